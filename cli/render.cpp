@@ -1,0 +1,75 @@
+#include "render.hpp"
+
+#include "source_map.hpp"
+
+namespace qvet::cli {
+
+namespace {
+// Advances through `line` by code points; returns the byte offset of 1-based column `col`.
+size_t byte_of_column(std::string_view line, uint32_t col) {
+  size_t i = 0;
+  for (uint32_t c = 1; c < col && i < line.size(); ++c) {
+    ++i;
+    while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+
+// A line safe for a terminal: control bytes and invalid text shown as '?'.
+std::string printable(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    unsigned char u = static_cast<unsigned char>(ch);
+    out += (u < 0x20 && ch != '\t') || u == 0x7f ? '?' : ch;
+  }
+  return out;
+}
+}  // namespace
+
+std::string render_diagnostics(std::string_view file, std::string_view source, const Report& r, bool color) {
+  SourceMap map(source);
+  std::string out;
+  const char* red = color ? "\x1b[1;31m" : "";
+  const char* yellow = color ? "\x1b[1;33m" : "";
+  const char* bold = color ? "\x1b[1m" : "";
+  const char* reset = color ? "\x1b[0m" : "";
+  for (const Diagnostic& d : r.diagnostics) {
+    const bool err = d.severity == Severity::Error;
+    out += std::string(bold) + std::string(file) + ":" + std::to_string(d.span.line) + ":" +
+           std::to_string(d.span.column) + ":" + reset + " " + (err ? red : yellow) + (err ? "error" : "warning") +
+           "[" + d.code + "]" + reset + ": " + d.message + "\n";
+    std::string_view line = map.line_text(d.span.line);
+    if (line.size() > 200) continue;  // a minified or binary line would only add noise
+    out += "  " + printable(line) + "\n  ";
+    size_t start = byte_of_column(line, d.span.column);
+    for (size_t i = 0; i < start; ++i) out += line[i] == '\t' ? '\t' : ' ';
+    uint32_t width = 1;
+    if (d.span.end_line == d.span.line && d.span.end_column > d.span.column) width = d.span.end_column - d.span.column;
+    else if (d.span.end_line > d.span.line) {
+      size_t cps = 0;
+      for (size_t i = start; i < line.size(); ++i)
+        if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++cps;
+      width = static_cast<uint32_t>(cps ? cps : 1);
+    }
+    out += std::string(err ? red : yellow) + "^" + std::string(width - 1, '~') + reset + "\n";
+  }
+  return out;
+}
+
+std::string render_summary(std::string_view file, const Report& r) {
+  size_t errors = 0, warnings = 0;
+  for (const Diagnostic& d : r.diagnostics) (d.severity == Severity::Error ? errors : warnings)++;
+  std::string s(file);
+  if (r.valid) {
+    s += ": valid: " + std::to_string(r.qubits) + " qubits, " + std::to_string(r.clbits) + " clbits, depth " +
+         std::to_string(r.metrics.depth) + ", " + std::to_string(r.gates) + " instructions (size " +
+         std::to_string(r.metrics.size) + ", " + std::to_string(r.metrics.nonlocal_gates) + " multi-qubit)";
+  } else {
+    s += ": invalid: " + std::to_string(errors + r.dropped_diagnostics) + " error" +
+         (errors + r.dropped_diagnostics == 1 ? "" : "s");
+  }
+  if (warnings) s += ", " + std::to_string(warnings) + " warning" + (warnings == 1 ? "" : "s");
+  return s + "\n";
+}
+
+}  // namespace qvet::cli

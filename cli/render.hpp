@@ -1,0 +1,14 @@
+// Compiler-style text for a report: `file:line:col: error[code]: message`, the source line, and
+// a caret under the span.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "qvet.hpp"
+
+namespace qvet::cli {
+
+std::string render_diagnostics(std::string_view file, std::string_view source, const Report& r, bool color);
+std::string render_summary(std::string_view file, const Report& r);
+
+}  // namespace qvet::cli

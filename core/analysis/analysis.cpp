@@ -1,0 +1,212 @@
+#include "analysis/analysis.hpp"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+namespace qvet::analysis {
+
+namespace {
+
+// Qiskit's depth(): one counter per qubit and clbit (clbits after the qubits).
+class DepthCounter {
+ public:
+  DepthCounter(const Circuit& c) : c_(c), nq_(c.num_qubits), stack_(c.num_qubits + c.num_clbits, 0) {}
+
+  // Returns the instruction's level after placing it (1-based for operations; for a directive,
+  // the level it lines its qubits up to).
+  uint64_t place(const uint32_t* qubits, uint32_t nqubits, int32_t clbit, int32_t condition, bool directive) {
+    const uint64_t inc = directive ? 0 : 1;
+    uint64_t level = 0;
+    for (uint32_t k = 0; k < nqubits; ++k) level = std::max(level, stack_[qubits[k]] + inc);
+    if (clbit >= 0) level = std::max(level, stack_[nq_ + clbit] + inc);
+    const Register* creg = condition >= 0 ? &c_.cregs[c_.conditions[condition].creg] : nullptr;
+    // A condition reads every bit of its register; Qiskit counts those bits one level on.
+    if (creg)
+      for (uint32_t b = 0; b < creg->size; ++b) level = std::max(level, stack_[nq_ + creg->offset + b] + 1);
+    for (uint32_t k = 0; k < nqubits; ++k) stack_[qubits[k]] = level;
+    if (clbit >= 0) stack_[nq_ + clbit] = level;
+    if (creg)
+      for (uint32_t b = 0; b < creg->size; ++b) stack_[nq_ + creg->offset + b] = level;
+    depth_ = std::max(depth_, level);
+    return level;
+  }
+  uint64_t depth() const { return depth_; }
+
+ private:
+  const Circuit& c_;
+  uint32_t nq_;
+  std::vector<uint64_t> stack_;
+  uint64_t depth_ = 0;
+};
+
+// count_ops(): counts per name, ordered by count (descending) then by first appearance.
+class OpCounter {
+ public:
+  void add(const std::string& name, uint64_t n = 1) {
+    auto it = index_.find(name);
+    if (it == index_.end()) {
+      index_.emplace(name, entries_.size());
+      entries_.push_back({name, n});
+    } else {
+      entries_[it->second].count += n;
+    }
+  }
+  std::vector<GateCount> sorted() const {
+    std::vector<GateCount> out = entries_;
+    std::stable_sort(out.begin(), out.end(), [](const GateCount& a, const GateCount& b) { return a.count > b.count; });
+    return out;
+  }
+
+ private:
+  std::unordered_map<std::string, size_t> index_;
+  std::vector<GateCount> entries_;
+};
+
+const std::string& kMeasure = kind_name(OpKind::Measure);
+const std::string& kReset = kind_name(OpKind::Reset);
+const std::string& kBarrier = kind_name(OpKind::Barrier);
+
+// Per-name counting keyed by gate index first (cheap), names resolved once at the end.
+struct KeyedCounts {
+  std::vector<uint64_t> by_gate;
+  std::vector<int64_t> first_seen_gate;
+  uint64_t measure = 0, reset = 0, barrier = 0;
+  int64_t first_measure = -1, first_reset = -1, first_barrier = -1;
+  int64_t seq = 0;
+
+  explicit KeyedCounts(size_t ngates) : by_gate(ngates, 0), first_seen_gate(ngates, -1) {}
+  void gate(int g) {
+    if (first_seen_gate[g] < 0) first_seen_gate[g] = seq;
+    ++by_gate[g];
+    ++seq;
+  }
+  void other(uint64_t& count, int64_t& first) {
+    if (first < 0) first = seq;
+    ++count;
+    ++seq;
+  }
+  std::vector<GateCount> resolve(const Circuit& c) const {
+    struct Item { int64_t first; const std::string* name; uint64_t count; };
+    std::vector<Item> items;
+    for (size_t g = 0; g < by_gate.size(); ++g)
+      if (by_gate[g]) items.push_back({first_seen_gate[g], &c.gates[g].qiskit_name, by_gate[g]});
+    if (measure) items.push_back({first_measure, &kMeasure, measure});
+    if (reset) items.push_back({first_reset, &kReset, reset});
+    if (barrier) items.push_back({first_barrier, &kBarrier, barrier});
+    std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.first < b.first; });
+    OpCounter counter;  // merges names shared by two gates (U and u, c3x and c4x as mcx)
+    for (const Item& it : items) counter.add(*it.name, it.count);
+    return counter.sorted();
+  }
+};
+
+// Walks the expansion of every instruction down to standard (or opaque) gates.
+class Expander {
+ public:
+  Expander(const Circuit& c) : c_(c), depth_(c), counts_(c.gates.size()) {
+    uint32_t nesting = 0;
+    for (const GateDef& g : c.gates) nesting = std::max(nesting, g.nesting);
+    buffers_.resize(nesting + 1);  // one per expansion level, never reallocated while in use
+  }
+
+  void instruction(const Instruction& op) {
+    const uint32_t* q = c_.qubits(op);
+    if (op.kind == OpKind::Gate && !c_.gates[op.gate].is_leaf()) {
+      expand(c_.gates[op.gate], q, op.condition, 0);
+      return;
+    }
+    leaf(op.kind, op.gate, q, op.qubit_count, op.clbit, op.condition);
+  }
+  Metrics result() const {
+    Metrics m = m_;
+    m.depth = depth_.depth();
+    m.gate_types = counts_.resolve(c_);
+    return m;
+  }
+
+ private:
+  void leaf(OpKind kind, int gate, const uint32_t* q, uint32_t nq, int32_t clbit, int32_t cond) {
+    const bool directive = kind == OpKind::Barrier;
+    depth_.place(q, nq, clbit, cond, directive);
+    switch (kind) {
+      case OpKind::Measure: counts_.other(counts_.measure, counts_.first_measure); break;
+      case OpKind::Reset: counts_.other(counts_.reset, counts_.first_reset); break;
+      case OpKind::Barrier: counts_.other(counts_.barrier, counts_.first_barrier); break;
+      case OpKind::Gate: counts_.gate(gate); break;
+    }
+    if (directive) return;
+    ++m_.size;
+    if (nq > 1) ++m_.nonlocal_gates;
+    if (nq == 2) ++m_.two_qubit_gates;
+  }
+  // Recursion depth is bounded by Limits::max_gate_nesting, checked when the gate was defined.
+  void expand(const GateDef& g, const uint32_t* q, int32_t cond, size_t level) {
+    for (const BodyOp& b : g.body) {
+      std::vector<uint32_t>& mapped = buffers_[level];
+      mapped.clear();
+      for (uint32_t local : b.qubits) mapped.push_back(q[local]);
+      if (b.gate < 0) {
+        leaf(OpKind::Barrier, -1, mapped.data(), static_cast<uint32_t>(mapped.size()), -1, cond);
+      } else if (c_.gates[b.gate].is_leaf()) {
+        leaf(OpKind::Gate, b.gate, mapped.data(), static_cast<uint32_t>(mapped.size()), -1, cond);
+      } else {
+        // The child writes only to deeper levels' buffers, so `mapped` stays valid.
+        expand(c_.gates[b.gate], mapped.data(), cond, level + 1);
+      }
+    }
+  }
+
+  const Circuit& c_;
+  DepthCounter depth_;
+  KeyedCounts counts_;
+  Metrics m_;
+  std::vector<std::vector<uint32_t>> buffers_;
+};
+
+}  // namespace
+
+Analysis analyze(const Circuit& c, bool want_layers) {
+  Analysis a;
+  a.instructions = c.ops.size();
+  a.ops_per_qubit.assign(c.num_qubits, 0);
+  if (want_layers) a.layers.resize(c.ops.size());
+
+  DepthCounter depth(c);
+  KeyedCounts counts(c.gates.size());
+  bool has_custom = false;
+  for (size_t i = 0; i < c.ops.size(); ++i) {
+    const Instruction& op = c.ops[i];
+    const uint32_t* q = c.qubits(op);
+    const bool directive = op.kind == OpKind::Barrier;
+    uint64_t level = depth.place(q, op.qubit_count, op.clbit, op.condition, directive);
+    if (want_layers) a.layers[i] = directive ? level : level - 1;
+    switch (op.kind) {
+      case OpKind::Measure: counts.other(counts.measure, counts.first_measure); break;
+      case OpKind::Reset: counts.other(counts.reset, counts.first_reset); break;
+      case OpKind::Barrier: counts.other(counts.barrier, counts.first_barrier); break;
+      case OpKind::Gate:
+        counts.gate(op.gate);
+        has_custom = has_custom || !c.gates[op.gate].is_leaf();
+        break;
+    }
+    if (directive) continue;
+    for (uint32_t k = 0; k < op.qubit_count; ++k) ++a.ops_per_qubit[q[k]];
+    ++a.metrics.size;
+    if (op.qubit_count > 1) ++a.metrics.nonlocal_gates;
+    if (op.qubit_count == 2) ++a.metrics.two_qubit_gates;
+  }
+  a.metrics.depth = depth.depth();
+  a.metrics.gate_types = counts.resolve(c);
+
+  if (!has_custom) {
+    a.expanded = a.metrics;  // nothing to expand
+  } else {
+    Expander ex(c);
+    for (const Instruction& op : c.ops) ex.instruction(op);
+    a.expanded = ex.result();
+  }
+  return a;
+}
+
+}  // namespace qvet::analysis

@@ -1,0 +1,101 @@
+// The loaded circuit, in Qiskit's model: flat qubit and clbit indices (registers are contiguous
+// ranges), and a list of instructions in program order after broadcasting. Operands live in
+// shared pools so a 10^6-gate circuit is a few flat arrays, not a million small vectors.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "diagnostics.hpp"
+
+namespace qvet {
+
+struct Register {
+  std::string name;
+  uint32_t size = 0;
+  uint32_t offset = 0;  // index of bit 0 in the circuit's flat qubit or clbit list
+  Span span;
+  bool used = false;
+};
+
+// A parameter expression inside a gate body, in postfix form over the gate's parameters.
+struct ExprOp {
+  enum Code : uint8_t { Const, Param, Neg, Add, Sub, Mul, Div, Pow, Sin, Cos, Tan, Exp, Ln, Sqrt, Asin, Acos, Atan };
+  Code code = Const;
+  uint32_t param = 0;
+  double value = 0;
+};
+using Expr = std::vector<ExprOp>;
+
+// One statement of a gate body: a gate on the gate's own qubit arguments, or a barrier.
+struct BodyOp {
+  int gate = -1;  // index into Circuit::gates; -1 for a barrier
+  std::vector<Expr> params;
+  std::vector<uint32_t> qubits;  // indices of the enclosing gate's qubit arguments
+  Span span;
+};
+
+struct GateDef {
+  std::string name;         // as written in the program
+  std::string qiskit_name;  // what Qiskit calls the instruction
+  int std_index = -1;       // row of std_gates(), or -1 for a gate the program defines
+  uint32_t num_params = 0;
+  uint32_t num_qubits = 0;
+  bool available = false;   // declared so far (standard gates become available by include)
+  bool opaque = false;
+  bool used = false;
+  bool warned = false;      // the "leaves the paper" warning was given for this gate
+  std::vector<BodyOp> body;
+  Span span;
+  uint32_t nesting = 0;        // 0 for a leaf (standard or opaque gate)
+  uint64_t expanded_ops = 1;   // instructions after expanding down to leaves (saturating)
+
+  bool is_leaf() const { return std_index >= 0 || opaque; }
+};
+
+enum class OpKind : uint8_t { Gate, Measure, Reset, Barrier };
+
+// `if (creg == value)`. Values are Python integers in Qiskit, so a 151-bit register compared with
+// a 46-digit number is legal: the value is kept as its decimal text, and as a number when it fits.
+struct Condition {
+  uint32_t creg = 0;   // index into Circuit::cregs
+  std::string value;   // decimal, without leading zeros
+  bool fits_u64 = true;
+  uint64_t value_u64 = 0;
+};
+
+struct Instruction {
+  uint32_t src_offset = 0;  // the statement that produced it
+  uint32_t src_length = 0;
+  int32_t gate = -1;        // index into Circuit::gates when kind == Gate
+  uint32_t qubit_begin = 0; // into Circuit::qubit_pool
+  uint32_t qubit_count = 0;
+  uint32_t param_begin = 0; // into Circuit::param_pool
+  int32_t clbit = -1;       // measurement target
+  int32_t condition = -1;   // into Circuit::conditions
+  OpKind kind = OpKind::Gate;
+  uint8_t param_count = 0;
+};
+
+// Qiskit's instruction name for measure, reset and barrier (empty for a gate).
+const std::string& kind_name(OpKind kind);
+
+struct Circuit {
+  std::string version;  // as written after OPENQASM, empty when absent
+  bool included_qelib1 = false;
+  uint32_t num_qubits = 0;
+  uint32_t num_clbits = 0;
+  std::vector<Register> qregs, cregs;
+  std::vector<GateDef> gates;  // standard gates first (same index as std_gates()), then the program's
+  std::vector<Instruction> ops;
+  std::vector<uint32_t> qubit_pool;
+  std::vector<double> param_pool;
+  std::vector<Condition> conditions;
+
+  const uint32_t* qubits(const Instruction& op) const { return qubit_pool.data() + op.qubit_begin; }
+  const double* params(const Instruction& op) const { return param_pool.data() + op.param_begin; }
+  // Qiskit's name for the instruction: "measure", "reset", "barrier" or the gate's name.
+  const std::string& op_name(const Instruction& op) const;
+};
+
+}  // namespace qvet

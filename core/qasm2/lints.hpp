@@ -1,0 +1,12 @@
+// Warnings about circuits that load but are probably not what the author meant. They run only
+// on a circuit that loaded without errors, so they never pile onto an error.
+#pragma once
+#include "circuit.hpp"
+#include "diagnostics.hpp"
+#include "source_map.hpp"
+
+namespace qvet::qasm2 {
+
+void lint(const Circuit& circuit, const SourceMap& map, DiagnosticSink& sink);
+
+}  // namespace qvet::qasm2

@@ -1,0 +1,25 @@
+// OpenQASM 2 front end. One pass, like Qiskit's qasm2 crate: statements are parsed, checked and
+// turned into circuit instructions as they are read, so a million-gate file never exists as a
+// syntax tree. Errors are values in the sink; after one, the parser skips to the end of the
+// statement (panic-mode recovery) and goes on, so one run reports every independent error.
+#pragma once
+#include <string_view>
+#include <vector>
+
+#include "circuit.hpp"
+#include "diagnostics.hpp"
+#include "qvet.hpp"
+#include "source_map.hpp"
+#include "syntax/lexer.hpp"
+
+namespace qvet::qasm2 {
+
+// Parses `src` into `out`. Returns false if a fatal error (an unsupported version) stopped it.
+bool parse(std::string_view src, const SourceMap& map, const Options& options, DiagnosticSink& sink,
+           Circuit& out);
+
+// Evaluates a postfix expression; returns false (and leaves *result alone) on a domain error.
+bool evaluate(const Expr& expr, const double* params, std::vector<double>& stack, double* result,
+              const char** error);
+
+}  // namespace qvet::qasm2

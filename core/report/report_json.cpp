@@ -1,0 +1,91 @@
+// The report's JSON: the old service's fields first, with their old meaning, then qvet's own.
+// Keys keep this order (ordered_json), so the output reads the same every time.
+#include <nlohmann/json.hpp>
+
+#include "qvet.hpp"
+
+namespace qvet {
+
+namespace {
+using json = nlohmann::ordered_json;
+
+json gate_types(const std::vector<GateCount>& counts) {
+  json o = json::object();
+  for (const GateCount& g : counts) o[g.name] = g.count;
+  return o;
+}
+
+json metrics(const Metrics& m) {
+  return json{{"size", m.size},
+              {"depth", m.depth},
+              {"nonlocal_gates", m.nonlocal_gates},
+              {"two_qubit_gates", m.two_qubit_gates},
+              {"gate_types", gate_types(m.gate_types)}};
+}
+
+std::string flat(const Diagnostic& d) {
+  return std::to_string(d.span.line) + ":" + std::to_string(d.span.column) + ": " + d.message + " [" + d.code + "]";
+}
+
+}  // namespace
+
+std::string to_json(const Report& r, int indent) {
+  json errors = json::array(), warnings = json::array(), diags = json::array();
+  for (const Diagnostic& d : r.diagnostics) {
+    (d.severity == Severity::Error ? errors : warnings).push_back(flat(d));
+    json j{{"severity", d.severity == Severity::Error ? "error" : "warning"}, {"code", d.code}, {"message", d.message}};
+    j["line"] = d.span.line;
+    j["column"] = d.span.column;
+    j["end_line"] = d.span.end_line;
+    j["end_column"] = d.span.end_column;
+    j["offset"] = d.span.offset;
+    j["length"] = d.span.length;
+    diags.push_back(std::move(j));
+  }
+  if (r.dropped_diagnostics)
+    errors.push_back(std::to_string(r.dropped_diagnostics) + " more diagnostics were not listed (the limit)");
+
+  json o;
+  o["valid"] = r.valid;
+  o["circuit_hash"] = r.circuit_hash;
+  o["depth"] = r.metrics.depth;
+  o["qubits"] = r.qubits;
+  o["gates"] = r.gates;
+  o["gate_types"] = gate_types(r.metrics.gate_types);
+  o["estimated_execution_time"] = r.estimated_execution_time;
+  o["errors"] = std::move(errors);
+  o["warnings"] = std::move(warnings);
+  o["format"] = r.format;
+  o["version"] = r.version;
+  o["clbits"] = r.clbits;
+  o["size"] = r.metrics.size;
+  o["nonlocal_gates"] = r.metrics.nonlocal_gates;
+  o["two_qubit_gates"] = r.metrics.two_qubit_gates;
+  o["ops_per_qubit"] = r.ops_per_qubit;
+  o["expanded"] = metrics(r.expanded);
+  json qregs = json::array(), cregs = json::array(), custom = json::array();
+  for (const RegisterInfo& reg : r.qregs) qregs.push_back({{"name", reg.name}, {"size", reg.size}});
+  for (const RegisterInfo& reg : r.cregs) cregs.push_back({{"name", reg.name}, {"size", reg.size}});
+  for (const CustomGateInfo& g : r.custom_gates)
+    custom.push_back({{"name", g.name}, {"params", g.num_params}, {"qubits", g.num_qubits}, {"opaque", g.opaque},
+                      {"line", g.line}});
+  o["registers"] = {{"qregs", std::move(qregs)}, {"cregs", std::move(cregs)}};
+  o["custom_gates"] = std::move(custom);
+  o["diagnostics"] = std::move(diags);
+  if (!r.operations.empty()) {
+    json ops = json::array();
+    for (const OperationInfo& op : r.operations) {
+      json j{{"name", op.name}, {"qubits", op.qubits}, {"clbits", op.clbits}, {"params", op.params},
+             {"layer", op.layer}};
+      if (op.has_condition) j["condition"] = {{"creg", op.condition_creg}, {"value", op.condition_value}};
+      j["line"] = op.span.line;
+      j["column"] = op.span.column;
+      ops.push_back(std::move(j));
+    }
+    o["operations"] = std::move(ops);
+  }
+  o["qvet_version"] = version();
+  return o.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace qvet

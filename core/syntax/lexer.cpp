@@ -1,0 +1,175 @@
+#include "syntax/lexer.hpp"
+
+#include <cstring>
+
+namespace qvet::syntax {
+
+const char* describe(Tok k) {
+  switch (k) {
+    case Tok::Eof: return "end of file";
+    case Tok::Invalid: return "an invalid token";
+    case Tok::Id: return "an identifier";
+    case Tok::Int: return "an integer";
+    case Tok::Real: return "a real number";
+    case Tok::String: return "a string";
+    case Tok::KwOpenqasm: return "'OPENQASM'";
+    case Tok::KwInclude: return "'include'";
+    case Tok::KwQreg: return "'qreg'";
+    case Tok::KwCreg: return "'creg'";
+    case Tok::KwGate: return "'gate'";
+    case Tok::KwOpaque: return "'opaque'";
+    case Tok::KwMeasure: return "'measure'";
+    case Tok::KwReset: return "'reset'";
+    case Tok::KwBarrier: return "'barrier'";
+    case Tok::KwIf: return "'if'";
+    case Tok::KwU: return "'U'";
+    case Tok::KwCX: return "'CX'";
+    case Tok::KwPi: return "'pi'";
+    case Tok::KwSin: return "'sin'";
+    case Tok::KwCos: return "'cos'";
+    case Tok::KwTan: return "'tan'";
+    case Tok::KwExp: return "'exp'";
+    case Tok::KwLn: return "'ln'";
+    case Tok::KwSqrt: return "'sqrt'";
+    case Tok::Semi: return "';'";
+    case Tok::Comma: return "','";
+    case Tok::LParen: return "'('";
+    case Tok::RParen: return "')'";
+    case Tok::LBracket: return "'['";
+    case Tok::RBracket: return "']'";
+    case Tok::LBrace: return "'{'";
+    case Tok::RBrace: return "'}'";
+    case Tok::Arrow: return "'->'";
+    case Tok::EqEq: return "'=='";
+    case Tok::Plus: return "'+'";
+    case Tok::Minus: return "'-'";
+    case Tok::Star: return "'*'";
+    case Tok::Slash: return "'/'";
+    case Tok::Caret: return "'^'";
+  }
+  return "a token";
+}
+
+namespace {
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_word(char c) { return is_alpha(c) || is_digit(c) || c == '_'; }
+
+struct Keyword {
+  const char* text;
+  Tok kind;
+};
+constexpr Keyword kKeywords[] = {
+    {"OPENQASM", Tok::KwOpenqasm}, {"include", Tok::KwInclude}, {"qreg", Tok::KwQreg},
+    {"creg", Tok::KwCreg},         {"gate", Tok::KwGate},       {"opaque", Tok::KwOpaque},
+    {"measure", Tok::KwMeasure},   {"reset", Tok::KwReset},     {"barrier", Tok::KwBarrier},
+    {"if", Tok::KwIf},             {"U", Tok::KwU},             {"CX", Tok::KwCX},
+    {"pi", Tok::KwPi},             {"sin", Tok::KwSin},         {"cos", Tok::KwCos},
+    {"tan", Tok::KwTan},           {"exp", Tok::KwExp},         {"ln", Tok::KwLn},
+    {"sqrt", Tok::KwSqrt},
+};
+}  // namespace
+
+Token Lexer::invalid(size_t begin, size_t length, std::string message) {
+  sink_.add({Severity::Error, "E101", std::move(message), map_.span(begin, length)});
+  return Token{Tok::Invalid, static_cast<uint32_t>(begin), static_cast<uint32_t>(length)};
+}
+
+Token Lexer::next() {
+  const size_t n = src_.size();
+  for (;;) {
+    while (pos_ < n && (src_[pos_] == ' ' || src_[pos_] == '\t' || src_[pos_] == '\n' ||
+                        src_[pos_] == '\r' || src_[pos_] == '\f' || src_[pos_] == '\v'))
+      ++pos_;
+    if (pos_ + 1 < n && src_[pos_] == '/' && src_[pos_ + 1] == '/') {
+      while (pos_ < n && src_[pos_] != '\n') ++pos_;
+      continue;
+    }
+    break;
+  }
+  const size_t b = pos_;
+  if (pos_ >= n) return make(Tok::Eof, b);
+  const char c = src_[pos_];
+  if (is_alpha(c) || c == '_') return word(b);
+  if (is_digit(c) || (c == '.' && pos_ + 1 < n && is_digit(src_[pos_ + 1]))) return number(b);
+  ++pos_;
+  switch (c) {
+    case ';': return make(Tok::Semi, b);
+    case ',': return make(Tok::Comma, b);
+    case '(': return make(Tok::LParen, b);
+    case ')': return make(Tok::RParen, b);
+    case '[': return make(Tok::LBracket, b);
+    case ']': return make(Tok::RBracket, b);
+    case '{': return make(Tok::LBrace, b);
+    case '}': return make(Tok::RBrace, b);
+    case '+': return make(Tok::Plus, b);
+    case '*': return make(Tok::Star, b);
+    case '^': return make(Tok::Caret, b);
+    case '/':
+      if (pos_ < n && src_[pos_] == '*')
+        return invalid(b, 2, "block comments '/* */' are not OpenQASM 2; use '//' line comments");
+      return make(Tok::Slash, b);
+    case '-':
+      if (pos_ < n && src_[pos_] == '>') { ++pos_; return make(Tok::Arrow, b); }
+      return make(Tok::Minus, b);
+    case '=':
+      if (pos_ < n && src_[pos_] == '=') { ++pos_; return make(Tok::EqEq, b); }
+      return invalid(b, 1, "unexpected '='; OpenQASM 2 only has '==' in 'if' conditions");
+    case '"': {
+      while (pos_ < n && src_[pos_] != '"' && src_[pos_] != '\n') ++pos_;
+      if (pos_ >= n || src_[pos_] != '"') return invalid(b, pos_ - b, "unterminated string: expected a closing '\"' on the same line");
+      ++pos_;
+      return make(Tok::String, b);
+    }
+    default: break;
+  }
+  // Swallow a whole UTF-8 sequence so one stray character gives one error.
+  size_t len = 1;
+  while (pos_ < n && (static_cast<unsigned char>(src_[pos_]) & 0xC0) == 0x80 && len < 4) { ++pos_; ++len; }
+  std::string what;
+  if (c == '\0') what = "a NUL byte";
+  else if (static_cast<unsigned char>(c) >= 0x80) what = "a non-ASCII character";
+  else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) what = "a control character";
+  else what = std::string("'") + c + "'";
+  return invalid(b, len, "unexpected " + what + "; OpenQASM 2 allows non-ASCII text only in comments and strings");
+}
+
+Token Lexer::word(size_t b) {
+  const size_t n = src_.size();
+  while (pos_ < n && is_word(src_[pos_])) ++pos_;
+  std::string_view w = src_.substr(b, pos_ - b);
+  for (const auto& k : kKeywords) {
+    if (w.size() == std::strlen(k.text) && w == k.text) return make(k.kind, b);
+  }
+  return make(Tok::Id, b);
+}
+
+Token Lexer::number(size_t b) {
+  const size_t n = src_.size();
+  bool real = false;
+  while (pos_ < n && is_digit(src_[pos_])) ++pos_;
+  if (pos_ < n && src_[pos_] == '.') {
+    real = true;
+    ++pos_;
+    while (pos_ < n && is_digit(src_[pos_])) ++pos_;
+  }
+  if (pos_ < n && (src_[pos_] == 'e' || src_[pos_] == 'E')) {
+    size_t save = pos_;
+    ++pos_;
+    if (pos_ < n && (src_[pos_] == '+' || src_[pos_] == '-')) ++pos_;
+    if (pos_ < n && is_digit(src_[pos_])) {
+      real = true;
+      while (pos_ < n && is_digit(src_[pos_])) ++pos_;
+    } else {
+      pos_ = save + 1;
+      return invalid(b, pos_ - b, "malformed exponent: expected digits after 'e'");
+    }
+  }
+  if (pos_ < n && (is_alpha(src_[pos_]) || src_[pos_] == '_')) {
+    while (pos_ < n && is_word(src_[pos_])) ++pos_;
+    return invalid(b, pos_ - b, "malformed number: a number cannot run into letters");
+  }
+  return make(real ? Tok::Real : Tok::Int, b);
+}
+
+}  // namespace qvet::syntax

@@ -1,0 +1,125 @@
+// The core's entry point: checks the input against the limits, picks the front end, runs the
+// lints and the analysis, and assembles the report. Nothing thrown inside gets out.
+#include <algorithm>
+#include <new>
+
+#include "analysis/analysis.hpp"
+#include "circuit.hpp"
+#include "format.hpp"
+#include "qasm2/lints.hpp"
+#include "qasm2/parser.hpp"
+#include "qvet.hpp"
+#include "source_map.hpp"
+#include "util/sha256.hpp"
+
+namespace qvet {
+
+namespace {
+
+void fill_operations(const Circuit& c, const SourceMap& map, const analysis::Analysis& a, Report& r) {
+  r.operations.reserve(c.ops.size());
+  for (size_t i = 0; i < c.ops.size(); ++i) {
+    const Instruction& op = c.ops[i];
+    OperationInfo info;
+    info.name = c.op_name(op);
+    info.qubits.assign(c.qubits(op), c.qubits(op) + op.qubit_count);
+    if (op.clbit >= 0) info.clbits.push_back(static_cast<uint32_t>(op.clbit));
+    info.params.assign(c.params(op), c.params(op) + op.param_count);
+    info.layer = a.layers[i];
+    if (op.condition >= 0) {
+      const Condition& cond = c.conditions[op.condition];
+      info.has_condition = true;
+      info.condition_creg = c.cregs[cond.creg].name;
+      info.condition_value = cond.value;
+    }
+    info.span = map.span(op.src_offset, op.src_length);
+    r.operations.push_back(std::move(info));
+  }
+}
+
+void run(std::string_view src, const Options& opt, Report& r) {
+  r.circuit_hash = sha256_hex(src);
+  DiagnosticSink sink(opt.limits.max_diagnostics);
+  SourceMap map(src);
+
+  if (src.size() > opt.limits.max_source_bytes) {
+    sink.add({Severity::Error, "E401",
+              "the source is " + std::to_string(src.size()) + " bytes; the limit is " +
+                  std::to_string(opt.limits.max_source_bytes),
+              map.span(0, 0)});
+    r.format = "unknown";
+    r.diagnostics = sink.take();
+    return;
+  }
+  size_t bad = find_invalid_utf8(src);
+  if (bad != std::string_view::npos)
+    sink.add({Severity::Error, "E101", "invalid UTF-8 byte sequence: the source must be UTF-8 text",
+              map.span(bad, 1)});
+
+  if (opt.format == Format::Auto && detect_format(src) == DetectedFormat::Python) {
+    r.format = "python";
+    sink.add({Severity::Error, "E130",
+              "this looks like Qiskit Python code, which this version cannot read yet; "
+              "OpenQASM 2 is supported (use --format qasm2 to read it as OpenQASM 2 anyway)",
+              map.span(0, 0)});
+    r.diagnostics = sink.take();
+    return;
+  }
+
+  r.format = "qasm2";
+  Circuit c;
+  qasm2::parse(src, map, opt, sink, c);
+  r.version = c.version;
+  const bool valid = !sink.has_errors();
+  if (valid) qasm2::lint(c, map, sink);
+
+  for (const Register& reg : c.qregs) r.qregs.push_back({reg.name, reg.size});
+  for (const Register& reg : c.cregs) r.cregs.push_back({reg.name, reg.size});
+  for (const GateDef& g : c.gates)
+    if (g.std_index < 0) r.custom_gates.push_back({g.name, g.num_params, g.num_qubits, g.opaque, g.span.line});
+
+  if (valid) {
+    analysis::Analysis a = analysis::analyze(c, opt.include_operations);
+    r.qubits = c.num_qubits;
+    r.clbits = c.num_clbits;
+    r.gates = a.instructions;
+    r.metrics = std::move(a.metrics);
+    r.expanded = std::move(a.expanded);
+    r.ops_per_qubit = std::move(a.ops_per_qubit);
+    r.estimated_execution_time =
+        static_cast<double>(r.metrics.depth) * 0.1 + static_cast<double>(r.gates) * 0.01;
+    if (opt.include_operations) fill_operations(c, map, a, r);
+  }
+  r.valid = valid;
+  r.dropped_diagnostics = sink.dropped();
+  r.diagnostics = sink.take();
+  std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(),
+                   [](const Diagnostic& x, const Diagnostic& y) { return x.span.offset < y.span.offset; });
+}
+
+}  // namespace
+
+Report validate(std::string_view source, const Options& options) {
+  Report r;
+  try {
+    run(source, options, r);
+  } catch (const std::bad_alloc&) {
+    // The limits keep allocation bounded; this is the last line of defence on a small heap.
+    std::string hash = r.circuit_hash;
+    r = Report{};
+    r.circuit_hash = hash;
+    r.format = "unknown";
+    r.diagnostics.push_back({Severity::Error, "E409", "out of memory while validating; lower the input size", {}});
+  } catch (...) {
+    std::string hash = r.circuit_hash;
+    r = Report{};
+    r.circuit_hash = hash;
+    r.format = "unknown";
+    r.diagnostics.push_back({Severity::Error, "E900", "internal error in qvet; please report this input", {}});
+  }
+  return r;
+}
+
+const char* version() { return QVET_VERSION; }
+
+}  // namespace qvet

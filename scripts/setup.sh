@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what building and testing qvet needs on Debian 12, and nothing that is already there.
+# Run as root (CI and the dev machines are root); uses only Debian's packages.
+set -euo pipefail
+
+# Native core, CLI, tests, sanitizer build and benchmark.
+PKGS=(build-essential cmake libeigen3-dev nlohmann-json3-dev catch2 libbenchmark-dev)
+
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
