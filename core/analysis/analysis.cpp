@@ -147,7 +147,8 @@ class Expander {
       mapped.clear();
       for (uint32_t local : b.qubits) mapped.push_back(q[local]);
       if (b.gate < 0) {
-        leaf(OpKind::Barrier, -1, mapped.data(), static_cast<uint32_t>(mapped.size()), -1, cond);
+        // A barrier carries no condition of its own, even inside a conditioned gate.
+        leaf(OpKind::Barrier, -1, mapped.data(), static_cast<uint32_t>(mapped.size()), -1, -1);
       } else if (c_.gates[b.gate].is_leaf()) {
         leaf(OpKind::Gate, b.gate, mapped.data(), static_cast<uint32_t>(mapped.size()), -1, cond);
       } else {
