@@ -1,17 +1,29 @@
 #include "source_map.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace qvet {
 
-SourceMap::SourceMap(std::string_view src) : src_(src) {
-  line_starts_.push_back(0);
-  for (size_t i = 0; i < src.size(); ++i) {
-    if (src[i] == '\n') line_starts_.push_back(i + 1);
+SourceMap::SourceMap(std::string_view src) : src_(src) {}
+
+void SourceMap::index_to(size_t end) const {
+  end = std::min(end, src_.size());
+  while (indexed_ < end) {
+    const void* nl = std::memchr(src_.data() + indexed_, '\n', end - indexed_);
+    if (!nl) {
+      indexed_ = end;
+      break;
+    }
+    size_t i = static_cast<size_t>(static_cast<const char*>(nl) - src_.data());
+    line_starts_.push_back(i + 1);
+    indexed_ = i + 1;
   }
 }
 
 uint32_t SourceMap::line_of(size_t offset) const {
+  index_to(offset);
   auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   return static_cast<uint32_t>(it - line_starts_.begin());
 }
@@ -40,6 +52,7 @@ Span SourceMap::span(size_t offset, size_t length) const {
 }
 
 std::string_view SourceMap::line_text(uint32_t line) const {
+  while (line_starts_.size() <= line && indexed_ < src_.size()) index_to(indexed_ + 4096);
   if (line == 0 || line > line_starts_.size()) return {};
   size_t b = line_starts_[line - 1];
   size_t e = line < line_starts_.size() ? line_starts_[line] - 1 : src_.size();
@@ -50,6 +63,14 @@ std::string_view SourceMap::line_text(uint32_t line) const {
 size_t find_invalid_utf8(std::string_view s) {
   size_t i = 0, n = s.size();
   while (i < n) {
+    // ASCII runs, 8 bytes at a time.
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= n) break;
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) { ++i; continue; }
     size_t len;

@@ -20,9 +20,13 @@ class SourceMap {
  private:
   uint32_t line_of(size_t offset) const;
   uint32_t column_of(uint32_t line, size_t offset) const;
+  // Extends the line index over src_[0, end): spans are asked for mostly in source order, so
+  // the whole index costs one pass at most, and a valid file that needs few spans pays little.
+  void index_to(size_t end) const;
 
   std::string_view src_;
-  std::vector<size_t> line_starts_;
+  mutable std::vector<size_t> line_starts_{0};
+  mutable size_t indexed_ = 0;
 };
 
 // Returns the byte offset of the first byte that is not valid UTF-8, or npos if all valid.

@@ -1,11 +1,12 @@
 #include "qasm2/parser.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
 #include <string>
-#include <unordered_map>
 
+#include "qasm2/name_table.hpp"
 #include "std_gates.hpp"
 
 namespace qvet::qasm2 {
@@ -53,6 +54,22 @@ int find_name(const std::vector<std::string_view>& names, std::string_view n) {
   return -1;
 }
 
+// Clinger's fast path: up to 15 significant digits and no exponent make the digits and the power
+// of ten exact doubles, so one correctly rounded division gives strtod's answer.
+bool fast_decimal(std::string_view s, double* out) {
+  static const double kPow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  uint64_t digits = 0;
+  int count = 0, frac = -1;
+  for (char ch : s) {
+    if (ch == '.') { frac = 0; continue; }
+    if (ch < '0' || ch > '9' || ++count > 15) return false;
+    digits = digits * 10 + static_cast<uint64_t>(ch - '0');
+    if (frac >= 0) ++frac;
+  }
+  *out = static_cast<double>(digits) / kPow10[frac > 0 ? frac : 0];
+  return true;
+}
+
 std::string plural(uint64_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
@@ -73,9 +90,13 @@ class Parser {
       d.num_qubits = g.num_qubits;
       d.available = g.builtin;
       c_.gates.push_back(std::move(d));
-      if (i >= 2 && g.builtin) symbols_[g.name] = {SymKind::Gate, static_cast<uint32_t>(i)};
+      if (i >= 2 && g.builtin) symbols_.assign(g.name, Symbol{SymKind::Gate, static_cast<uint32_t>(i)});
     }
     overridable_[kGateU] = overridable_[kGateCX] = false;
+    // Typical statements are 10-20 bytes; reserving up front saves regrowth copies of big circuits.
+    const size_t guess = std::min<size_t>(src.size() / 16, 1u << 20);
+    c_.ops.reserve(guess);
+    c_.qubit_pool.reserve(guess * 2);
     advance();
   }
 
@@ -189,11 +210,11 @@ class Parser {
   bool fatal_ = false;
   bool depth_reported_ = false;
   bool budget_reported_ = false;
-  std::unordered_map<std::string_view, Symbol> symbols_;
+  NameTable<Symbol> symbols_;
   std::vector<bool> overridable_;  // standard gates a program may still "define" (Qiskit's rule)
   Expr expr_;                      // scratch: the expression being parsed
   std::vector<double> eval_stack_;
-  std::vector<uint32_t> scratch_qubits_;
+  std::vector<Arg> scratch_args_;
   std::vector<uint32_t> barrier_mark_;
   uint32_t barrier_epoch_ = 0;
   uint64_t expanded_total_ = 0;
@@ -327,13 +348,13 @@ void Parser::define_std_gate(int index, const Token& at) {
   overridable_[index] = false;
   g.available = true;
   g.span = map_.span(at.offset, at.length);
-  symbols_[std_gates()[index].name] = {SymKind::Gate, static_cast<uint32_t>(index)};
+  symbols_.assign(std_gates()[index].name, Symbol{SymKind::Gate, static_cast<uint32_t>(index)});
 }
 
 bool Parser::define_name(std::string_view name, Symbol sym, uint32_t off, uint32_t len) {
-  auto it = symbols_.find(name);
-  if (it != symbols_.end()) {
-    const Symbol& old = it->second;
+  const Symbol* it = symbols_.find(name);
+  if (it) {
+    const Symbol& old = *it;
     uint32_t line = 0;
     if (old.kind == SymKind::QReg) line = c_.qregs[old.index].span.line;
     else if (old.kind == SymKind::CReg) line = c_.cregs[old.index].span.line;
@@ -342,7 +363,7 @@ bool Parser::define_name(std::string_view name, Symbol sym, uint32_t off, uint32
     error("E202", "'" + std::string(name) + "' is already defined as " + describe(old.kind) + where, off, len);
     return false;
   }
-  symbols_.emplace(name, sym);
+  symbols_.assign(name, sym);
   return true;
 }
 
@@ -504,7 +525,7 @@ bool Parser::gate_definition() {
     overridable_[std_index] = false;
     g.available = true;
     g.span = def.span;
-    symbols_[std_gates()[std_index].name] = {SymKind::Gate, static_cast<uint32_t>(std_index)};
+    symbols_.assign(std_gates()[std_index].name, Symbol{SymKind::Gate, static_cast<uint32_t>(std_index)});
     return true;
   }
   if (!define_name(text(name), {SymKind::Gate, static_cast<uint32_t>(c_.gates.size())}, name.offset, name.length))
@@ -609,8 +630,8 @@ bool Parser::lookup_gate(const Token& name, int* gate, const GateScope* scope) {
     error_at("E306", "gate '" + std::string(n) + "' calls itself; OpenQASM 2 gates cannot be recursive", name);
     return false;
   }
-  auto it = symbols_.find(n);
-  if (it == symbols_.end()) {
+  const Symbol* it = symbols_.find(n);
+  if (!it) {
     std::string msg = "unknown gate '" + std::string(n) + "'";
     int s = find_std_gate(n);
     if (s >= 0 && !c_.included_qelib1) msg += "; it is in qelib1.inc: add 'include \"qelib1.inc\";' after the version line";
@@ -619,11 +640,11 @@ bool Parser::lookup_gate(const Token& name, int* gate, const GateScope* scope) {
     error_at("E305", msg, name);
     return false;
   }
-  if (it->second.kind != SymKind::Gate) {
-    error_at("E203", "'" + std::string(n) + "' is " + describe(it->second.kind) + ", not a gate", name);
+  if (it->kind != SymKind::Gate) {
+    error_at("E203", "'" + std::string(n) + "' is " + describe(it->kind) + ", not a gate", name);
     return false;
   }
-  *gate = static_cast<int>(it->second.index);
+  *gate = static_cast<int>(it->index);
   return true;
 }
 
@@ -682,20 +703,20 @@ bool Parser::parse_params(const GateScope* scope, size_t* count, std::vector<Exp
 bool Parser::parse_arg(bool quantum, Arg* a) {
   Token name = cur_;
   if (!expect(Tok::Id, quantum ? "a quantum register or qubit" : "a classical register or bit")) return false;
-  auto it = symbols_.find(text(name));
+  const Symbol* it = symbols_.find(text(name));
   const SymKind want = quantum ? SymKind::QReg : SymKind::CReg;
-  if (it == symbols_.end()) {
+  if (!it) {
     error_at("E201", "'" + std::string(text(name)) + "' is not declared; expected " +
                          (quantum ? "a quantum register" : "a classical register"), name);
     return false;
   }
-  if (it->second.kind != want) {
-    error_at("E203", "'" + std::string(text(name)) + "' is " + describe(it->second.kind) + "; expected " +
+  if (it->kind != want) {
+    error_at("E203", "'" + std::string(text(name)) + "' is " + describe(it->kind) + "; expected " +
                          describe(want), name);
     return false;
   }
-  Register& reg = quantum ? c_.qregs[it->second.index] : c_.cregs[it->second.index];
-  a->reg = it->second.index;
+  Register& reg = quantum ? c_.qregs[it->index] : c_.cregs[it->index];
+  a->reg = it->index;
   a->offset = name.offset;
   a->whole = true;
   if (at(Tok::LBracket)) {
@@ -759,13 +780,13 @@ bool Parser::if_statement() {
   if (!expect(Tok::LParen, "'(' after 'if'")) return false;
   Token name = cur_;
   if (!expect(Tok::Id, "a classical register name")) return false;
-  auto it = symbols_.find(text(name));
-  if (it == symbols_.end()) {
+  const Symbol* it = symbols_.find(text(name));
+  if (!it) {
     error_at("E201", "'" + std::string(text(name)) + "' is not declared; expected a classical register", name);
     return false;
   }
-  if (it->second.kind != SymKind::CReg) {
-    error_at("E203", "'" + std::string(text(name)) + "' is " + describe(it->second.kind) +
+  if (it->kind != SymKind::CReg) {
+    error_at("E203", "'" + std::string(text(name)) + "' is " + describe(it->kind) +
                          "; 'if' compares a classical register", name);
     return false;
   }
@@ -779,7 +800,7 @@ bool Parser::if_statement() {
   if (!expect(Tok::Int, "an integer to compare with")) return false;
   if (!expect(Tok::RParen)) return false;
   Condition cond;
-  cond.creg = it->second.index;
+  cond.creg = it->index;
   std::string_view digits = text(value_tok);
   while (digits.size() > 1 && digits.front() == '0') digits.remove_prefix(1);
   cond.value = std::string(digits);
@@ -823,8 +844,8 @@ bool Parser::gate_call(int condition) {
     c_.param_pool.resize(param_begin);
     return false;
   }
-  std::vector<Arg> args;
-  args.reserve(4);
+  std::vector<Arg>& args = scratch_args_;
+  args.clear();
   if (!parse_args(true, &args) || !expect(Tok::Semi)) {
     c_.param_pool.resize(param_begin);
     return false;
@@ -1059,10 +1080,14 @@ bool Parser::primary(const GateScope* scope, uint32_t depth) {
   switch (t.kind) {
     case Tok::Int:
     case Tok::Real: {
-      std::string s(text(t));
-      double v = std::strtod(s.c_str(), nullptr);
+      std::string_view s = text(t);
+      double v = 0;
+      if (!fast_decimal(s, &v)) {
+        std::string copy(s);
+        v = std::strtod(copy.c_str(), nullptr);
+      }
       if (!std::isfinite(v)) {
-        error_at("E105", "number '" + s + "' is too large", t);
+        error_at("E105", "number '" + std::string(s) + "' is too large", t);
         return false;
       }
       advance();

@@ -1,6 +1,5 @@
 #include "syntax/lexer.hpp"
 
-#include <cstring>
 
 namespace qvet::syntax {
 
@@ -55,19 +54,29 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool is_word(char c) { return is_alpha(c) || is_digit(c) || c == '_'; }
 
-struct Keyword {
-  const char* text;
-  Tok kind;
-};
-constexpr Keyword kKeywords[] = {
-    {"OPENQASM", Tok::KwOpenqasm}, {"include", Tok::KwInclude}, {"qreg", Tok::KwQreg},
-    {"creg", Tok::KwCreg},         {"gate", Tok::KwGate},       {"opaque", Tok::KwOpaque},
-    {"measure", Tok::KwMeasure},   {"reset", Tok::KwReset},     {"barrier", Tok::KwBarrier},
-    {"if", Tok::KwIf},             {"U", Tok::KwU},             {"CX", Tok::KwCX},
-    {"pi", Tok::KwPi},             {"sin", Tok::KwSin},         {"cos", Tok::KwCos},
-    {"tan", Tok::KwTan},           {"exp", Tok::KwExp},         {"ln", Tok::KwLn},
-    {"sqrt", Tok::KwSqrt},
-};
+// Keywords by first letter, so an ordinary name costs one switch and at most two compares.
+Tok keyword(std::string_view w) {
+  auto is = [&](std::string_view k) { return w == k; };
+  switch (w[0]) {
+    case 'O': return is("OPENQASM") ? Tok::KwOpenqasm : Tok::Id;
+    case 'U': return w.size() == 1 ? Tok::KwU : Tok::Id;
+    case 'C': return is("CX") ? Tok::KwCX : Tok::Id;
+    case 'b': return is("barrier") ? Tok::KwBarrier : Tok::Id;
+    case 'c': return is("creg") ? Tok::KwCreg : is("cos") ? Tok::KwCos : Tok::Id;
+    case 'e': return is("exp") ? Tok::KwExp : Tok::Id;
+    case 'g': return is("gate") ? Tok::KwGate : Tok::Id;
+    case 'i': return is("include") ? Tok::KwInclude : is("if") ? Tok::KwIf : Tok::Id;
+    case 'l': return is("ln") ? Tok::KwLn : Tok::Id;
+    case 'm': return is("measure") ? Tok::KwMeasure : Tok::Id;
+    case 'o': return is("opaque") ? Tok::KwOpaque : Tok::Id;
+    case 'p': return is("pi") ? Tok::KwPi : Tok::Id;
+    case 'q': return is("qreg") ? Tok::KwQreg : Tok::Id;
+    case 'r': return is("reset") ? Tok::KwReset : Tok::Id;
+    case 's': return is("sin") ? Tok::KwSin : is("sqrt") ? Tok::KwSqrt : Tok::Id;
+    case 't': return is("tan") ? Tok::KwTan : Tok::Id;
+    default: return Tok::Id;
+  }
+}
 }  // namespace
 
 Token Lexer::invalid(size_t begin, size_t length, std::string message) {
@@ -138,10 +147,7 @@ Token Lexer::word(size_t b) {
   const size_t n = src_.size();
   while (pos_ < n && is_word(src_[pos_])) ++pos_;
   std::string_view w = src_.substr(b, pos_ - b);
-  for (const auto& k : kKeywords) {
-    if (w.size() == std::strlen(k.text) && w == k.text) return make(k.kind, b);
-  }
-  return make(Tok::Id, b);
+  return make(keyword(w), b);
 }
 
 Token Lexer::number(size_t b) {
