@@ -12,7 +12,10 @@
 #include <string>
 #include <vector>
 
+#include "analysis/analysis.hpp"
+#include "qasm2/parser.hpp"
 #include "qvet.hpp"
+#include "source_map.hpp"
 #include "util/sha256.hpp"
 
 namespace {
@@ -56,6 +59,25 @@ void run(benchmark::State& state, const std::string& src) {
 
 void BM_ValidateGenerated(benchmark::State& state) { run(state, generated(state.range(0))); }
 BENCHMARK(BM_ValidateGenerated)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+
+// The front end and the analysis alone: what the gates/s goal is about. validate() adds the
+// SHA-256 of the source, the lints and the report around this.
+void BM_ParseAnalyze(benchmark::State& state) {
+  const std::string& src = generated(state.range(0));
+  qvet::Options opt;
+  uint64_t gates = 0;
+  for (auto _ : state) {
+    qvet::SourceMap map(src);
+    qvet::DiagnosticSink sink(opt.limits.max_diagnostics);
+    qvet::Circuit c;
+    qvet::qasm2::parse(src, map, opt, sink, c);
+    auto a = qvet::analysis::analyze(c, false);
+    gates = a.instructions;
+    benchmark::DoNotOptimize(a);
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * gates));
+}
+BENCHMARK(BM_ParseAnalyze)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 
 void BM_Sha256Only(benchmark::State& state) {
   const std::string& src = generated(state.range(0));

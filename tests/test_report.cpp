@@ -46,7 +46,7 @@ TEST_CASE("qvet's own fields", "[report]") {
   CHECK_FALSE(j.contains("operations"));
 }
 
-TEST_CASE("errors and warnings are strings; diagnostics carry the structure", "[report]") {
+TEST_CASE("errors and warnings are strings, diagnostics carry the structure", "[report]") {
   json j = json::parse(to_json(validate(prog("qreg q[1];\nfoo q[0];\n"))));
   CHECK(j["valid"] == false);
   REQUIRE(j["errors"].size() == 1);

@@ -142,9 +142,13 @@ class Parser {
       advance();
       return true;
     }
+    expect_failed(k, what);
+    return false;
+  }
+  // Kept out of line so that expect() stays small enough to inline on the hot path.
+  void expect_failed(Tok k, const char* what) {
     if (!at(Tok::Invalid))  // the lexer already reported this one
       error_at("E102", std::string("expected ") + (what ? what : syntax::describe(k)) + ", found " + found(), cur_);
-    return false;
   }
   // Panic-mode recovery: skip to just after the next ';' (or past a balanced '{...}' block). In a
   // gate body it stops before the closing '}' so the body loop can end normally.

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Every test: the Catch2 suite and the CLI checks through ctest, in a release build and again in an
+# AddressSanitizer + UndefinedBehaviorSanitizer build. Installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+[ -d ../shared/corpus ] || echo "note: ../shared is absent; the corpus tests will skip"
+
+echo "== release build"
+bash scripts/build.sh
+(cd build && ctest --output-on-failure --no-tests=error -j2)
+
+echo "== sanitizer build (ASan + UBSan)"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQVET_SANITIZE=ON -DQVET_BUILD_BENCH=OFF > /dev/null
+cmake --build build-asan -j"$(nproc)"
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --output-on-failure --no-tests=error -j2)
