@@ -95,3 +95,22 @@ TEST_CASE("columns count code points, not bytes", "[lexer]") {
   CHECK(qvet::find_invalid_utf8("\xED\xA0\x80") == 0);  // a UTF-16 surrogate
   CHECK(qvet::find_invalid_utf8("\xC0\xAF") == 0);      // overlong '/'
 }
+
+TEST_CASE("Qiskit's lexical rules: lowercase names, no leading zeros", "[lexer]") {
+  using qvet::test::find;
+  using qvet::test::prog;
+  qvet::Report caps = qvet::validate(prog("qreg Q[1];\n"));
+  REQUIRE(find(caps, "E101"));
+  CHECK(find(caps, "E101")->message.find("capital letter") != std::string::npos);
+  CHECK(find(caps, "E101")->span.column == 6);
+  qvet::Report under = qvet::validate(prog("qreg _q[1];\n"));
+  REQUIRE(find(under, "E101"));
+  CHECK(find(under, "E101")->message.find("lowercase") != std::string::npos);
+  qvet::Report zeros = qvet::validate(prog("qreg q[2];\nx q[01];\n"));
+  REQUIRE(find(zeros, "E101"));
+  CHECK(find(zeros, "E101")->message.find("leading zeros") != std::string::npos);
+  CHECK(qvet::validate(prog("qreg q[10];\nx q[0];\nrz(0.05) q[0];\nrz(00.5) q[0];\n")).valid);
+  qvet::Report single = qvet::validate("OPENQASM 2.0;\ninclude 'qelib1.inc';\nqreg q[1];\nh q[0];\n");
+  CHECK(single.valid);
+  CHECK(find(single, "W104"));
+}

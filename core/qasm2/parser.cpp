@@ -322,6 +322,8 @@ bool Parser::include_statement() {
   if (!expect(Tok::String, "a file name in double quotes")) return false;
   if (!expect(Tok::Semi)) return false;
   std::string_view name = text(file).substr(1, file.length - 2);
+  if (text(file)[0] == '\'')
+    paper_warning("W104", "file names are written in double quotes", file.offset, file.length);
   if (name != "qelib1.inc") {
     std::string msg = "cannot include '" + std::string(name) +
                       "': qvet reads no files; only the built-in \"qelib1.inc\" can be included";

@@ -85,10 +85,10 @@ enum : uint8_t { kOther = 0, kSpace, kWordStart, kDigit };
 struct ClassTable {
   uint8_t c[256] = {};
   constexpr ClassTable() {
-    c[uint8_t(' ')] = c[uint8_t('\t')] = c[uint8_t('\n')] = c[uint8_t('\r')] = c[uint8_t('\f')] = c[uint8_t('\v')] = kSpace;
+    c[uint8_t(' ')] = c[uint8_t('\t')] = c[uint8_t('\n')] = c[uint8_t('\r')] = kSpace;
     for (int i = 'a'; i <= 'z'; ++i) c[i] = kWordStart;
     for (int i = 'A'; i <= 'Z'; ++i) c[i] = kWordStart;
-    c[uint8_t('_')] = kWordStart;
+    // '_' continues a name but cannot start one (the paper's id is [a-z][A-Za-z0-9_]*).
     for (int i = '0'; i <= '9'; ++i) c[i] = kDigit;
   }
 };
@@ -147,9 +147,11 @@ Token Lexer::next() {
     case '=':
       if (pos_ < n && src_[pos_] == '=') { ++pos_; return make(Tok::EqEq, b); }
       return invalid(b, 1, "unexpected '='; OpenQASM 2 only has '==' in 'if' conditions");
-    case '"': {
-      while (pos_ < n && src_[pos_] != '"' && src_[pos_] != '\n') ++pos_;
-      if (pos_ >= n || src_[pos_] != '"') return invalid(b, pos_ - b, "unterminated string: expected a closing '\"' on the same line");
+    case '"':
+    case '\'': {  // Qiskit also takes single quotes; the parser warns about those
+      while (pos_ < n && src_[pos_] != c && src_[pos_] != '\n') ++pos_;
+      if (pos_ >= n || src_[pos_] != c)
+        return invalid(b, pos_ - b, std::string("unterminated string: expected a closing ") + c + " on the same line");
       ++pos_;
       return make(Tok::String, b);
     }
@@ -158,19 +160,24 @@ Token Lexer::next() {
   // Swallow a whole UTF-8 sequence so one stray character gives one error.
   size_t len = 1;
   while (pos_ < n && (static_cast<unsigned char>(src_[pos_]) & 0xC0) == 0x80 && len < 4) { ++pos_; ++len; }
-  std::string what;
-  if (c == '\0') what = "a NUL byte";
-  else if (static_cast<unsigned char>(c) >= 0x80) what = "a non-ASCII character";
-  else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) what = "a control character";
-  else what = std::string("'") + c + "'";
-  return invalid(b, len, "unexpected " + what + "; OpenQASM 2 allows non-ASCII text only in comments and strings");
+  if (c == '\0') return invalid(b, len, "unexpected NUL byte: the source must be text");
+  if (static_cast<unsigned char>(c) >= 0x80)
+    return invalid(b, len, "unexpected non-ASCII character: OpenQASM 2 allows it only in comments");
+  if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+    return invalid(b, len, "unexpected control character (byte " + std::to_string(static_cast<int>(c)) + ")");
+  if (c == '_') return invalid(b, len, "unexpected '_': names start with a lowercase letter");
+  return invalid(b, len, std::string("unexpected '") + c + "': it is not part of any OpenQASM 2 token");
 }
 
 Token Lexer::word(size_t b) {
   const size_t n = src_.size();
   while (pos_ < n && is_word(src_[pos_])) ++pos_;
   std::string_view w = src_.substr(b, pos_ - b);
-  return make(keyword(w), b);
+  Tok k = keyword(w);
+  if (k == Tok::Id && w[0] >= 'A' && w[0] <= 'Z')
+    return invalid(b, w.size(), "'" + std::string(w) + "': names cannot start with a capital letter (only the "
+                                "built-ins 'U' and 'CX' do)");
+  return make(k, b);
 }
 
 Token Lexer::number(size_t b) {
@@ -198,6 +205,8 @@ Token Lexer::number(size_t b) {
     while (pos_ < n && is_word(src_[pos_])) ++pos_;
     return invalid(b, pos_ - b, "malformed number: a number cannot run into letters");
   }
+  if (!real && src_[b] == '0' && pos_ - b > 1)
+    return invalid(b, pos_ - b, "integers cannot have leading zeros");
   return make(real ? Tok::Real : Tok::Int, b);
 }
 
