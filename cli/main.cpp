@@ -1,7 +1,10 @@
 // qvet: the command-line front of the core. All I/O lives here; the core only sees strings.
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -20,6 +23,8 @@ const char* kHelp =
     "qvet: check quantum circuits before you queue them\n"
     "\n"
     "usage: qvet validate [options] FILE... | -\n"
+    "       qvet simulate [options] FILE | -\n"
+    "       qvet equivalent [options] FILE_A FILE_B\n"
     "       qvet --version | --help\n"
     "\n"
     "validate options:\n"
@@ -30,6 +35,17 @@ const char* kHelp =
     "  --ops             include every operation with its layer in the JSON report\n"
     "  --quiet           print only errors and the summary\n"
     "  --no-color        never color the text output\n"
+    "\n"
+    "\n"
+    "simulate options (and --json, --format, --strict):\n"
+    "  --shots N         samples to draw (default 1024)\n"
+    "  --seed S          the same seed gives the same counts everywhere (default 0)\n"
+    "  --statevector     include the final amplitudes (up to 16 qubits)\n"
+    "  --pauli P         expectation value of a Pauli string such as ZZI (repeatable)\n"
+    "  --max-qubits N    refuse larger circuits before allocating (default 28)\n"
+    "\n"
+    "equivalent: are two circuits (up to 10 qubits, no measurements) the same unitary up to a\n"
+    "global phase? exit 0 yes, 1 no\n"
     "\n"
     "exit status: 0 all files valid, 1 some file invalid, 2 usage or I/O error\n";
 
@@ -129,6 +145,154 @@ int validate_command(int argc, char** argv) {
   return invalid ? kExitInvalid : kExitValid;
 }
 
+// Common options of simulate and equivalent; returns false (after printing why) on a bad one.
+bool parse_format(const std::string& f, qvet::Options& opt) {
+  if (f == "auto") opt.format = qvet::Format::Auto;
+  else if (f == "qasm2") opt.format = qvet::Format::Qasm2;
+  else {
+    std::cerr << "qvet: unknown format '" << f << "' (expected auto or qasm2)\n";
+    return false;
+  }
+  return true;
+}
+
+bool parse_count(const char* flag, const char* text, uint64_t* out) {
+  char* end = nullptr;
+  errno = 0;
+  unsigned long long v = std::strtoull(text, &end, 10);
+  if (errno || !end || *end || text[0] == '-' || !text[0]) {
+    std::cerr << "qvet: " << flag << " needs a non-negative integer, got '" << text << "'\n";
+    return false;
+  }
+  *out = v;
+  return true;
+}
+
+std::string histogram(const qvet::Simulation& s) {
+  std::vector<std::pair<std::string, uint64_t>> rows = s.counts;
+  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  const size_t shown = std::min<size_t>(rows.size(), 32);
+  uint64_t top = rows.empty() ? 1 : rows[0].second;
+  size_t width = 0;
+  for (size_t i = 0; i < shown; ++i) width = std::max(width, rows[i].first.size());
+  std::string out;
+  for (size_t i = 0; i < shown; ++i) {
+    const auto& [key, n] = rows[i];
+    char pct[32];
+    std::snprintf(pct, sizeof pct, "%6.2f%%", 100.0 * static_cast<double>(n) / static_cast<double>(s.shots));
+    out += "  " + key + std::string(width - key.size(), ' ') + "  " + std::to_string(n) + "\t" + pct + "  " +
+           std::string(static_cast<size_t>(40.0 * static_cast<double>(n) / static_cast<double>(top)), '#') + "\n";
+  }
+  if (rows.size() > shown) out += "  ... " + std::to_string(rows.size() - shown) + " more outcomes\n";
+  return out;
+}
+
+int simulate_command(int argc, char** argv) {
+  qvet::Options opt;
+  qvet::SimOptions sim;
+  bool as_json = false, color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  std::vector<std::string> files;
+  for (int i = 0; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](const char* flag) -> const char* {
+      if (i + 1 >= argc) {
+        std::cerr << "qvet: " << flag << " needs a value\n";
+        return nullptr;
+      }
+      return argv[++i];
+    };
+    uint64_t v = 0;
+    if (a == "--json") as_json = true;
+    else if (a == "--statevector") sim.statevector = true;
+    else if (a == "--strict") opt.strict = true;
+    else if (a == "--no-color") color = false;
+    else if (a == "--shots") { const char* t = value("--shots"); if (!t || !parse_count("--shots", t, &sim.shots)) return kExitUsage; }
+    else if (a == "--seed") { const char* t = value("--seed"); if (!t || !parse_count("--seed", t, &sim.seed)) return kExitUsage; }
+    else if (a == "--max-qubits") {
+      const char* t = value("--max-qubits");
+      if (!t || !parse_count("--max-qubits", t, &v)) return kExitUsage;
+      sim.max_qubits = static_cast<unsigned>(std::min<uint64_t>(v, 64));
+    } else if (a == "--pauli") { const char* t = value("--pauli"); if (!t) return kExitUsage; sim.paulis.push_back(t); }
+    else if (a == "--format") { const char* t = value("--format"); if (!t || !parse_format(t, opt)) return kExitUsage; }
+    else if (a == "--help" || a == "-h") { std::cout << kHelp; return kExitValid; }
+    else if (a.size() > 1 && a[0] == '-') { std::cerr << "qvet: unknown option '" << a << "'\n" << kHelp; return kExitUsage; }
+    else files.push_back(a);
+  }
+  if (files.size() != 1) { std::cerr << "qvet: simulate takes one file (or - for standard input)\n"; return kExitUsage; }
+  std::string src;
+  const std::string shown = files[0] == "-" ? "<stdin>" : files[0];
+  if (!read_input(files[0], &src)) {
+    std::cerr << "qvet: cannot read '" << files[0] << "': " << std::strerror(errno) << "\n";
+    return kExitUsage;
+  }
+  qvet::Report r = qvet::simulate(src, opt, sim);
+  const bool ok = r.valid && r.has_simulation && r.simulation.ok;
+  if (as_json) {
+    std::cout << qvet::to_json(r, 2) << "\n";
+    return ok ? kExitValid : kExitInvalid;
+  }
+  std::cout << qvet::cli::render_diagnostics(shown, src, r, color);
+  if (!r.valid) {
+    std::cout << qvet::cli::render_summary(shown, r);
+    return kExitInvalid;
+  }
+  const qvet::Simulation& s = r.simulation;
+  if (!s.ok) {
+    qvet::Report only;
+    only.diagnostics.push_back({qvet::Severity::Error, s.error_code, s.error, s.error_span});
+    if (s.error_span.offset || s.error_span.line > 1) std::cout << qvet::cli::render_diagnostics(shown, src, only, color);
+    else std::cout << shown << ": error[" << s.error_code << "]: " << s.error << "\n";
+    return kExitInvalid;
+  }
+  std::cout << shown << ": " << s.qubits << " qubits, " << s.shots << " shots, seed " << s.seed << ", "
+            << s.method << (s.measured_all ? " (no measurements: all qubits read out)" : "") << "\n";
+  std::cout << histogram(s);
+  for (const auto& [p, e] : s.expectation_values) std::cout << "  <" << p << "> = " << e << "\n";
+  if (!s.statevector.empty()) {
+    std::cout << "statevector:\n";
+    for (size_t i = 0; i < s.statevector.size(); ++i) {
+      char buf[96];
+      std::snprintf(buf, sizeof buf, "  %zu: %+.6f %+.6fi\n", i, s.statevector[i].real(), s.statevector[i].imag());
+      std::cout << buf;
+    }
+  }
+  return kExitValid;
+}
+
+int equivalent_command(int argc, char** argv) {
+  qvet::Options opt;
+  bool as_json = false;
+  std::vector<std::string> files;
+  for (int i = 0; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--json") as_json = true;
+    else if (a == "--strict") opt.strict = true;
+    else if (a == "--format" && i + 1 < argc) { if (!parse_format(argv[++i], opt)) return kExitUsage; }
+    else if (a.size() > 1 && a[0] == '-') { std::cerr << "qvet: unknown option '" << a << "'\n"; return kExitUsage; }
+    else files.push_back(a);
+  }
+  if (files.size() != 2) { std::cerr << "qvet: equivalent takes two files\n"; return kExitUsage; }
+  std::string a, b;
+  if (!read_input(files[0], &a) || !read_input(files[1], &b)) {
+    std::cerr << "qvet: cannot read the input files: " << std::strerror(errno) << "\n";
+    return kExitUsage;
+  }
+  qvet::Equivalence e = qvet::equivalent(a, b, opt);
+  if (as_json) {
+    std::cout << "{\"ok\":" << (e.ok ? "true" : "false") << ",\"equivalent\":" << (e.equivalent ? "true" : "false")
+              << ",\"global_phase\":" << e.global_phase << ",\"max_deviation\":" << e.max_deviation
+              << ",\"error\":" << json_string(e.error) << "}\n";
+  } else if (!e.ok) {
+    std::cout << "qvet: cannot compare: " << e.error << "\n";
+  } else if (e.equivalent) {
+    std::cout << "equivalent (global phase " << e.global_phase << " rad)\n";
+  } else {
+    std::cout << "not equivalent (largest difference " << e.max_deviation << ")\n";
+  }
+  if (!e.ok) return kExitUsage;
+  return e.equivalent ? kExitValid : kExitInvalid;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -138,6 +302,8 @@ int main(int argc, char** argv) {
   if (cmd == "--help" || cmd == "-h" || cmd == "help") { std::cout << kHelp; return kExitValid; }
   if (cmd == "--version") { std::cout << "qvet " << qvet::version() << "\n"; return kExitValid; }
   if (cmd == "validate") return validate_command(argc - 2, argv + 2);
+  if (cmd == "simulate") return simulate_command(argc - 2, argv + 2);
+  if (cmd == "equivalent") return equivalent_command(argc - 2, argv + 2);
   std::cerr << "qvet: unknown command '" << cmd << "'\n" << kHelp;
   return kExitUsage;
 }

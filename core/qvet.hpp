@@ -1,6 +1,7 @@
 // qvet's public API: source text and options in, one Report out. No I/O, no threads, no exception
 // escapes validate(); every problem, including running out of memory, comes back as a diagnostic.
 #pragma once
+#include <complex>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -69,7 +70,49 @@ struct CustomGateInfo {
   uint32_t line = 0;
 };
 
+// ---- simulation
+
+#ifdef __EMSCRIPTEN__
+constexpr unsigned kDefaultSimQubits = 24;                 // 256 MiB of amplitudes in a browser tab
+constexpr uint64_t kDefaultSimMemory = uint64_t{1} << 30;  // 1 GiB
+#else
+constexpr unsigned kDefaultSimQubits = 28;                 // 4 GiB of amplitudes
+constexpr uint64_t kDefaultSimMemory = uint64_t{9} << 30;  // 9 GiB
+#endif
+
+struct SimOptions {
+  uint64_t shots = 1024;
+  uint64_t seed = 0;
+  bool statevector = false;                // include the final state's amplitudes
+  unsigned max_qubits = kDefaultSimQubits;
+  uint64_t max_memory_bytes = kDefaultSimMemory;  // computed before anything is allocated
+  uint64_t max_shots = 10'000'000;
+  unsigned all_probabilities_up_to = 12;   // list every probability up to this many qubits...
+  unsigned top_k = 32;                     // ...and the k largest beyond
+  unsigned max_statevector_qubits = 16;    // amplitudes in the report (JSON size)
+  // Mid-circuit measurement runs one trajectory per shot; this bounds shots x 2^n x ops.
+  uint64_t max_trajectory_work = uint64_t{1} << 34;
+  std::vector<std::string> paulis;         // expectation values, e.g. "ZZI" (qubit 0 rightmost)
+};
+
+struct Simulation {
+  bool ok = false;
+  std::string error_code, error;  // when !ok
+  Span error_span;
+  std::string method;             // "sampling" (one pass over the final state) or "trajectories"
+  unsigned qubits = 0;
+  uint64_t shots = 0, seed = 0;
+  bool measured_all = false;      // no measure in the circuit: counts are over every qubit
+  std::vector<std::pair<std::string, uint64_t>> counts;       // Qiskit's keys: clbit 0 rightmost
+  bool has_probabilities = false;
+  bool probabilities_truncated = false;                       // only the top k are listed
+  std::vector<std::pair<std::string, double>> probabilities;  // over qubits, qubit 0 rightmost
+  std::vector<std::complex<double>> statevector;
+  std::vector<std::pair<std::string, double>> expectation_values;
+};
+
 struct Report {
+
   bool valid = false;
   std::string format;        // "qasm2", or "unknown" when it could not be told
   std::string version;       // the OPENQASM version line, if any
@@ -85,9 +128,36 @@ struct Report {
   std::vector<OperationInfo> operations;  // only with Options::include_operations
   std::vector<Diagnostic> diagnostics;
   uint64_t dropped_diagnostics = 0;
+  bool has_simulation = false;
+  Simulation simulation;
 };
 
 Report validate(std::string_view source, const Options& options = {});
+
+// Validates, then (when valid) simulates: the report's `simulation` section holds the outcome.
+Report simulate(std::string_view source, const Options& options, const SimOptions& sim);
+
+// The unitary of a circuit without measurements, resets or conditions, up to 10 qubits,
+// row-major, in Qiskit's convention (qubit 0 is the least significant bit).
+struct UnitaryResult {
+  Report report;
+  bool ok = false;
+  std::string error;
+  unsigned qubits = 0;
+  std::vector<std::complex<double>> matrix;
+};
+constexpr unsigned kMaxUnitaryQubits = 10;
+UnitaryResult unitary(std::string_view source, const Options& options = {});
+
+// Whether two circuits have the same unitary up to a global phase ("did my rewrite change it?").
+struct Equivalence {
+  bool ok = false;          // both circuits could be compared
+  std::string error;
+  bool equivalent = false;
+  double global_phase = 0;  // b = e^{i phase} a, when equivalent
+  double max_deviation = 0; // largest |b - e^{i phase} a| entry
+};
+Equivalence equivalent(std::string_view a, std::string_view b, const Options& options = {});
 
 // The report as JSON text: a superset of the old service's response (see docs/report.md).
 std::string to_json(const Report& report, int indent = -1);

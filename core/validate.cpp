@@ -1,11 +1,13 @@
 // The core's entry point: checks the input against the limits, picks the front end, runs the
 // lints and the analysis, and assembles the report. Nothing thrown inside gets out.
 #include <algorithm>
+#include <functional>
 #include <new>
 
 #include "analysis/analysis.hpp"
 #include "circuit.hpp"
 #include "format.hpp"
+#include "load.hpp"
 #include "qasm2/lints.hpp"
 #include "qasm2/parser.hpp"
 #include "qvet.hpp"
@@ -37,7 +39,9 @@ void fill_operations(const Circuit& c, const SourceMap& map, const analysis::Ana
   }
 }
 
-void run(std::string_view src, const Options& opt, Report& r) {
+}  // namespace
+
+void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
   r.circuit_hash = sha256_hex(src);
   DiagnosticSink sink(opt.limits.max_diagnostics);
   SourceMap map(src);
@@ -67,7 +71,6 @@ void run(std::string_view src, const Options& opt, Report& r) {
   }
 
   r.format = "qasm2";
-  Circuit c;
   qasm2::parse(src, map, opt, sink, c);
   r.version = c.version;
   const bool valid = !sink.has_errors();
@@ -97,12 +100,10 @@ void run(std::string_view src, const Options& opt, Report& r) {
                    [](const Diagnostic& x, const Diagnostic& y) { return x.span.offset < y.span.offset; });
 }
 
-}  // namespace
-
-Report validate(std::string_view source, const Options& options) {
+Report guarded(const std::function<void(Report&)>& body) {
   Report r;
   try {
-    run(source, options, r);
+    body(r);
   } catch (const std::bad_alloc&) {
     // The limits keep allocation bounded; this is the last line of defence on a small heap.
     std::string hash = r.circuit_hash;
@@ -118,6 +119,13 @@ Report validate(std::string_view source, const Options& options) {
     r.diagnostics.push_back({Severity::Error, "E900", "internal error in qvet; please report this input", {}});
   }
   return r;
+}
+
+Report validate(std::string_view source, const Options& options) {
+  return guarded([&](Report& r) {
+    Circuit c;
+    load(source, options, r, c);
+  });
 }
 
 const char* version() { return QVET_VERSION; }

@@ -84,6 +84,41 @@ std::string to_json(const Report& r, int indent) {
     }
     o["operations"] = std::move(ops);
   }
+  if (r.has_simulation) {
+    const Simulation& s = r.simulation;
+    json sim;
+    sim["ok"] = s.ok;
+    if (!s.ok) {
+      sim["error"] = {{"code", s.error_code}, {"message", s.error}, {"line", s.error_span.line},
+                      {"column", s.error_span.column}};
+    } else {
+      sim["method"] = s.method;
+      sim["qubits"] = s.qubits;
+      sim["shots"] = s.shots;
+      sim["seed"] = s.seed;
+      sim["measured_all_qubits"] = s.measured_all;
+      json counts = json::object();
+      for (const auto& [k, v] : s.counts) counts[k] = v;
+      sim["counts"] = std::move(counts);
+      if (s.has_probabilities) {
+        json probs = json::object();
+        for (const auto& [k, v] : s.probabilities) probs[k] = v;
+        sim["probabilities"] = std::move(probs);
+        sim["probabilities_truncated"] = s.probabilities_truncated;
+      } else {
+        sim["probabilities"] = nullptr;  // mid-circuit measurement: they depend on the outcomes
+      }
+      if (!s.statevector.empty()) {
+        json sv = json::array();
+        for (const auto& a : s.statevector) sv.push_back({a.real(), a.imag()});
+        sim["statevector"] = std::move(sv);
+      }
+      json ev = json::object();
+      for (const auto& [k, v] : s.expectation_values) ev[k] = v;
+      sim["expectation_values"] = std::move(ev);
+    }
+    o["simulation"] = std::move(sim);
+  }
   o["qvet_version"] = version();
   return o.dump(indent, ' ', false, json::error_handler_t::replace);
 }

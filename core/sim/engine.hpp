@@ -1,0 +1,31 @@
+// Applies a lowered program to a state: the dispatch from ops to kernels, and the classical
+// register checks for conditioned ops.
+#pragma once
+#include <vector>
+
+#include "circuit.hpp"
+#include "sim/ops.hpp"
+
+namespace qvet::sim {
+
+// Applies a unitary op (not Measure/Reset) to psi.
+void apply(const Program& p, const Op& op, cd* psi, unsigned n);
+
+// `if (creg == value)` against the current classical bits (one byte per clbit).
+class ConditionChecker {
+ public:
+  explicit ConditionChecker(const Circuit& c);
+  bool holds(int32_t condition, const std::vector<uint8_t>& clbits) const;
+  // Some value has more than kMaxConditionDigits digits and a register wide enough for it:
+  // converting it would take quadratic time, so simulation refuses.
+  bool too_large() const { return too_large_; }
+  static constexpr size_t kMaxConditionDigits = 4000;
+
+ private:
+  const Circuit& c_;
+  std::vector<std::vector<uint8_t>> bits_;  // per condition: the value's bits, LSB first
+  std::vector<uint8_t> impossible_;         // value needs more bits than the register has
+  bool too_large_ = false;
+};
+
+}  // namespace qvet::sim

@@ -1,0 +1,40 @@
+// In-place statevector kernels, kept apart from circuit handling (as qsim keeps its simulator
+// apart from its fuser). Amplitudes are little-endian as in Qiskit: bit q of an index is qubit q.
+// Every kernel touches each amplitude a constant number of times: O(2^n) per gate, never a
+// 2^n x 2^n matrix. Preconditions (checked by the caller, asserted here): qubits < n, distinct.
+#pragma once
+#include <complex>
+#include <cstdint>
+
+namespace qvet::sim {
+
+using cd = std::complex<double>;
+
+// A 2x2 matrix, row-major: {m00, m01, m10, m11}.
+struct Mat2 {
+  cd m[4];
+};
+// A 4x4 matrix, row-major, on basis index b(q0) + 2*b(q1).
+struct Mat4 {
+  cd m[16];
+};
+
+// Dense 1-qubit gate on qubit q.
+void apply_1q(cd* psi, unsigned n, unsigned q, const Mat2& u);
+// Diagonal 1-qubit gate diag(d0, d1) on qubit q.
+void apply_diag_1q(cd* psi, unsigned n, unsigned q, cd d0, cd d1);
+// 1-qubit gate u on `target`, applied where every bit of `controls` is 1 (controls excludes target).
+void apply_controlled_1q(cd* psi, unsigned n, uint64_t controls, unsigned target, const Mat2& u);
+// Dense 2-qubit gate on (q0, q1).
+void apply_2q(cd* psi, unsigned n, unsigned q0, unsigned q1, const Mat4& u);
+// Diagonal 2-qubit gate diag(d[0..3]) on basis b(q0) + 2*b(q1).
+void apply_diag_2q(cd* psi, unsigned n, unsigned q0, unsigned q1, const cd d[4]);
+// Swap of qubits a and b where every bit of `controls` is 1.
+void apply_swap(cd* psi, unsigned n, uint64_t controls, unsigned a, unsigned b);
+
+// Probability that qubit q reads 1.
+double probability_one(const cd* psi, unsigned n, unsigned q);
+// Projects qubit q onto `bit` and renormalises by 1/sqrt(p).
+void collapse(cd* psi, unsigned n, unsigned q, int bit, double p);
+
+}  // namespace qvet::sim

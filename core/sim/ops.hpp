@@ -1,0 +1,71 @@
+// The simulator's program: a circuit lowered to kernel applications on global qubits, with the
+// program's own gates expanded (parameters bound) and Qiskit's gate matrices filled in. Matrices
+// live in one pool so that an op stays small (a million-gate circuit is a flat array).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "circuit.hpp"
+#include "sim/kernels.hpp"
+
+namespace qvet::sim {
+
+struct Op {
+  enum Kind : uint8_t { One, Diag1, Controlled1, Two, Diag2, Swap, Measure, Reset };
+  Kind kind = One;
+  unsigned q0 = 0, q1 = 0;  // target(s); Two and Diag2 act on basis b(q0) + 2*b(q1)
+  uint64_t controls = 0;    // Controlled1 and Swap: bits that must all be 1
+  uint32_t mat = 0;         // offset into Program::mats: 4 entries (One, Diag1 uses [0],[3], Controlled1)
+                            // or 16 (Two; Diag2 uses the diagonal)
+  int32_t clbit = -1;       // Measure
+  int32_t condition = -1;   // into Circuit::conditions
+  uint32_t src = 0;         // index of the circuit instruction it came from
+};
+
+struct Program {
+  std::vector<Op> ops;
+  std::vector<cd> mats;
+
+  uint32_t add(const Mat2& m) {
+    uint32_t at = static_cast<uint32_t>(mats.size());
+    mats.insert(mats.end(), m.m, m.m + 4);
+    return at;
+  }
+  uint32_t add(const Mat4& m) {
+    uint32_t at = static_cast<uint32_t>(mats.size());
+    mats.insert(mats.end(), m.m, m.m + 16);
+    return at;
+  }
+  Mat2 mat2(const Op& op) const {
+    Mat2 m;
+    for (int i = 0; i < 4; ++i) m.m[i] = mats[op.mat + i];
+    return m;
+  }
+  Mat4 mat4(const Op& op) const {
+    Mat4 m;
+    for (int i = 0; i < 16; ++i) m.m[i] = mats[op.mat + i];
+    return m;
+  }
+};
+
+// Qiskit's U(theta, phi, lambda).
+Mat2 u_matrix(double theta, double phi, double lambda);
+
+// Appends the kernel ops of standard gate `std_index` (a row of std_gates()) on `qubits`,
+// with Qiskit's matrix for it.
+void lower_std_gate(int std_index, const double* params, const unsigned* qubits, Program& out);
+
+struct LowerError {
+  std::string message;  // empty when lowering succeeded
+  uint32_t instruction = 0;
+};
+
+// Lowers every instruction, expanding the program's gates with bound parameters; barriers vanish.
+LowerError lower(const Circuit& c, Program& out);
+
+// Fuses runs of 1-qubit gates on a qubit into one matrix, and 1-qubit gates into an adjacent
+// 2-qubit gate on the same pair. Conditioned ops, measurements and resets are fences.
+Program fuse(const Program& in, unsigned nqubits);
+
+}  // namespace qvet::sim
