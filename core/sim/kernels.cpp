@@ -4,23 +4,60 @@
 #include <cmath>
 #include <utility>
 
+// SSE2 is part of x86-64; Emscripten maps these intrinsics onto wasm simd128 (-msimd128 -msse2).
+#if defined(__SSE2__) && !defined(QVET_NO_SIMD)
+#include <emmintrin.h>
+#define QVET_SIMD 1
+#else
+#define QVET_SIMD 0
+#endif
+
 namespace qvet::sim {
 
 namespace {
-// Complex multiply-add written out: std::complex's operator* checks for NaN/inf (a library call
-// per product under strict IEEE rules), which would dominate these loops.
+// Complex arithmetic written out: std::complex's operator* checks for NaN/inf (a library call per
+// product under strict IEEE rules), which would dominate these loops. The association below is
+// the one the SIMD path computes, so both give bit-identical amplitudes (and so identical counts
+// for a seed, natively and in WebAssembly).
 inline cd mul(cd a, cd b) {
   return {a.real() * b.real() - a.imag() * b.imag(), a.real() * b.imag() + a.imag() * b.real()};
 }
 inline cd mul2(cd a, cd x, cd b, cd y) {
-  return {a.real() * x.real() - a.imag() * x.imag() + b.real() * y.real() - b.imag() * y.imag(),
-          a.real() * x.imag() + a.imag() * x.real() + b.real() * y.imag() + b.imag() * y.real()};
+  return {(a.real() * x.real() - a.imag() * x.imag()) + (b.real() * y.real() - b.imag() * y.imag()),
+          (a.real() * x.imag() + a.imag() * x.real()) + (b.real() * y.imag() + b.imag() * y.real())};
 }
+
+#if QVET_SIMD
+// One complex double per 128-bit register: m * x = (m.re, m.re) * x + (-m.im, m.im) * swap(x).
+struct CMul {
+  __m128d re, im;
+  explicit CMul(cd m) : re(_mm_set1_pd(m.real())), im(_mm_set_pd(m.imag(), -m.imag())) {}
+};
+inline __m128d swap(__m128d x) { return _mm_shuffle_pd(x, x, 1); }
+inline __m128d vmul(const CMul& m, __m128d x) { return _mm_add_pd(_mm_mul_pd(m.re, x), _mm_mul_pd(m.im, swap(x))); }
+inline __m128d vmul2(const CMul& a, __m128d x, const CMul& b, __m128d y) {
+  return _mm_add_pd(vmul(a, x), vmul(b, y));
+}
+inline __m128d load(const cd* p) { return _mm_loadu_pd(reinterpret_cast<const double*>(p)); }
+inline void store(cd* p, __m128d v) { _mm_storeu_pd(reinterpret_cast<double*>(p), v); }
+#endif
 }  // namespace
 
 void apply_1q(cd* psi, unsigned n, unsigned q, const Mat2& u) {
   assert(q < n);
   const uint64_t size = uint64_t{1} << n, stride = uint64_t{1} << q;
+#if QVET_SIMD
+  const CMul m00(u.m[0]), m01(u.m[1]), m10(u.m[2]), m11(u.m[3]);
+  for (uint64_t hi = 0; hi < size; hi += 2 * stride) {
+    cd* a = psi + hi;
+    cd* b = a + stride;
+    for (uint64_t lo = 0; lo < stride; ++lo) {
+      const __m128d x = load(a + lo), y = load(b + lo);
+      store(a + lo, vmul2(m00, x, m01, y));
+      store(b + lo, vmul2(m10, x, m11, y));
+    }
+  }
+#else
   const cd m00 = u.m[0], m01 = u.m[1], m10 = u.m[2], m11 = u.m[3];
   for (uint64_t hi = 0; hi < size; hi += 2 * stride) {
     cd* a = psi + hi;
@@ -31,12 +68,23 @@ void apply_1q(cd* psi, unsigned n, unsigned q, const Mat2& u) {
       b[lo] = mul2(m10, x, m11, y);
     }
   }
+#endif
 }
 
 void apply_diag_1q(cd* psi, unsigned n, unsigned q, cd d0, cd d1) {
   assert(q < n);
   const uint64_t size = uint64_t{1} << n, stride = uint64_t{1} << q;
   const bool skip0 = d0 == cd(1, 0);
+#if QVET_SIMD
+  const CMul v0(d0), v1(d1);
+  for (uint64_t hi = 0; hi < size; hi += 2 * stride) {
+    cd* a = psi + hi;
+    cd* b = a + stride;
+    if (!skip0)
+      for (uint64_t lo = 0; lo < stride; ++lo) store(a + lo, vmul(v0, load(a + lo)));
+    for (uint64_t lo = 0; lo < stride; ++lo) store(b + lo, vmul(v1, load(b + lo)));
+  }
+#else
   for (uint64_t hi = 0; hi < size; hi += 2 * stride) {
     cd* a = psi + hi;
     cd* b = a + stride;
@@ -44,20 +92,32 @@ void apply_diag_1q(cd* psi, unsigned n, unsigned q, cd d0, cd d1) {
       for (uint64_t lo = 0; lo < stride; ++lo) a[lo] = mul(d0, a[lo]);
     for (uint64_t lo = 0; lo < stride; ++lo) b[lo] = mul(d1, b[lo]);
   }
+#endif
 }
 
 void apply_controlled_1q(cd* psi, unsigned n, uint64_t controls, unsigned target, const Mat2& u) {
   assert(target < n && !(controls >> target & 1));
   if (!controls) return apply_1q(psi, n, target, u);
   const uint64_t size = uint64_t{1} << n, stride = uint64_t{1} << target;
+#if QVET_SIMD
+  const CMul m00(u.m[0]), m01(u.m[1]), m10(u.m[2]), m11(u.m[3]);
+#else
   const cd m00 = u.m[0], m01 = u.m[1], m10 = u.m[2], m11 = u.m[3];
+#endif
   for (uint64_t hi = 0; hi < size; hi += 2 * stride) {
+    if ((hi & controls & ~(2 * stride - 1)) != (controls & ~(2 * stride - 1))) continue;  // high controls off
     for (uint64_t lo = 0; lo < stride; ++lo) {
       const uint64_t i = hi + lo;
       if ((i & controls) != controls) continue;
+#if QVET_SIMD
+      const __m128d x = load(psi + i), y = load(psi + i + stride);
+      store(psi + i, vmul2(m00, x, m01, y));
+      store(psi + i + stride, vmul2(m10, x, m11, y));
+#else
       const cd x = psi[i], y = psi[i + stride];
       psi[i] = mul2(m00, x, m01, y);
       psi[i + stride] = mul2(m10, x, m11, y);
+#endif
     }
   }
 }
@@ -66,28 +126,63 @@ void apply_2q(cd* psi, unsigned n, unsigned q0, unsigned q1, const Mat4& u) {
   assert(q0 < n && q1 < n && q0 != q1);
   const uint64_t b0 = uint64_t{1} << q0, b1 = uint64_t{1} << q1;
   const unsigned lo_q = q0 < q1 ? q0 : q1, hi_q = q0 < q1 ? q1 : q0;
-  const uint64_t quarter = uint64_t{1} << (n - 2);
-  for (uint64_t k = 0; k < quarter; ++k) {
-    // Insert zero bits at lo_q, then at hi_q: i has both target bits clear.
-    uint64_t i = ((k >> lo_q) << (lo_q + 1)) | (k & ((uint64_t{1} << lo_q) - 1));
-    i = ((i >> hi_q) << (hi_q + 1)) | (i & ((uint64_t{1} << hi_q) - 1));
-    const uint64_t idx[4] = {i, i | b0, i | b1, i | b0 | b1};
-    const cd v[4] = {psi[idx[0]], psi[idx[1]], psi[idx[2]], psi[idx[3]]};
-    for (int r = 0; r < 4; ++r) {
-      const cd* row = u.m + 4 * r;
-      cd acc = mul2(row[0], v[0], row[1], v[1]);
-      acc += mul2(row[2], v[2], row[3], v[3]);
-      psi[idx[r]] = acc;
+  const uint64_t lo_size = uint64_t{1} << lo_q;          // contiguous run below both target bits
+  const uint64_t groups = uint64_t{1} << (n - 2 - lo_q);  // everything above, with targets removed
+#if QVET_SIMD
+  CMul m[16] = {CMul(u.m[0]),  CMul(u.m[1]),  CMul(u.m[2]),  CMul(u.m[3]),  CMul(u.m[4]),  CMul(u.m[5]),
+                CMul(u.m[6]),  CMul(u.m[7]),  CMul(u.m[8]),  CMul(u.m[9]),  CMul(u.m[10]), CMul(u.m[11]),
+                CMul(u.m[12]), CMul(u.m[13]), CMul(u.m[14]), CMul(u.m[15])};
+#endif
+  for (uint64_t g = 0; g < groups; ++g) {
+    // Spread g over the bits above lo_q, leaving a zero at hi_q.
+    uint64_t k = g << (lo_q + 1);
+    k = ((k >> hi_q) << (hi_q + 1)) | (k & ((uint64_t{1} << hi_q) - 1));
+    cd* p0 = psi + k;
+    cd* p1 = p0 + b0;
+    cd* p2 = p0 + b1;
+    cd* p3 = p0 + b0 + b1;
+    for (uint64_t lo = 0; lo < lo_size; ++lo) {
+#if QVET_SIMD
+      const __m128d v0 = load(p0 + lo), v1 = load(p1 + lo), v2 = load(p2 + lo), v3 = load(p3 + lo);
+      store(p0 + lo, _mm_add_pd(vmul2(m[0], v0, m[1], v1), vmul2(m[2], v2, m[3], v3)));
+      store(p1 + lo, _mm_add_pd(vmul2(m[4], v0, m[5], v1), vmul2(m[6], v2, m[7], v3)));
+      store(p2 + lo, _mm_add_pd(vmul2(m[8], v0, m[9], v1), vmul2(m[10], v2, m[11], v3)));
+      store(p3 + lo, _mm_add_pd(vmul2(m[12], v0, m[13], v1), vmul2(m[14], v2, m[15], v3)));
+#else
+      const cd v[4] = {p0[lo], p1[lo], p2[lo], p3[lo]};
+      cd* out[4] = {p0 + lo, p1 + lo, p2 + lo, p3 + lo};
+      for (int r = 0; r < 4; ++r) {
+        const cd* row = u.m + 4 * r;
+        const cd x = mul2(row[0], v[0], row[1], v[1]), y = mul2(row[2], v[2], row[3], v[3]);
+        *out[r] = cd(x.real() + y.real(), x.imag() + y.imag());
+      }
+#endif
     }
   }
 }
 
 void apply_diag_2q(cd* psi, unsigned n, unsigned q0, unsigned q1, const cd d[4]) {
   assert(q0 < n && q1 < n && q0 != q1);
-  const uint64_t size = uint64_t{1} << n;
-  for (uint64_t i = 0; i < size; ++i) {
-    const unsigned k = static_cast<unsigned>(((i >> q0) & 1) | (((i >> q1) & 1) << 1));
-    psi[i] = mul(d[k], psi[i]);
+  const uint64_t b0 = uint64_t{1} << q0, b1 = uint64_t{1} << q1;
+  const unsigned lo_q = q0 < q1 ? q0 : q1, hi_q = q0 < q1 ? q1 : q0;
+  const uint64_t lo_size = uint64_t{1} << lo_q, groups = uint64_t{1} << (n - 2 - lo_q);
+  const cd* dd = d;
+#if QVET_SIMD
+  const CMul v[4] = {CMul(dd[0]), CMul(dd[1]), CMul(dd[2]), CMul(dd[3])};
+#endif
+  const uint64_t offs[4] = {0, b0, b1, b0 + b1};
+  for (uint64_t g = 0; g < groups; ++g) {
+    uint64_t k = g << (lo_q + 1);
+    k = ((k >> hi_q) << (hi_q + 1)) | (k & ((uint64_t{1} << hi_q) - 1));
+    for (int r = 0; r < 4; ++r) {
+      if (dd[r] == cd(1, 0)) continue;  // cz, cp: three quarters untouched
+      cd* p = psi + k + offs[r];
+#if QVET_SIMD
+      for (uint64_t lo = 0; lo < lo_size; ++lo) store(p + lo, vmul(v[r], load(p + lo)));
+#else
+      for (uint64_t lo = 0; lo < lo_size; ++lo) p[lo] = mul(dd[r], p[lo]);
+#endif
+    }
   }
 }
 
