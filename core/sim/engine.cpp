@@ -21,6 +21,76 @@ void apply(const Program& p, const Op& op, cd* psi, unsigned n) {
   }
 }
 
+uint64_t qubit_mask(const Op& op) {
+  uint64_t m = op.controls | (uint64_t{1} << op.q0);
+  if (op.kind == Op::Two || op.kind == Op::Diag2 || op.kind == Op::Swap) m |= uint64_t{1} << op.q1;
+  return m;
+}
+
+void apply_blocked(const Program& p, size_t begin, size_t end, cd* psi, unsigned n, unsigned block_qubits) {
+  if (block_qubits >= n) {  // the whole state is one block
+    for (size_t i = begin; i < end; ++i) apply(p, p.ops[i], psi, n);
+    return;
+  }
+  const uint64_t low = (uint64_t{1} << block_qubits) - 1;
+  // Greedy list scheduling over per-qubit queues: an op is ready when it heads the queue of every
+  // qubit it touches. Ready low ops go first, into the current run; otherwise the earliest ready op.
+  std::vector<std::vector<uint32_t>> queue(n);
+  std::vector<size_t> head(n, 0);
+  for (size_t i = begin; i < end; ++i) {
+    const uint64_t m = qubit_mask(p.ops[i]);
+    for (unsigned q = 0; q < n; ++q)
+      if ((m >> q) & 1) queue[q].push_back(static_cast<uint32_t>(i));
+  }
+  auto ready = [&](uint32_t i) {
+    const uint64_t m = qubit_mask(p.ops[i]);
+    for (unsigned q = 0; q < n; ++q)
+      if (((m >> q) & 1) && (head[q] >= queue[q].size() || queue[q][head[q]] != i)) return false;
+    return true;
+  };
+  auto pop = [&](uint32_t i) {
+    const uint64_t m = qubit_mask(p.ops[i]);
+    for (unsigned q = 0; q < n; ++q)
+      if ((m >> q) & 1) ++head[q];
+  };
+  std::vector<uint32_t> run;
+  const uint64_t chunk = uint64_t{1} << block_qubits, chunks = uint64_t{1} << (n - block_qubits);
+  auto flush_run = [&] {
+    if (run.empty()) return;
+    for (uint64_t c = 0; c < chunks; ++c)
+      for (uint32_t i : run) apply(p, p.ops[i], psi + c * chunk, block_qubits);
+    run.clear();
+  };
+  size_t done = 0;
+  const size_t total = end - begin;
+  while (done < total) {
+    bool progress = true;
+    while (progress) {
+      progress = false;
+      for (unsigned q = 0; q < block_qubits; ++q) {
+        while (head[q] < queue[q].size()) {
+          const uint32_t i = queue[q][head[q]];
+          if ((qubit_mask(p.ops[i]) & ~low) || !ready(i)) break;
+          pop(i);
+          run.push_back(i);
+          ++done;
+          progress = true;
+        }
+      }
+    }
+    if (done == total) break;
+    // No low op is ready: the earliest ready op among the queue heads (one always exists).
+    uint32_t best = UINT32_MAX;
+    for (unsigned q = 0; q < n; ++q)
+      if (head[q] < queue[q].size() && queue[q][head[q]] < best && ready(queue[q][head[q]])) best = queue[q][head[q]];
+    flush_run();
+    pop(best);
+    apply(p, p.ops[best], psi, n);
+    ++done;
+  }
+  flush_run();
+}
+
 namespace {
 // Decimal text to bits, LSB first, by repeated halving (the value may exceed 64 bits; its length
 // is bounded by the source size).

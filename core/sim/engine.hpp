@@ -11,6 +11,15 @@ namespace qvet::sim {
 // Applies a unitary op (not Measure/Reset) to psi.
 void apply(const Program& p, const Op& op, cd* psi, unsigned n);
 
+// Applies ops [begin, end) of p, all unitary and unconditioned, to psi, cache-blocked: gates on
+// the low `block_qubits` qubits are reordered (only past gates on other qubits, with which they
+// commute) into runs, and each run is applied one 2^block_qubits chunk at a time, so that the
+// chunk stays in cache for the whole run instead of streaming the state from memory per gate.
+void apply_blocked(const Program& p, size_t begin, size_t end, cd* psi, unsigned n, unsigned block_qubits);
+
+// Qubits an op acts on (controls included), as a bit mask.
+uint64_t qubit_mask(const Op& op);
+
 // `if (creg == value)` against the current classical bits (one byte per clbit).
 class ConditionChecker {
  public:
