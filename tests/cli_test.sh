@@ -65,5 +65,40 @@ check "strict message" contains "$tmp/out" "(an error in strict mode)"
 "$QVET" validate --json --ops "$SRC/examples/teleport.qasm" > "$tmp/out"
 check "ops in json" contains "$tmp/out" '"condition": {'
 
+# simulate: a Bell pair gives about 50/50 and the same counts for the same seed.
+"$QVET" simulate --no-color --shots 2000 --seed 11 "$SRC/examples/bell.qasm" > "$tmp/sim1"; rc=$?
+check "simulate exits 0" test $rc -eq 0
+"$QVET" simulate --no-color --shots 2000 --seed 11 "$SRC/examples/bell.qasm" > "$tmp/sim2"
+check "same seed, same output" cmp -s "$tmp/sim1" "$tmp/sim2"
+c00=$(awk '$1 == "00" {print $2}' "$tmp/sim1"); c11=$(awk '$1 == "11" {print $2}' "$tmp/sim1")
+check "bell counts add up" test $((c00 + c11)) -eq 2000
+check "bell about 50/50" test "$c00" -gt 900 -a "$c11" -gt 900
+check "histogram bars" contains "$tmp/sim1" "####"
+"$QVET" simulate --json --shots 100 --seed 1 --statevector "$SRC/examples/bell.qasm" > "$tmp/out"
+check "simulate json section" contains "$tmp/out" '"simulation": {'
+check "statevector in json" contains "$tmp/out" '"statevector": ['
+
+# 24 qubits run natively; 29 qubits is refused before anything is allocated.
+{ printf 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[24];\ncreg c[24];\nh q[0];\n'
+  for i in $(seq 0 22); do printf 'cx q[%d], q[%d];\n' "$i" $((i + 1)); done
+  printf 'measure q -> c;\n'; } > "$tmp/ghz24.qasm"
+"$QVET" simulate --no-color --shots 100 "$tmp/ghz24.qasm" > "$tmp/out"; rc=$?
+check "24-qubit GHZ simulates" test $rc -eq 0
+check "24-qubit GHZ outcomes" contains "$tmp/out" "111111111111111111111111"
+printf 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[29];\nh q;\n' > "$tmp/big.qasm"
+"$QVET" simulate --no-color "$tmp/big.qasm" > "$tmp/out"; rc=$?
+check "29 qubits exits 1" test $rc -eq 1
+check "29 qubits error" contains "$tmp/out" "error[E502]: the circuit has 29 qubits; simulation is capped at 28"
+
+# equivalent: a rewrite that keeps the unitary, and one that does not.
+printf 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\ncx q[0], q[1];\n' > "$tmp/a.qasm"
+printf 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\nh q[1];\ncz q[0], q[1];\nh q[1];\n' > "$tmp/b.qasm"
+printf 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\ncx q[1], q[0];\n' > "$tmp/c.qasm"
+"$QVET" equivalent "$tmp/a.qasm" "$tmp/b.qasm" > "$tmp/out"; rc=$?
+check "equivalent exits 0" test $rc -eq 0
+check "equivalent text" contains "$tmp/out" "equivalent (global phase"
+"$QVET" equivalent "$tmp/a.qasm" "$tmp/c.qasm" > "$tmp/out"; rc=$?
+check "not equivalent exits 1" test $rc -eq 1
+
 echo "cli: $passes passed, $fails failed"
 test $fails -eq 0
