@@ -1,15 +1,42 @@
 // Shared helpers for the test files: run the core on a snippet, find a diagnostic, read counts.
 #pragma once
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
 #include <string>
 
 #include "qvet.hpp"
+#include "util/sha256.hpp"
 
 namespace qvet::test {
 
-inline Report run(const std::string& src, Options opt = {}) { return validate(src, opt); }
+// With QVET_FIXTURE_DIR set, every circuit validated with default options is also written there
+// (ops/ for those asked with operations), so the WebAssembly parity test can replay them all.
+inline void dump_fixture(const std::string& src, bool ops) {
+  const char* dir = std::getenv("QVET_FIXTURE_DIR");
+  if (!dir) return;
+  std::ofstream(std::string(dir) + (ops ? "/ops/" : "/") + sha256_hex(src).substr(0, 16) + ".qasm",
+                std::ios::binary)
+      << src;
+}
+
+inline bool is_default(const Options& o) {
+  const Options d;
+  return o.format == d.format && o.strict == d.strict && !o.include_operations &&
+         o.limits.max_source_bytes == d.limits.max_source_bytes && o.limits.max_qubits == d.limits.max_qubits &&
+         o.limits.max_clbits == d.limits.max_clbits && o.limits.max_instructions == d.limits.max_instructions &&
+         o.limits.max_gate_nesting == d.limits.max_gate_nesting &&
+         o.limits.max_expanded_ops == d.limits.max_expanded_ops &&
+         o.limits.max_expr_depth == d.limits.max_expr_depth && o.limits.max_diagnostics == d.limits.max_diagnostics;
+}
+
+inline Report run(const std::string& src, Options opt = {}) {
+  if (is_default(opt)) dump_fixture(src, false);
+  return validate(src, opt);
+}
 
 inline Report run_ops(const std::string& src) {
+  dump_fixture(src, true);
   Options opt;
   opt.include_operations = true;
   return validate(src, opt);

@@ -178,7 +178,7 @@ class Parser {
   void note_gate_use(int gate, const Token& name);
   bool define_name(std::string_view name, Symbol sym, uint32_t off, uint32_t len);
   void define_std_gate(int index, const Token& at);
-  bool check_instruction_budget(size_t more, uint32_t off, uint32_t len);
+  bool check_instruction_budget(uint64_t more, uint32_t off, uint32_t len);
 
   // ---- expressions (postfix into expr_)
   bool expression(const GateScope* scope, uint32_t depth);
@@ -762,7 +762,7 @@ bool Parser::parse_args(bool quantum, std::vector<Arg>* out) {
   }
 }
 
-bool Parser::check_instruction_budget(size_t more, uint32_t off, uint32_t len) {
+bool Parser::check_instruction_budget(uint64_t more, uint32_t off, uint32_t len) {
   if (c_.ops.size() + more <= lim_.max_instructions) return true;
   if (!budget_reported_)
     error("E404", "the circuit has more than " + std::to_string(lim_.max_instructions) +

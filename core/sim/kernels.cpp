@@ -4,10 +4,23 @@
 #include <cmath>
 #include <utility>
 
-// SSE2 is part of x86-64; Emscripten maps these intrinsics onto wasm simd128 (-msimd128 -msse2).
-#if defined(__SSE2__) && !defined(QVET_NO_SIMD)
+// Two-lane double SIMD: SSE2 (part of x86-64) natively, simd128 in WebAssembly. The few
+// operations the kernels need are wrapped below so that both targets run the same code.
+#if !defined(QVET_NO_SIMD) && defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#define QVET_SIMD 1
+using __m128d = v128_t;
+inline __m128d _mm_add_pd(__m128d a, __m128d b) { return wasm_f64x2_add(a, b); }
+inline __m128d _mm_mul_pd(__m128d a, __m128d b) { return wasm_f64x2_mul(a, b); }
+inline __m128d _mm_set1_pd(double x) { return wasm_f64x2_splat(x); }
+inline __m128d _mm_set_pd(double hi, double lo) { return wasm_f64x2_make(lo, hi); }
+inline __m128d _mm_loadu_pd(const double* p) { return wasm_v128_load(p); }
+inline void _mm_storeu_pd(double* p, __m128d v) { wasm_v128_store(p, v); }
+#define QVET_SWAP(x) wasm_i64x2_shuffle((x), (x), 1, 0)
+#elif !defined(QVET_NO_SIMD) && defined(__SSE2__) && !defined(__EMSCRIPTEN__)
 #include <emmintrin.h>
 #define QVET_SIMD 1
+#define QVET_SWAP(x) _mm_shuffle_pd((x), (x), 1)
 #else
 #define QVET_SIMD 0
 #endif
@@ -29,10 +42,10 @@ namespace {
 // product under strict IEEE rules), which would dominate these loops. The association below is
 // the one the SIMD path computes, so both give bit-identical amplitudes (and so identical counts
 // for a seed, natively and in WebAssembly).
-inline cd mul(cd a, cd b) {
+[[maybe_unused]] inline cd mul(cd a, cd b) {
   return {a.real() * b.real() - a.imag() * b.imag(), a.real() * b.imag() + a.imag() * b.real()};
 }
-inline cd mul2(cd a, cd x, cd b, cd y) {
+[[maybe_unused]] inline cd mul2(cd a, cd x, cd b, cd y) {
   return {(a.real() * x.real() - a.imag() * x.imag()) + (b.real() * y.real() - b.imag() * y.imag()),
           (a.real() * x.imag() + a.imag() * x.real()) + (b.real() * y.imag() + b.imag() * y.real())};
 }
@@ -43,7 +56,7 @@ struct CMul {
   __m128d re, im;
   explicit CMul(cd m) : re(_mm_set1_pd(m.real())), im(_mm_set_pd(m.imag(), -m.imag())) {}
 };
-inline __m128d swap(__m128d x) { return _mm_shuffle_pd(x, x, 1); }
+inline __m128d swap(__m128d x) { return QVET_SWAP(x); }
 inline __m128d vmul(const CMul& m, __m128d x) { return _mm_add_pd(_mm_mul_pd(m.re, x), _mm_mul_pd(m.im, swap(x))); }
 inline __m128d vmul2(const CMul& a, __m128d x, const CMul& b, __m128d y) {
   return _mm_add_pd(vmul(a, x), vmul(b, y));

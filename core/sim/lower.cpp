@@ -192,8 +192,9 @@ Program fuse(const Program& in, unsigned n) {
       const Mat2 m = in.mat2(op);
       // Absorb into the 2-qubit op that last touched q, if nothing else came after it on q.
       const int64_t l = last[q];
-      if (!has_pending[q] && l >= 0 && is_pair_op(out.ops[l]) && out.ops[l].condition < 0) {
-        Op& prev = out.ops[l];
+      if (!has_pending[q] && l >= 0 && is_pair_op(out.ops[static_cast<size_t>(l)]) &&
+          out.ops[static_cast<size_t>(l)].condition < 0) {
+        Op& prev = out.ops[static_cast<size_t>(l)];
         unsigned a, b;
         Mat4 m4 = as_mat4(out, prev, &a, &b);
         m4 = mul(embed(m, q == a ? 0 : 1), m4);

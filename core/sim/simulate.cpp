@@ -251,7 +251,7 @@ void Runner::probabilities(const cd* psi) {
 // All shots from one distribution in one pass: sorted uniforms against the running sum of |amp|^2.
 void Runner::sample(const cd* psi, const std::vector<std::pair<unsigned, uint32_t>>& measured) {
   sim::Random rng(opt_.seed);
-  std::vector<double> u(opt_.shots);
+  std::vector<double> u(static_cast<size_t>(opt_.shots));
   for (double& x : u) x = rng.uniform();
   std::sort(u.begin(), u.end());
   std::map<uint64_t, uint64_t> by_index;

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly module with Debian's Emscripten and assembles the npm package in dist/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs   # emcc's JS optimizer (acorn) at -O2 and above
+emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release -DQVET_BUILD_BENCH=OFF > /dev/null
+cmake --build build-wasm -j"$(nproc)" --target qvet_wasm
+rm -rf dist && mkdir -p dist
+cp build-wasm/wasm/qvet.mjs build-wasm/wasm/qvet.wasm dist/
+cp wasm/js/*.mjs wasm/js/*.d.ts dist/
+echo "dist/: $(ls dist | tr '\n' ' ')"

@@ -1,0 +1,101 @@
+// The package's surface: entry points, the validator object, the report contract, bad calls.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { createValidator } from 'qvet';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const bell = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0], q[1];\nmeasure q -> c;\n';
+
+test('createValidator returns the documented object, loading the module once', async () => {
+  const v = await createValidator();
+  assert.equal(typeof v.validate, 'function');
+  assert.equal(typeof v.simulate, 'function');
+  assert.equal(typeof v.equivalent, 'function');
+  assert.deepEqual([...v.formats], ['auto', 'qasm2']);
+  assert.equal(v.version, pkg.version);
+  assert.ok(Object.isFrozen(v));
+  assert.equal(await createValidator(), v, 'the default module is shared');
+});
+
+test('validate returns the report object with the old service fields', async () => {
+  const v = await createValidator();
+  const r = v.validate(bell);
+  assert.equal(r.valid, true);
+  assert.equal(r.depth, 3);
+  assert.equal(r.qubits, 2);
+  assert.equal(r.gates, 4);
+  assert.deepEqual(r.gate_types, { measure: 2, h: 1, cx: 1 });
+  assert.equal(r.estimated_execution_time, 0.34);
+  assert.deepEqual(r.errors, []);
+  assert.match(r.circuit_hash, /^[0-9a-f]{64}$/);
+  const bad = v.validate('OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\nx q[7];\n');
+  assert.equal(bad.valid, false);
+  assert.equal(bad.diagnostics[0].code, 'E204');
+  assert.equal(bad.diagnostics[0].line, 4);
+  assert.equal(bad.diagnostics[0].column, 5);
+});
+
+test('options: strict, operations, limits', async () => {
+  const v = await createValidator();
+  assert.equal(v.validate('include "qelib1.inc";\nqreg q[1];\nh q[0];\n').valid, true);
+  assert.equal(v.validate('include "qelib1.inc";\nqreg q[1];\nh q[0];\n', { strict: true }).valid, false);
+  const ops = v.validate(bell, { operations: true }).operations;
+  assert.equal(ops.length, 4);
+  assert.deepEqual(ops[1], { name: 'cx', qubits: [0, 1], clbits: [], params: [], layer: 1, line: 6, column: 1 });
+  const limited = v.validate('OPENQASM 2.0;\nqreg q[20];\n', { limits: { maxQubits: 10 } });
+  assert.equal(limited.diagnostics[0].code, 'E402');
+});
+
+test('simulate: seeded counts equal the native ones', async () => {
+  const v = await createValidator();
+  const r = v.simulate(bell, { shots: 1000, seed: 42 });
+  assert.equal(r.simulation.ok, true);
+  assert.deepEqual(r.simulation.counts, { '00': 506, '11': 494 });
+  const sv = v.simulate('OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[1];\nx q[0];\n', { statevector: true, paulis: ['Z'] });
+  assert.deepEqual(sv.simulation.statevector, [[0, 0], [1, 0]]);
+  assert.equal(sv.simulation.expectation_values.Z, -1);
+  const big = v.simulate('OPENQASM 2.0;\nqreg q[25];\n');
+  assert.equal(big.simulation.ok, false);
+  assert.equal(big.simulation.error.code, 'E502', 'the WebAssembly cap is 24 qubits');
+});
+
+test('equivalent up to a global phase', async () => {
+  const v = await createValidator();
+  const head = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[1];\n';
+  const e = v.equivalent(head + 'rz(0.5) q[0];\n', head + 'u1(0.5) q[0];\n');
+  assert.equal(e.equivalent, true);
+  assert.ok(Math.abs(e.global_phase - 0.25) < 1e-12);
+  assert.equal(v.equivalent(head + 'x q[0];\n', head + 'h q[0];\n').equivalent, false);
+});
+
+test('bad calls are TypeErrors with a clear message', async () => {
+  const v = await createValidator();
+  assert.throws(() => v.validate(), { name: 'TypeError', message: /code must be a string.*got undefined/ });
+  assert.throws(() => v.validate(42), { name: 'TypeError', message: /got number/ });
+  assert.throws(() => v.validate(bell, 'strict'), { name: 'TypeError', message: /options must be an object/ });
+  assert.throws(() => v.validate(bell, { strcit: true }), { name: 'TypeError', message: /unknown validate option 'strcit'/ });
+  assert.throws(() => v.simulate(bell, { shots: -1 }), { name: 'TypeError', message: /'shots' must be a non-negative integer/ });
+  assert.throws(() => v.simulate(bell, { shots: 1.5 }), TypeError);
+  assert.throws(() => v.validate(bell, { format: 'qasm4' }), { message: /must be one of auto, qasm2/ });
+  assert.throws(() => v.validate(bell, { limits: { maxQbits: 3 } }), { message: /unknown limit 'maxQbits'/ });
+  assert.throws(() => v.equivalent(bell), { message: /second circuit must be a string/ });
+  await assert.rejects(createValidator(7), TypeError);
+  await assert.rejects(createValidator({ wasmBinary: 'nope' }), TypeError);
+});
+
+test('the package passes bytes or a URL for the wasm', async () => {
+  const bytes = readFileSync(new URL('../dist/qvet.wasm', import.meta.url));
+  const a = await createValidator({ wasmBinary: bytes });
+  assert.equal(a.validate(bell).depth, 3);
+  const b = await createValidator({ wasmUrl: new URL('../dist/qvet.wasm', import.meta.url) });
+  assert.equal(b.validate(bell).depth, 3);
+});
+
+test('typings and exports are shipped', () => {
+  assert.equal(pkg.exports['.'].types, './dist/index.d.ts');
+  const dts = readFileSync(new URL('../dist/index.d.ts', import.meta.url), 'utf8');
+  for (const name of ['createValidator', 'Report', 'SimulateOptions', 'Validator']) assert.match(dts, new RegExp(name));
+  const wdts = readFileSync(new URL('../dist/worker.d.ts', import.meta.url), 'utf8');
+  assert.match(wdts, /createWorkerValidator/);
+});

@@ -1,0 +1,135 @@
+// Types for the qvet package. Reports are the objects `qvet validate --json` prints.
+
+export type Format = 'auto' | 'qasm2';
+
+export interface Limits {
+  maxSourceBytes?: number;
+  maxQubits?: number;
+  maxClbits?: number;
+  maxInstructions?: number;
+  maxExpandedOps?: number;
+  maxDiagnostics?: number;
+}
+
+export interface ValidateOptions {
+  /** Language of the source; "auto" (default) tells OpenQASM 2 from the rest. */
+  format?: Format;
+  /** Departures from the OpenQASM 2 paper become errors instead of warnings. */
+  strict?: boolean;
+  /** Include every operation with its layer (for drawing the circuit). */
+  operations?: boolean;
+  limits?: Limits;
+}
+
+export interface SimulateOptions extends ValidateOptions {
+  /** Samples to draw (default 1024). */
+  shots?: number;
+  /** The same seed gives the same counts on every platform (default 0). */
+  seed?: number;
+  /** Include the final amplitudes (up to 16 qubits). */
+  statevector?: boolean;
+  /** Refuse circuits above this many qubits (at most 24 in WebAssembly). */
+  maxQubits?: number;
+  /** Pauli strings such as "ZZI" (qubit 0 rightmost) whose expectation values to report. */
+  paulis?: string[];
+}
+
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+  line: number;
+  column: number;
+  end_line: number;
+  end_column: number;
+  offset: number;
+  length: number;
+}
+
+export interface Metrics {
+  size: number;
+  depth: number;
+  nonlocal_gates: number;
+  two_qubit_gates: number;
+  gate_types: Record<string, number>;
+}
+
+export interface Operation {
+  name: string;
+  qubits: number[];
+  clbits: number[];
+  params: number[];
+  layer: number;
+  condition?: { creg: string; value: string };
+  line: number;
+  column: number;
+}
+
+export interface Simulation {
+  ok: boolean;
+  error?: { code: string; message: string; line: number; column: number };
+  method?: 'sampling' | 'trajectories';
+  qubits?: number;
+  shots?: number;
+  seed?: number;
+  measured_all_qubits?: boolean;
+  counts?: Record<string, number>;
+  probabilities?: Record<string, number> | null;
+  probabilities_truncated?: boolean;
+  statevector?: [number, number][];
+  expectation_values?: Record<string, number>;
+}
+
+export interface Report {
+  valid: boolean;
+  circuit_hash: string;
+  depth: number;
+  qubits: number;
+  gates: number;
+  gate_types: Record<string, number>;
+  estimated_execution_time: number;
+  errors: string[];
+  warnings: string[];
+  format: string;
+  version: string;
+  clbits: number;
+  size: number;
+  nonlocal_gates: number;
+  two_qubit_gates: number;
+  ops_per_qubit: number[];
+  expanded: Metrics;
+  registers: { qregs: { name: string; size: number }[]; cregs: { name: string; size: number }[] };
+  custom_gates: { name: string; params: number; qubits: number; opaque: boolean; line: number }[];
+  diagnostics: Diagnostic[];
+  operations?: Operation[];
+  simulation?: Simulation;
+  qvet_version: string;
+}
+
+export interface Equivalence {
+  ok: boolean;
+  equivalent: boolean;
+  global_phase: number;
+  max_deviation: number;
+  error: string;
+}
+
+export interface Validator {
+  readonly version: string;
+  readonly formats: readonly Format[];
+  validate(code: string, options?: ValidateOptions): Report;
+  simulate(code: string, options?: SimulateOptions): Report;
+  equivalent(a: string, b: string): Equivalence;
+  /** Top of the WebAssembly heap in bytes, for leak checks. */
+  heapTop(): number;
+}
+
+export interface LoadOptions {
+  /** The .wasm bytes, when the page or app already has them. */
+  wasmBinary?: ArrayBuffer | ArrayBufferView;
+  /** Where to fetch the .wasm from (default: next to the module). */
+  wasmUrl?: string | URL;
+}
+
+/** Loads the WebAssembly module (once) and returns a synchronous validator. */
+export function createValidator(options?: LoadOptions): Promise<Validator>;

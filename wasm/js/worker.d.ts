@@ -1,0 +1,25 @@
+import type { Equivalence, Format, LoadOptions, Report, SimulateOptions, ValidateOptions } from './index.js';
+
+export interface CallOptions {
+  /** Aborting cancels the call: the worker is stopped and the promise rejects with an AbortError. */
+  signal?: AbortSignal;
+}
+
+export interface WorkerValidator {
+  readonly version: string;
+  readonly formats: readonly Format[];
+  validate(code: string, options?: ValidateOptions, call?: CallOptions): Promise<Report>;
+  simulate(code: string, options?: SimulateOptions, call?: CallOptions): Promise<Report>;
+  equivalent(a: string, b: string, call?: CallOptions): Promise<Equivalence>;
+  /** Cancels every running call (their promises reject with an AbortError). */
+  cancel(): void;
+  terminate(): void;
+}
+
+export interface WorkerLoadOptions extends LoadOptions {
+  /** Makes the worker (default: a module Worker running the package's worker-entry.mjs). */
+  createWorker?: () => Worker;
+}
+
+/** Starts a Web Worker holding the validator; resolves once it has loaded. */
+export function createWorkerValidator(options?: WorkerLoadOptions): Promise<WorkerValidator>;

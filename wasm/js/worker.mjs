@@ -1,0 +1,82 @@
+// qvet/worker: the same API in a Web Worker, promise-based, so a page never blocks. A running call
+// can be cancelled (an AbortSignal, or cancel()): the worker is terminated, the promise rejects with
+// an AbortError, and the next call starts a fresh worker.
+
+function abortError() {
+  try {
+    return new DOMException('qvet: the call was cancelled', 'AbortError');
+  } catch {
+    const e = new Error('qvet: the call was cancelled');
+    e.name = 'AbortError';
+    return e;
+  }
+}
+
+export async function createWorkerValidator(options = {}) {
+  const { createWorker, wasmBinary, wasmUrl } = options;
+  const spawn =
+    createWorker ?? (() => new Worker(new URL('./worker-entry.mjs', import.meta.url), { type: 'module' }));
+  const init = wasmBinary !== undefined ? { wasmBinary } : wasmUrl !== undefined ? { wasmUrl: String(wasmUrl) } : undefined;
+
+  let worker = null;
+  let nextId = 1;
+  const pending = new Map();
+
+  function start() {
+    worker = spawn();
+    worker.onmessage = (event) => {
+      const { id, ok, result, error } = event.data;
+      const p = pending.get(id);
+      if (!p) return;  // an answer for a cancelled call
+      pending.delete(id);
+      if (ok) p.resolve(result);
+      else p.reject(Object.assign(error.name === 'TypeError' ? new TypeError(error.message) : new Error(error.message), { name: error.name }));
+    };
+    worker.onerror = (event) => {
+      const err = new Error(`qvet: worker failed: ${event?.message ?? 'unknown error'}`);
+      for (const p of pending.values()) p.reject(err);
+      pending.clear();
+      worker = null;
+    };
+    worker.started = false;
+  }
+
+  function stop() {
+    if (worker) worker.terminate();
+    worker = null;
+    const err = abortError();
+    for (const p of pending.values()) p.reject(err);
+    pending.clear();
+  }
+
+  function call(method, args, signal) {
+    if (signal?.aborted) return Promise.reject(abortError());
+    if (!worker) start();
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      const message = { id, method, args };
+      if (!worker.started) {
+        message.init = init;
+        worker.started = true;
+      }
+      worker.postMessage(message);
+      signal?.addEventListener('abort', () => {
+        if (pending.has(id)) stop();
+      }, { once: true });
+    });
+  }
+
+  const { version, formats } = await call('hello', []);
+  return Object.freeze({
+    version,
+    formats,
+    validate: (code, opts, { signal } = {}) => call('validate', [code, opts], signal),
+    simulate: (code, opts, { signal } = {}) => call('simulate', [code, opts], signal),
+    equivalent: (a, b, { signal } = {}) => call('equivalent', [a, b], signal),
+    /** Cancels every running call. */
+    cancel: stop,
+    /** Stops the worker for good (a later call starts a new one). */
+    terminate: stop,
+  });
+}

@@ -1,0 +1,18 @@
+// The one Embind module: each area registers its functions (validate_bind.cpp, simulate_bind.cpp).
+#include <emscripten/bind.h>
+#include <unistd.h>
+
+void init_validate();
+void init_simulate();
+
+namespace {
+// The top of the wasm heap (the program break): malloc only moves it up when it needs more
+// memory, so the leak test checks it stays flat over 10,000 validations.
+double heap_top() { return static_cast<double>(reinterpret_cast<uintptr_t>(sbrk(0))); }
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(qvet) {
+  init_validate();
+  init_simulate();
+  emscripten::function("heapTop", &heap_top);
+}

@@ -1,0 +1,86 @@
+#include "options.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace qvet::wasm {
+
+namespace {
+using json = nlohmann::json;
+
+bool get_uint(const json& j, const char* key, uint64_t* out, std::string& err) {
+  if (!j.contains(key)) return true;
+  const json& v = j[key];
+  if (!v.is_number_unsigned()) {
+    err = std::string("option '") + key + "' must be a non-negative integer";
+    return false;
+  }
+  *out = v.get<uint64_t>();
+  return true;
+}
+bool get_bool(const json& j, const char* key, bool* out, std::string& err) {
+  if (!j.contains(key)) return true;
+  if (!j[key].is_boolean()) {
+    err = std::string("option '") + key + "' must be true or false";
+    return false;
+  }
+  *out = j[key].get<bool>();
+  return true;
+}
+}  // namespace
+
+std::string parse_options(const std::string& text, Options& opt, SimOptions* sim) {
+  json j = json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return "options must be a JSON object";
+  std::string err;
+  if (j.contains("format")) {
+    const json& f = j["format"];
+    if (f == "auto") opt.format = Format::Auto;
+    else if (f == "qasm2") opt.format = Format::Qasm2;
+    else return "option 'format' must be \"auto\" or \"qasm2\"";
+  }
+  if (!get_bool(j, "strict", &opt.strict, err) || !get_bool(j, "operations", &opt.include_operations, err)) return err;
+  if (j.contains("limits")) {
+    const json& l = j["limits"];
+    if (!l.is_object()) return "option 'limits' must be an object";
+    uint64_t v = 0;
+    Limits& lim = opt.limits;
+    if (!get_uint(l, "maxSourceBytes", &lim.max_source_bytes, err) || !get_uint(l, "maxQubits", &lim.max_qubits, err) ||
+        !get_uint(l, "maxClbits", &lim.max_clbits, err) || !get_uint(l, "maxInstructions", &lim.max_instructions, err) ||
+        !get_uint(l, "maxExpandedOps", &lim.max_expanded_ops, err))
+      return err;
+    if (l.contains("maxDiagnostics")) {
+      if (!get_uint(l, "maxDiagnostics", &v, err)) return err;
+      lim.max_diagnostics = static_cast<uint32_t>(std::min<uint64_t>(v, 100000));
+    }
+  }
+  if (!sim) return "";
+  if (!get_uint(j, "shots", &sim->shots, err) || !get_uint(j, "seed", &sim->seed, err) ||
+      !get_bool(j, "statevector", &sim->statevector, err))
+    return err;
+  if (j.contains("maxQubits")) {
+    uint64_t q = 0;
+    if (!get_uint(j, "maxQubits", &q, err)) return err;
+    sim->max_qubits = static_cast<unsigned>(std::min<uint64_t>(q, kDefaultSimQubits));
+  }
+  if (j.contains("paulis")) {
+    const json& p = j["paulis"];
+    if (!p.is_array()) return "option 'paulis' must be an array of strings";
+    for (const json& s : p) {
+      if (!s.is_string()) return "option 'paulis' must be an array of strings";
+      sim->paulis.push_back(s.get<std::string>());
+    }
+  }
+  return "";
+}
+
+std::string error_report(const std::string& code_text, const std::string& message) {
+  Report r = validate("", Options{});  // hashes nothing; then carry the error
+  r.valid = false;
+  r.format = "unknown";
+  r.diagnostics.clear();
+  (void)code_text;
+  r.diagnostics.push_back({Severity::Error, "E100", message, {}});
+  return to_json(r);
+}
+
+}  // namespace qvet::wasm

@@ -1,0 +1,16 @@
+// Options arrive from JavaScript as JSON text (the package validates their types first); this
+// turns them into the core's option structs, reporting anything malformed as a message.
+#pragma once
+#include <string>
+
+#include "qvet.hpp"
+
+namespace qvet::wasm {
+
+// Returns an empty string on success, else what is wrong.
+std::string parse_options(const std::string& json, Options& opt, SimOptions* sim);
+
+// A report for a call that could not run (bad options): valid=false with one E100 diagnostic.
+std::string error_report(const std::string& code_text, const std::string& message);
+
+}  // namespace qvet::wasm

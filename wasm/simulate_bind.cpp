@@ -1,0 +1,34 @@
+// Embind: simulation and equivalence.
+#include <emscripten/bind.h>
+
+#include <nlohmann/json.hpp>
+
+#include "options.hpp"
+#include "qvet.hpp"
+
+namespace {
+
+std::string simulate_json(const std::string& code, const std::string& options) {
+  qvet::Options opt;
+  qvet::SimOptions sim;
+  std::string err = qvet::wasm::parse_options(options, opt, &sim);
+  if (!err.empty()) return qvet::wasm::error_report(code, err);
+  return qvet::to_json(qvet::simulate(code, opt, sim));
+}
+
+std::string equivalent_json(const std::string& a, const std::string& b) {
+  qvet::Equivalence e = qvet::equivalent(a, b);
+  nlohmann::ordered_json j{{"ok", e.ok},
+                           {"equivalent", e.equivalent},
+                           {"global_phase", e.global_phase},
+                           {"max_deviation", e.max_deviation},
+                           {"error", e.error}};
+  return j.dump();
+}
+
+}  // namespace
+
+void init_simulate() {
+  emscripten::function("simulate", &simulate_json);
+  emscripten::function("equivalent", &equivalent_json);
+}
