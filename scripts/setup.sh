@@ -3,8 +3,11 @@
 # Run as root (CI and the dev machines are root); uses only Debian's packages.
 set -euo pipefail
 
-# Native core, CLI, tests, sanitizer build and benchmark.
-PKGS=(build-essential cmake libeigen3-dev nlohmann-json3-dev catch2 libbenchmark-dev)
+# Native core, CLI, tests, sanitizer build and benchmark; Emscripten for the WebAssembly package;
+# brotli for the size figures; Node.js and npm only where the machine has none.
+PKGS=(build-essential cmake libeigen3-dev nlohmann-json3-dev catch2 libbenchmark-dev emscripten brotli)
+command -v node > /dev/null || PKGS+=(nodejs)
+command -v npm > /dev/null || PKGS+=(npm)
 
 missing=()
 for p in "${PKGS[@]}"; do
@@ -15,4 +18,11 @@ if ((${#missing[@]})); then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# JavaScript dev dependencies (Vite for the bundler test, playwright-core, the benchmark's peer),
+# pinned by package-lock.json.
+cd "$(dirname "$0")/.."
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
 fi

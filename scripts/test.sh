@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test: the Catch2 suite and the CLI checks through ctest, in a release build and again in an
-# AddressSanitizer + UndefinedBehaviorSanitizer build. Installs what is missing first.
+# Every test: the Catch2 suite and the CLI checks through ctest in a release build and again under
+# AddressSanitizer + UndefinedBehaviorSanitizer; the same Catch2 suite compiled to WebAssembly and
+# run by Node; then the npm package's tests (node --test). Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -15,3 +16,9 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQVET_SANITIZE=ON -D
 cmake --build build-asan -j"$(nproc)"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --output-on-failure --no-tests=error -j2)
+
+echo "== WebAssembly build: the Catch2 suite under Node, then the package"
+bash scripts/build-wasm.sh
+NODE_PATH=/usr/share/nodejs cmake --build build-wasm -j"$(nproc)"
+(cd build-wasm && ctest --output-on-failure --no-tests=error -j2)
+node --test test/

@@ -179,7 +179,7 @@ TEST_CASE("limits: qubit cap and memory budget refuse before allocating", "[sim]
   CHECK(big.valid);
   CHECK_FALSE(big.simulation.ok);
   CHECK(big.simulation.error_code == "E502");
-  CHECK(big.simulation.error.find("capped at 28") != std::string::npos);
+  CHECK(big.simulation.error.find("capped at " + std::to_string(kDefaultSimQubits)) != std::string::npos);
   SimOptions small;
   small.max_memory_bytes = 1 << 20;  // 1 MiB: 16 qubits need exactly 1 MiB, 17 do not fit
   CHECK(run_sim(prog("qreg q[16];\nh q;\n"), small).simulation.ok);
