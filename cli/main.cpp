@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -35,6 +36,7 @@ const char* kHelp =
     "  --ops             include every operation with its layer in the JSON report\n"
     "  --quiet           print only errors and the summary\n"
     "  --no-color        never color the text output\n"
+    "  --repeat N        validate (and serialise) each file N times; print the median and p95 time\n"
     "\n"
     "\n"
     "simulate options (and --json, --format, --strict):\n"
@@ -75,12 +77,47 @@ std::string json_string(const std::string& s) {
   return o + "\"";
 }
 
+bool parse_count(const char* flag, const char* text, uint64_t* out) {
+  char* end = nullptr;
+  errno = 0;
+  unsigned long long v = std::strtoull(text, &end, 10);
+  if (errno || !end || *end || text[0] == '-' || !text[0]) {
+    std::cerr << "qvet: " << flag << " needs a non-negative integer, got '" << text << "'\n";
+    return false;
+  }
+  *out = v;
+  return true;
+}
+
+// Validation time in this process (no start-up): validate() plus the JSON report, which is what
+// the WebAssembly package does per call, so the two can be compared.
+void time_validation(const std::string& file, const std::string& src, const qvet::Options& opt, uint64_t n) {
+  std::vector<double> us;
+  size_t bytes = 0;
+  for (uint64_t i = 0; i < n; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    bytes += qvet::to_json(qvet::validate(src, opt)).size();
+    auto t1 = std::chrono::steady_clock::now();
+    us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+  }
+  if (bytes == 0) std::cerr << "";  // keeps the work from being optimised away
+  std::sort(us.begin(), us.end());
+  std::fprintf(stderr, "timing %s: median %.1f us, p95 %.1f us over %llu runs\n", file.c_str(), us[us.size() / 2],
+               us[std::min(us.size() - 1, us.size() * 95 / 100)], static_cast<unsigned long long>(n));
+}
+
 int validate_command(int argc, char** argv) {
   qvet::Options opt;
   bool as_json = false, quiet = false, color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  uint64_t repeat = 0;
   std::vector<std::string> files;
   for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
+    if (a == "--repeat") {
+      if (i + 1 >= argc || !parse_count("--repeat", argv[i + 1], &repeat)) return kExitUsage;
+      ++i;
+      continue;
+    }
     if (a == "--json") as_json = true;
     else if (a == "--strict") opt.strict = true;
     else if (a == "--ops") opt.include_operations = true;
@@ -113,6 +150,7 @@ int validate_command(int argc, char** argv) {
       ++unreadable;
       continue;
     }
+    if (repeat) time_validation(shown, src, opt, repeat);
     qvet::Report r = qvet::validate(src, opt);
     (r.valid ? valid : invalid)++;
     if (as_json) {
@@ -153,18 +191,6 @@ bool parse_format(const std::string& f, qvet::Options& opt) {
     std::cerr << "qvet: unknown format '" << f << "' (expected auto or qasm2)\n";
     return false;
   }
-  return true;
-}
-
-bool parse_count(const char* flag, const char* text, uint64_t* out) {
-  char* end = nullptr;
-  errno = 0;
-  unsigned long long v = std::strtoull(text, &end, 10);
-  if (errno || !end || *end || text[0] == '-' || !text[0]) {
-    std::cerr << "qvet: " << flag << " needs a non-negative integer, got '" << text << "'\n";
-    return false;
-  }
-  *out = v;
   return true;
 }
 
