@@ -1,0 +1,213 @@
+// The page in a real browser: Debian's Chromium driven by playwright-core, against the real nginx
+// with deploy/nginx.conf on 127.0.0.1:8080. Skips, saying why, without Chromium or the built page.
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { cli, root } from '../testkit/native.mjs';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SITE = join(root, 'build-web', 'site', 'index.html');
+const URL_ = 'http://127.0.0.1:8080/';
+const ARTIFACTS = join(root, 'build-web', 'artifacts');
+const skip = !existsSync(CHROMIUM) ? 'Chromium is not installed' : !existsSync(SITE) ? 'the page is not built' : false;
+
+let browser, nginx;
+const consoleErrors = [];
+
+async function startNginx() {
+  const prefix = join(root, 'build-web', 'prefix');
+  mkdirSync(prefix, { recursive: true });
+  execFileSync('ln', ['-sfn', join(root, 'build-web', 'site'), join(prefix, 'html')]);
+  nginx = spawn('nginx', ['-p', `${prefix}/`, '-c', join(root, 'deploy', 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${URL_}health`)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('nginx did not start');
+}
+
+async function stopNginx() {
+  if (!nginx) return;
+  const done = new Promise((r) => nginx.once('exit', r));
+  nginx.kill('SIGQUIT');
+  await done;
+  nginx = null;
+}
+
+async function openPage(context, url = URL_) {
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${m.text()} @ ${page.url()}`); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
+  return page;
+}
+
+async function typeCode(page, text) {
+  const current = await page.evaluate(() => [...document.querySelectorAll('.cm-content .cm-line')].map((l) => l.textContent).join('\n'));
+  if (current === text) return;  // nothing to change, nothing to revalidate
+  const before = Number(await page.getAttribute('body', 'data-validations'));
+  await page.click('.cm-content');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+  await page.waitForFunction((n) => Number(document.body.dataset.validations) > n, before);
+  // The debounce may fold several edits into one validation; wait for the settled state.
+  await page.waitForTimeout(300);
+}
+
+before(async () => {
+  if (skip) return;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await startNginx();
+  const { chromium } = await import('playwright-core');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await stopNginx();
+});
+
+const bell = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0], q[1];\nmeasure q -> c;\n';
+
+test('the page loads, validates, and reports its figures', { skip }, async () => {
+  const context = await browser.newContext();
+  const transferred = [];
+  context.on('requestfinished', async (req) => {
+    if (req.serviceWorker()) return;  // the service worker's precache reads the HTTP cache
+    const sizes = await req.sizes().catch(() => null);
+    if (sizes && sizes.responseBodySize >= 0) transferred.push(sizes.responseBodySize + sizes.responseHeadersSize);
+  });
+  const page = await openPage(context);
+  assert.match(await page.textContent('#status'), /^Valid/);
+  const readyAt = Number(await page.getAttribute('body', 'data-ready-at'));
+  await page.waitForTimeout(500);
+  const bytes = transferred.reduce((a, b) => a + b, 0);
+  console.log(`# figures: first load transferred ${bytes} bytes in ${transferred.length} responses; first validation result ${readyAt} ms after navigation`);
+  writeFileSync(join(ARTIFACTS, 'figures.json'), JSON.stringify({ transferredBytes: bytes, responses: transferred.length, firstResultMs: readyAt }));
+  assert.ok(bytes < 400 * 1024, `first load ${bytes} bytes (goal: 400 KB)`);
+  await page.screenshot({ path: join(ARTIFACTS, 'loaded.png'), fullPage: true });
+  await context.close();
+});
+
+test('a broken circuit shows the diagnostic at its line, and fixing it clears it', { skip }, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  const broken = bell.replace('cx q[0], q[1];', 'cx q[0], q[5];');
+  await typeCode(page, broken);
+  await page.waitForSelector('.cm-lintRange-error');
+  const line = await page.evaluate(() => {
+    const mark = document.querySelector('.cm-lintRange-error');
+    const lines = [...document.querySelectorAll('.cm-content .cm-line')];
+    return lines.findIndex((l) => l.contains(mark)) + 1;
+  });
+  assert.equal(line, 6, 'the error is underlined on line 6');
+  assert.match(await page.textContent('#status'), /1 error/);
+  await page.screenshot({ path: join(ARTIFACTS, 'diagnostic.png'), fullPage: true });
+  await typeCode(page, bell);
+  await page.waitForSelector('.cm-lintRange-error', { state: 'detached' });
+  assert.match(await page.textContent('#status'), /^Valid/);
+  await context.close();
+});
+
+test('the metrics equal the CLI report for the same circuit', { skip }, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  const circuit = readFileSync(join(root, 'examples', 'teleport.qasm'), 'utf8');
+  await typeCode(page, circuit);
+  const shown = Object.fromEntries(await page.$$eval('#metrics dd', (dds) => dds.map((d) => [d.dataset.metric, d.textContent])));
+  const r = JSON.parse(execFileSync(cli, ['validate', '--json', join(root, 'examples', 'teleport.qasm')], { encoding: 'utf8' }));
+  assert.equal(shown.qubits, String(r.qubits));
+  assert.equal(shown.clbits, String(r.clbits));
+  assert.equal(shown.depth, String(r.depth));
+  assert.equal(shown.gates, String(r.gates));
+  assert.equal(shown.size, String(r.size));
+  assert.equal(shown['two-qubit gates'], String(r.two_qubit_gates));
+  assert.equal(shown['gate types'], Object.entries(r.gate_types).map(([k, v]) => `${k}: ${v}`).join(', '));
+  assert.equal(await page.getAttribute('#metrics dd[data-metric="hash"]', 'title'), r.circuit_hash);
+  // The diagram has every operation: 11 instructions, conditions drawn to their registers.
+  assert.equal(await page.locator('#diagram g.op').count(), r.gates);
+  assert.equal(await page.locator('#diagram .ccontrol').count(), 2);
+  await context.close();
+});
+
+test('simulating a Bell circuit draws a histogram near 50/50', { skip }, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await typeCode(page, bell);
+  await page.fill('#shots', '2000');
+  await page.click('#run');
+  await page.waitForSelector('body[data-simulations="1"]', { timeout: 15000 });
+  const bars = await page.$$eval('#histogram g.bar title', (ts) => ts.map((t) => t.textContent));
+  assert.equal(bars.length, 2);
+  const counts = Object.fromEntries(bars.map((b) => { const m = /^(\d+): (\d+)/.exec(b); return [m[1], Number(m[2])]; }));
+  assert.equal(counts['00'] + counts['11'], 2000);
+  assert.ok(counts['00'] > 900 && counts['11'] > 900, JSON.stringify(counts));
+  await page.screenshot({ path: join(ARTIFACTS, 'simulated.png'), fullPage: true });
+  await context.close();
+});
+
+test('the shared URL restores the circuit', { skip }, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  const circuit = bell.replace('h q[0];', 'h q[0];\nrz(pi/3) q[1]; // shared ✓');
+  await typeCode(page, circuit);
+  await page.click('#share');
+  await page.waitForFunction(() => location.hash.startsWith('#code='));
+  const url = page.url();
+  const other = await openPage(context, url);
+  const text = await other.evaluate(() => [...document.querySelectorAll('.cm-content .cm-line')].map((l) => l.textContent).join('\n'));
+  assert.equal(text, circuit);
+  await context.close();
+});
+
+test('security headers and the health endpoint', { skip }, async () => {
+  const page = await (await browser.newContext()).newPage();
+  const res = await page.goto(URL_);
+  const h = res.headers();
+  assert.match(h['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.match(h['content-security-policy'], /frame-ancestors 'none'/);
+  assert.doesNotMatch(h['content-security-policy'], /script-src[^;]*'unsafe-(inline|eval)'/);
+  assert.doesNotMatch(h['content-security-policy'], /default-src[^;]*\*/);
+  assert.equal(h['x-content-type-options'], 'nosniff');
+  assert.equal(h['referrer-policy'], 'no-referrer');
+  assert.equal(h['cache-control'], 'no-cache');
+  assert.equal(h.server, 'nginx', 'no version in the Server header');
+  const health = await fetch(`${URL_}health`);
+  assert.equal(health.status, 200);
+  assert.deepEqual(await health.json(), { status: 'healthy', version: JSON.parse(readFileSync(join(root, 'package.json'))).version, service: 'qvet-web' });
+  const wasmName = execFileSync('ls', [join(root, 'build-web', 'site', 'assets')], { encoding: 'utf8' }).split('\n').find((f) => f.endsWith('.wasm'));
+  const wasm = await fetch(`${URL_}assets/${wasmName}`, { headers: { 'accept-encoding': 'gzip' } });
+  assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+  assert.match(wasm.headers.get('cache-control'), /immutable/);
+});
+
+test('after the first visit the page works with the server stopped', { skip }, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  // The service worker installs (precaching every asset) and takes control of the page.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  await stopNginx();
+  try {
+    await page.reload();
+    await page.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
+    assert.match(await page.textContent('#status'), /^Valid/);
+    await page.screenshot({ path: join(ARTIFACTS, 'offline.png'), fullPage: true });
+  } finally {
+    await startNginx();
+    await context.close();
+  }
+});
+
+test('no console errors on any page', { skip }, () => {
+  // With the server stopped, Chromium logs the failed page fetch the service worker then answers.
+  assert.deepEqual(consoleErrors.filter((e) => !/ERR_CONNECTION_REFUSED/.test(e)), []);
+});

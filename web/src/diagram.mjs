@@ -1,0 +1,154 @@
+// The circuit diagram: SVG drawn from the report's operations and their layers (moments). Qubit
+// wires run left to right, classical registers below as double lines. Operations of one layer
+// whose vertical extents would overlap get separate sub-columns, as in Qiskit's drawer.
+import { el } from './svg.mjs';
+
+const COL = 56, ROW = 44, LEFT = 64, TOP = 24, BOX = 34;
+const MAX_OPS = 1500;  // beyond this a drawing says nothing a person can read; counts are in Metrics
+const CONTROLS = { cx: 1, cy: 1, cz: 1, ch: 1, crx: 1, cry: 1, crz: 1, cu1: 1, cp: 1, cu3: 1, csx: 1, cu: 1, ccx: 2, cswap: 1, c3sx: 3 };
+const TARGET = { cx: 'x', cy: 'y', cz: 'z', ch: 'h', crx: 'rx', cry: 'ry', crz: 'rz', cu1: 'u1', cp: 'p', cu3: 'u3', csx: 'sx', cu: 'u', ccx: 'x', mcx: 'x', c3sx: 'sx' };
+
+function controlsOf(op) {
+  if (op.name === 'mcx') return op.qubits.length - 1;
+  return CONTROLS[op.name] ?? 0;
+}
+
+function fmtParam(p) {
+  const r = p / Math.PI;
+  for (const d of [1, 2, 3, 4, 6, 8]) {
+    const n = r * d;
+    if (Math.abs(n - Math.round(n)) < 1e-9 && Math.round(n) !== 0) {
+      const k = Math.round(n);
+      const num = k === 1 ? 'π' : k === -1 ? '-π' : `${k}π`;
+      return d === 1 ? num : `${num}/${d}`;
+    }
+  }
+  return Number(p.toFixed(3)).toString();
+}
+
+function label(op, name = op.name) {
+  return op.params.length ? `${name}(${op.params.map(fmtParam).join(',')})` : name;
+}
+
+export function drawCircuit(container, report) {
+  container.replaceChildren();
+  if (!report?.valid) {
+    container.append(Object.assign(document.createElement('p'), { className: 'muted', textContent: 'Fix the errors to see the circuit.' }));
+    return;
+  }
+  const ops = report.operations ?? [];
+  const nq = report.qubits;
+  const cregs = report.registers.cregs;
+  const clbitRow = [];  // clbit -> row of its register's wire
+  cregs.forEach((r, i) => { for (let b = 0; b < r.size; b++) clbitRow.push(nq + i); });
+  const rows = nq + cregs.length;
+
+  // Sub-columns: within a layer, ops whose row spans overlap are spread out.
+  const shown = ops.slice(0, MAX_OPS);
+  const placed = [];
+  let x = 0;
+  let layer = -1;
+  let used = [];  // per sub-column of the current layer: list of [lo, hi]
+  for (const op of shown) {
+    const qrows = op.qubits;
+    const extra = [...op.clbits.map((c) => clbitRow[c])];
+    if (op.condition) extra.push(nq + cregs.findIndex((r) => r.name === op.condition.creg));
+    const all = [...qrows, ...extra];
+    const lo = Math.min(...all), hi = Math.max(...all);
+    if (op.layer !== layer) {
+      x += used.length;
+      used = [];
+      layer = op.layer;
+    }
+    let sub = used.findIndex((spans) => spans.every(([a, b]) => hi < a || lo > b));
+    if (sub < 0) { sub = used.length; used.push([]); }
+    used[sub].push([lo, hi]);
+    placed.push({ op, col: x + sub, lo, hi });
+  }
+  const cols = x + used.length;
+  const width = LEFT + Math.max(cols, 1) * COL + 24;
+  const height = TOP + rows * ROW + 8;
+  const svg = el('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `Circuit of ${nq} qubits and ${ops.length} operations` });
+  const y = (row) => TOP + row * ROW + ROW / 2;
+  const cx = (col) => LEFT + col * COL + COL / 2;
+
+  let names = [];
+  for (const r of report.registers.qregs) for (let i = 0; i < r.size; i++) names.push(`${r.name}[${i}]`);
+  names.forEach((n, i) => {
+    svg.append(el('text', { x: 4, y: y(i) + 4, class: 'wire-label' }, n));
+    svg.append(el('line', { x1: LEFT - 8, y1: y(i), x2: width - 8, y2: y(i), class: 'wire' }));
+  });
+  cregs.forEach((r, i) => {
+    const row = nq + i;
+    svg.append(el('text', { x: 4, y: y(row) + 4, class: 'wire-label' }, `${r.name}[${r.size}]`));
+    svg.append(el('line', { x1: LEFT - 8, y1: y(row) - 2, x2: width - 8, y2: y(row) - 2, class: 'cwire' }));
+    svg.append(el('line', { x1: LEFT - 8, y1: y(row) + 2, x2: width - 8, y2: y(row) + 2, class: 'cwire' }));
+  });
+
+  const box = (g, col, row, text, cls = 'gate') => {
+    const w = Math.max(BOX, 8 + text.length * 6.5);
+    g.append(el('rect', { x: cx(col) - w / 2, y: y(row) - BOX / 2, width: w, height: BOX, rx: 4, class: cls }));
+    g.append(el('text', { x: cx(col), y: y(row) + 4, class: 'gate-label', 'text-anchor': 'middle' }, text));
+  };
+  const dot = (g, col, row) => g.append(el('circle', { cx: cx(col), cy: y(row), r: 5, class: 'control' }));
+  const vline = (g, col, r0, r1, cls = 'link') => g.append(el('line', { x1: cx(col), y1: y(r0), x2: cx(col), y2: y(r1), class: cls }));
+
+  for (const { op, col, lo, hi } of placed) {
+    const g = el('g', { class: `op op-${op.name}` });
+    g.append(el('title', {}, `${label(op)} on ${op.qubits.map((q) => names[q]).join(', ')} (line ${op.line})`));
+    const q = op.qubits;
+    const nctl = controlsOf(op);
+    if (op.name === 'barrier') {
+      g.append(el('line', { x1: cx(col) - COL / 2 + 4, y1: y(Math.min(...q)) - ROW / 2 + 4, x2: cx(col) - COL / 2 + 4, y2: y(Math.max(...q)) + ROW / 2 - 4, class: 'barrier' }));
+    } else if (op.name === 'measure') {
+      const crow = clbitRow[op.clbits[0]];
+      vline(g, col, q[0], crow, 'mlink');
+      box(g, col, q[0], 'M', 'measure');
+      g.append(el('text', { x: cx(col) + 6, y: y(crow) + 14, class: 'bit-label' }, String(op.clbits[0] - clbitRow.indexOf(crow))));
+    } else if (op.name === 'reset') {
+      box(g, col, q[0], '|0⟩', 'gate');
+    } else if (op.name === 'swap' || op.name === 'cswap') {
+      const targets = q.slice(nctl);
+      vline(g, col, lo, Math.max(...q));
+      q.slice(0, nctl).forEach((r) => dot(g, col, r));
+      for (const t of targets) {
+        g.append(el('path', { d: `M${cx(col) - 7},${y(t) - 7} l14,14 m0,-14 l-14,14`, class: 'swap' }));
+      }
+    } else if (nctl > 0) {
+      const ctrls = q.slice(0, nctl);
+      const target = q[q.length - 1];
+      vline(g, col, Math.min(...q), Math.max(...q));
+      ctrls.forEach((r) => dot(g, col, r));
+      const t = TARGET[op.name];
+      if (t === 'x') {
+        g.append(el('circle', { cx: cx(col), cy: y(target), r: 11, class: 'target' }));
+        g.append(el('path', { d: `M${cx(col) - 11},${y(target)} h22 M${cx(col)},${y(target) - 11} v22`, class: 'target-cross' }));
+      } else if (op.name === 'cz') {
+        dot(g, col, target);
+      } else {
+        box(g, col, target, label(op, t));
+      }
+    } else if (q.length === 1) {
+      box(g, col, q[0], label(op));
+    } else {
+      // Multi-qubit gates without a control structure (rxx, rzz, rccx, custom gates): one box.
+      const top = y(Math.min(...q)) - BOX / 2, bottom = y(Math.max(...q)) + BOX / 2;
+      const text = label(op);
+      const w = Math.max(BOX + 8, 8 + text.length * 6.5);
+      g.append(el('rect', { x: cx(col) - w / 2, y: top, width: w, height: bottom - top, rx: 4, class: report.custom_gates.some((c) => c.name === op.name) ? 'gate custom' : 'gate' }));
+      g.append(el('text', { x: cx(col), y: (top + bottom) / 2 + 4, class: 'gate-label', 'text-anchor': 'middle' }, text));
+      q.forEach((r, i) => g.append(el('text', { x: cx(col) - w / 2 + 3, y: y(r) + 4, class: 'arg-label' }, String(i))));
+    }
+    if (op.condition) {
+      const row = nq + cregs.findIndex((r) => r.name === op.condition.creg);
+      vline(g, col, Math.max(...q), row, 'clink');
+      g.append(el('circle', { cx: cx(col), cy: y(row), r: 4, class: 'ccontrol' }));
+      g.append(el('text', { x: cx(col) + 6, y: y(row) - 6, class: 'bit-label' }, `=${op.condition.value}`));
+    }
+    svg.append(g);
+  }
+  container.append(svg);
+  if (ops.length > MAX_OPS) {
+    container.append(Object.assign(document.createElement('p'), { className: 'muted', textContent: `Showing the first ${MAX_OPS} of ${ops.length} operations.` }));
+  }
+}

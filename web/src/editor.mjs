@@ -1,0 +1,52 @@
+// The code editor: CodeMirror 6 with OpenQASM 2 highlighting and the report's diagnostics shown
+// inline (underlines, gutter markers, hover text). Diagnostics are pushed in, never pulled, so
+// typing never waits for validation.
+import { minimalSetup, EditorView } from 'codemirror';
+import { bracketMatching } from '@codemirror/language';
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import { highlightActiveLine, highlightActiveLineGutter, lineNumbers } from '@codemirror/view';
+import { qasm2 } from './qasm-language.mjs';
+
+export function initEditor(parent, { doc, onChange }) {
+  const view = new EditorView({
+    doc,
+    parent,
+    // minimalSetup (history, keymaps, highlighting) plus what a circuit editor needs; not
+    // basicSetup, whose autocompletion, search and folding would double the page's JavaScript.
+    extensions: [
+      minimalSetup,
+      lineNumbers(),
+      highlightActiveLine(),
+      highlightActiveLineGutter(),
+      bracketMatching(),
+      qasm2,
+      lintGutter(),
+      EditorView.contentAttributes.of({ 'aria-label': 'Circuit source code' }),
+      EditorView.updateListener.of((u) => {
+        if (u.docChanged) onChange(u.state.doc.toString());
+      }),
+    ],
+  });
+  return view;
+}
+
+// Line and column (1-based, code points) to a document position, clamped to the line.
+function position(doc, line, column) {
+  const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
+  return Math.min(l.from + Math.max(column - 1, 0), l.to);
+}
+
+export function showDiagnostics(view, report) {
+  const doc = view.state.doc;
+  const diagnostics = (report?.diagnostics ?? []).map((d) => {
+    const from = position(doc, d.line, d.column);
+    let to = position(doc, d.end_line, d.end_column);
+    if (to <= from) to = Math.min(from + 1, doc.length);
+    return { from, to, severity: d.severity, message: `${d.message} [${d.code}]`, source: 'qvet' };
+  });
+  view.dispatch(setDiagnostics(view.state, diagnostics));
+}
+
+export function setDoc(view, text) {
+  view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+}

@@ -1,0 +1,147 @@
+// The page: each feature is its own module; this file wires them. Validation runs in one Web
+// Worker (debounced, stale answers dropped) and simulation in another, so neither ever blocks
+// typing and a long simulation never delays the diagnostics.
+import { createWorkerValidator } from 'qvet/worker';
+import { drawCircuit } from './diagram.mjs';
+import { initEditor, setDoc, showDiagnostics } from './editor.mjs';
+import { examples } from './examples.mjs';
+import { drawHistogram } from './histogram.mjs';
+import { showMetrics } from './metrics.mjs';
+import { decode, encode } from './share.mjs';
+
+const $ = (id) => document.getElementById(id);
+const DEBOUNCE_MS = 150;
+
+let validator = null;  // for validation
+let simulator = null;  // a promise of the simulation worker, separate so cancelling keeps validation alive
+let latest = 0;        // sequence number of the newest validation request
+let report = null;     // the report shown
+let timer = 0;
+let code = decode(location.hash) ?? examples['Bell pair'];
+
+function status(text) {
+  $('status').textContent = text;
+}
+
+function render(r) {
+  report = r;
+  showDiagnostics(editor, r);
+  showMetrics($('metrics'), r);
+  drawCircuit($('diagram'), r);
+  const n = r.errors.length, w = r.warnings.length;
+  status(r.valid ? `Valid${w ? `, ${w} warning${w > 1 ? 's' : ''}` : ''}.` : `${n} error${n === 1 ? '' : 's'}${w ? `, ${w} warning${w > 1 ? 's' : ''}` : ''}.`);
+  document.body.dataset.validations = String(Number(document.body.dataset.validations ?? 0) + 1);
+  if (!document.body.dataset.ready) document.body.dataset.readyAt = performance.now().toFixed(0);  // for the figures
+  document.body.dataset.ready = '1';
+}
+
+async function validateNow() {
+  const seq = ++latest;
+  const source = code;
+  try {
+    const r = await validator.validate(source, { format: $('format').value, operations: true });
+    if (seq === latest) render(r);  // an older answer arriving late is dropped
+  } catch (err) {
+    if (seq === latest) status(`Validation failed: ${err.message}`);
+  }
+}
+
+function scheduleValidation() {
+  clearTimeout(timer);
+  timer = setTimeout(validateNow, DEBOUNCE_MS);
+}
+
+const editor = initEditor($('editor'), {
+  doc: code,
+  onChange(text) {
+    code = text;
+    status('Checking…');
+    if (validator) scheduleValidation();
+  },
+});
+
+// ---- examples, format, share, download, theme
+for (const name of Object.keys(examples)) $('example').append(new Option(name, name));
+$('example').addEventListener('change', () => setDoc(editor, examples[$('example').value]));
+$('format').addEventListener('change', scheduleValidation);
+
+$('share').addEventListener('click', async () => {
+  const url = `${location.origin}${location.pathname}#code=${encode(code)}`;
+  history.replaceState(null, '', url);
+  try {
+    await navigator.clipboard.writeText(url);
+    status('Link copied.');
+  } catch {
+    status('The link is in the address bar.');
+  }
+});
+
+$('download').addEventListener('click', () => {
+  if (!report) return;
+  const blob = new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' });
+  const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: 'qvet-report.json' });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+});
+
+function applyTheme(dark) {
+  document.documentElement.dataset.theme = dark ? 'dark' : 'light';
+  $('theme').setAttribute('aria-pressed', String(dark));
+  $('theme').textContent = dark ? 'Light theme' : 'Dark theme';
+}
+applyTheme(matchMedia('(prefers-color-scheme: dark)').matches);
+$('theme').addEventListener('click', () => applyTheme(document.documentElement.dataset.theme !== 'dark'));
+
+// ---- simulation
+let running = null;
+$('sim-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (running) return;
+  const shots = Number($('shots').value), seed = Number($('seed').value);
+  if (!Number.isSafeInteger(shots) || shots < 1 || !Number.isSafeInteger(seed) || seed < 0) {
+    $('sim-status').textContent = 'Shots must be a positive whole number and the seed a non-negative one.';
+    return;
+  }
+  running = new AbortController();
+  $('run').disabled = true;
+  $('cancel').disabled = false;
+  const started = performance.now();
+  const tick = setInterval(() => {
+    $('sim-status').textContent = `Running… ${((performance.now() - started) / 1000).toFixed(1)} s`;
+  }, 100);
+  $('sim-status').textContent = 'Running…';
+  try {
+    simulator ??= createWorkerValidator();  // started on first use: the first load fetches one wasm
+    const r = await (await simulator).simulate(code, { format: $('format').value, shots, seed }, { signal: running.signal });
+    const s = r.simulation;
+    if (!r.valid) $('sim-status').textContent = 'Fix the errors first.';
+    else if (!s.ok) $('sim-status').textContent = `${s.error.message} [${s.error.code}]`;
+    else {
+      const ms = performance.now() - started;
+      $('sim-status').textContent = `${s.qubits} qubits, ${s.shots} shots, seed ${s.seed}, ${s.method}, ${ms.toFixed(0)} ms.`;
+      drawHistogram($('histogram'), Object.entries(s.counts), { total: s.shots, unit: 'counts' });
+      document.body.dataset.simulations = String(Number(document.body.dataset.simulations ?? 0) + 1);
+    }
+  } catch (err) {
+    $('sim-status').textContent = err.name === 'AbortError' ? 'Cancelled.' : `Simulation failed: ${err.message}`;
+  } finally {
+    clearInterval(tick);
+    running = null;
+    $('run').disabled = false;
+    $('cancel').disabled = true;
+  }
+});
+$('cancel').addEventListener('click', () => running?.abort());
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) $('sim-form').requestSubmit();
+});
+
+// ---- start: boot.mjs started the validation worker before this module (and CodeMirror) loaded, so
+// the wasm compiles while the editor is built; the service worker makes the page work offline.
+export async function start(validatorPromise) {
+  validator = await validatorPromise;
+  await validateNow();
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('./sw.js').catch((err) => console.warn('offline cache unavailable:', err.message));
+  }
+}
