@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# The main job: install what is missing, build, and validate the bundled example circuits.
+# The main job: install what is missing, build everything (native CLI, WebAssembly package, page),
+# validate the bundled examples with the CLI, then serve the page with nginx on 127.0.0.1:8080.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
 echo "== qvet validate examples/*.qasm"
 build/qvet validate examples/*.qasm
+bash scripts/build-wasm.sh
+bash scripts/build-web.sh
+exec bash scripts/serve.sh

@@ -21,4 +21,7 @@ echo "== WebAssembly build: the Catch2 suite under Node, then the package"
 bash scripts/build-wasm.sh
 NODE_PATH=/usr/share/nodejs cmake --build build-wasm -j"$(nproc)"
 (cd build-wasm && ctest --output-on-failure --no-tests=error -j2)
+
+echo "== the page (Vite), then every node --test suite: package, parity, browser (Chromium + nginx), deploy"
+bash scripts/build-web.sh
 node --test test/
