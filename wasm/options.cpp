@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/sha256.hpp"
+
 namespace qvet::wasm {
 
 namespace {
@@ -74,11 +76,9 @@ std::string parse_options(const std::string& text, Options& opt, SimOptions* sim
 }
 
 std::string error_report(const std::string& code_text, const std::string& message) {
-  Report r = validate("", Options{});  // hashes nothing; then carry the error
-  r.valid = false;
+  Report r;
+  r.circuit_hash = sha256_hex(code_text);  // still the hash of what was sent
   r.format = "unknown";
-  r.diagnostics.clear();
-  (void)code_text;
   r.diagnostics.push_back({Severity::Error, "E100", message, {}});
   return to_json(r);
 }

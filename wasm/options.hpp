@@ -10,7 +10,8 @@ namespace qvet::wasm {
 // Returns an empty string on success, else what is wrong.
 std::string parse_options(const std::string& json, Options& opt, SimOptions* sim);
 
-// A report for a call that could not run (bad options): valid=false with one E100 diagnostic.
+// A report for a call that could not run (options the package let through but the core rejects):
+// valid=false with one E100 diagnostic.
 std::string error_report(const std::string& code_text, const std::string& message);
 
 }  // namespace qvet::wasm
