@@ -86,7 +86,7 @@ struct SimOptions {
   bool statevector = false;                // include the final state's amplitudes
   unsigned max_qubits = kDefaultSimQubits;
   uint64_t max_memory_bytes = kDefaultSimMemory;  // computed before anything is allocated
-  uint64_t max_shots = 10'000'000;
+  uint64_t max_shots = 1'000'000;          // each distinct outcome is a counts entry: bounds memory and JSON
   unsigned all_probabilities_up_to = 12;   // list every probability up to this many qubits...
   unsigned top_k = 32;                     // ...and the k largest beyond
   unsigned max_statevector_qubits = 16;    // amplitudes in the report (JSON size)
