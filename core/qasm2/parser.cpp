@@ -74,6 +74,16 @@ std::string plural(uint64_t n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
 
+// "gate 'rx' takes 1 parameter, but 2 were given": E301 and E302 read the same everywhere.
+std::string param_count_message(const GateDef& g, size_t given) {
+  return "gate '" + g.name + "' takes " + plural(g.num_params, "parameter") + ", but " + std::to_string(given) +
+         (given == 1 ? " was" : " were") + " given";
+}
+std::string qubit_count_message(const GateDef& g, size_t given) {
+  return "gate '" + g.name + "' acts on " + plural(g.num_qubits, "qubit") + ", but " + std::to_string(given) +
+         (given == 1 ? " was" : " were") + " given";
+}
+
 class Parser {
  public:
   Parser(std::string_view src, const SourceMap& map, const Options& opt, DiagnosticSink& sink, Circuit& out)
@@ -606,15 +616,11 @@ bool Parser::body_statement(GateDef& def, const GateScope& scope) {
   if (!parse_locals(op, false)) return false;
   const GateDef& g = c_.gates[gate];
   if (nparams != g.num_params) {
-    error("E301", "gate '" + g.name + "' takes " + plural(g.num_params, "parameter") + ", but " +
-                      std::to_string(nparams) + (nparams == 1 ? " was" : " were") + " given",
-          start.offset, params_end - start.offset);
+    error("E301", param_count_message(g, nparams), start.offset, params_end - start.offset);
     return true;
   }
   if (op.qubits.size() != g.num_qubits) {
-    error("E302", "gate '" + g.name + "' acts on " + plural(g.num_qubits, "qubit") + ", but " +
-                      std::to_string(op.qubits.size()) + (op.qubits.size() == 1 ? " was" : " were") + " given",
-          start.offset, prev_end_ - start.offset);
+    error("E302", qubit_count_message(g, op.qubits.size()), start.offset, prev_end_ - start.offset);
     return true;
   }
   note_gate_use(gate, start);
@@ -864,13 +870,9 @@ bool Parser::gate_call(int condition) {
     return true;  // the statement was read to its end: no resync needed
   };
   if (nparams != g.num_params)
-    return fail("E301", "gate '" + g.name + "' takes " + plural(g.num_params, "parameter") + ", but " +
-                            std::to_string(nparams) + (nparams == 1 ? " was" : " were") + " given",
-                name.offset, params_end - name.offset);
+    return fail("E301", param_count_message(g, nparams), name.offset, params_end - name.offset);
   if (args.size() != g.num_qubits)
-    return fail("E302", "gate '" + g.name + "' acts on " + plural(g.num_qubits, "qubit") + ", but " +
-                            std::to_string(args.size()) + (args.size() == 1 ? " was" : " were") + " given",
-                args.front().offset, args.back().offset + args.back().length - args.front().offset);
+    return fail("E302", qubit_count_message(g, args.size()), args.front().offset, args.back().offset + args.back().length - args.front().offset);
   // Broadcasting: every whole-register argument must have the same size; single qubits repeat.
   uint64_t n = 1;
   const Arg* sized = nullptr;

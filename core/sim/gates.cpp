@@ -32,40 +32,29 @@ struct Emitter {
   Program& p;
   const unsigned* q;
 
-  void one(unsigned qubit, const Mat2& m) {
+  void push(Op::Kind kind, unsigned q0, unsigned q1, uint64_t controls, uint32_t mat) {
     Op op;
-    const bool diagonal = m.m[1] == cd(0) && m.m[2] == cd(0);
-    op.kind = diagonal ? Op::Diag1 : Op::One;
-    op.q0 = qubit;
-    op.mat = p.add(m);
+    op.kind = kind;
+    op.q0 = q0;
+    op.q1 = q1;
+    op.controls = controls;
+    op.mat = mat;
     p.ops.push_back(op);
+  }
+  void one(unsigned qubit, const Mat2& m) {
+    const bool diagonal = m.m[1] == cd(0) && m.m[2] == cd(0);
+    push(diagonal ? Op::Diag1 : Op::One, qubit, 0, 0, p.add(m));
   }
   void controlled(uint64_t controls, unsigned target, const Mat2& m) {
-    Op op;
-    op.kind = Op::Controlled1;
-    op.controls = controls;
-    op.q0 = target;
-    op.mat = p.add(m);
-    p.ops.push_back(op);
+    push(Op::Controlled1, target, 0, controls, p.add(m));
   }
+  void two(unsigned a, unsigned b, const Mat4& m) { push(Op::Two, a, b, 0, p.add(m)); }
   void diag2(unsigned a, unsigned b, cd d0, cd d1, cd d2, cd d3) {
     Mat4 m{};
     m.m[0] = d0; m.m[5] = d1; m.m[10] = d2; m.m[15] = d3;
-    Op op;
-    op.kind = Op::Diag2;
-    op.q0 = a;
-    op.q1 = b;
-    op.mat = p.add(m);
-    p.ops.push_back(op);
+    push(Op::Diag2, a, b, 0, p.add(m));
   }
-  void swap(uint64_t controls, unsigned a, unsigned b) {
-    Op op;
-    op.kind = Op::Swap;
-    op.controls = controls;
-    op.q0 = a;
-    op.q1 = b;
-    p.ops.push_back(op);
-  }
+  void swap(uint64_t controls, unsigned a, unsigned b) { push(Op::Swap, a, b, controls, 0); }
   void cx(unsigned c, unsigned t) { controlled(uint64_t{1} << c, t, kX); }
   uint64_t mask(int from, int to) const {  // control bits of arguments [from, to)
     uint64_t m = 0;
@@ -126,13 +115,7 @@ void lower_std_gate(int std_index, const double* p, const unsigned* q, Program& 
     Mat4 m{};
     m.m[0] = m.m[5] = m.m[10] = m.m[15] = c;
     m.m[3] = m.m[6] = m.m[9] = m.m[12] = s;
-    Op op;
-    op.kind = Op::Two;
-    op.q0 = a;
-    op.q1 = b;
-    op.mat = out.add(m);
-    out.ops.push_back(op);
-    return;
+    return e.two(a, b, m);
   }
   if (g == "rzz") return e.diag2(a, b, expi(-p[0] / 2), expi(p[0] / 2), expi(p[0] / 2), expi(-p[0] / 2));
   // Three qubits and more.

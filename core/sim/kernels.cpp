@@ -42,6 +42,13 @@ namespace {
 // product under strict IEEE rules), which would dominate these loops. The association below is
 // the one the SIMD path computes, so both give bit-identical amplitudes (and so identical counts
 // for a seed, natively and in WebAssembly).
+// Index of group g's |00> amplitude for a 2-qubit kernel on bits lo_q < hi_q: g spread over the
+// bits above lo_q, with a zero inserted at hi_q (the bits below lo_q are the contiguous run).
+inline uint64_t pair_base(uint64_t g, unsigned lo_q, unsigned hi_q) {
+  const uint64_t k = g << (lo_q + 1);
+  return ((k >> hi_q) << (hi_q + 1)) | (k & ((uint64_t{1} << hi_q) - 1));
+}
+
 [[maybe_unused]] inline cd mul(cd a, cd b) {
   return {a.real() * b.real() - a.imag() * b.imag(), a.real() * b.imag() + a.imag() * b.real()};
 }
@@ -122,8 +129,7 @@ __attribute__((target("avx2"))) void apply_2q_avx2(cd* psi, unsigned lo_q, unsig
   for (int i = 0; i < 16; ++i) m[i] = cmul4(u.m[i]);
   const uint64_t lo_size = uint64_t{1} << lo_q;
   for (uint64_t g = 0; g < groups; ++g) {
-    uint64_t k = g << (lo_q + 1);
-    k = ((k >> hi_q) << (hi_q + 1)) | (k & ((uint64_t{1} << hi_q) - 1));
+    const uint64_t k = pair_base(g, lo_q, hi_q);
     cd* p0 = psi + k;
     cd* p1 = p0 + b0;
     cd* p2 = p0 + b1;
@@ -239,9 +245,7 @@ void apply_2q(cd* psi, unsigned n, unsigned q0, unsigned q1, const Mat4& u) {
                 CMul(u.m[12]), CMul(u.m[13]), CMul(u.m[14]), CMul(u.m[15])};
 #endif
   for (uint64_t g = 0; g < groups; ++g) {
-    // Spread g over the bits above lo_q, leaving a zero at hi_q.
-    uint64_t k = g << (lo_q + 1);
-    k = ((k >> hi_q) << (hi_q + 1)) | (k & ((uint64_t{1} << hi_q) - 1));
+    const uint64_t k = pair_base(g, lo_q, hi_q);
     cd* p0 = psi + k;
     cd* p1 = p0 + b0;
     cd* p2 = p0 + b1;
@@ -277,8 +281,7 @@ void apply_diag_2q(cd* psi, unsigned n, unsigned q0, unsigned q1, const cd d[4])
 #endif
   const uint64_t offs[4] = {0, b0, b1, b0 + b1};
   for (uint64_t g = 0; g < groups; ++g) {
-    uint64_t k = g << (lo_q + 1);
-    k = ((k >> hi_q) << (hi_q + 1)) | (k & ((uint64_t{1} << hi_q) - 1));
+    const uint64_t k = pair_base(g, lo_q, hi_q);
     for (int r = 0; r < 4; ++r) {
       if (dd[r] == cd(1, 0)) continue;  // cz, cp: three quarters untouched
       cd* p = psi + k + offs[r];

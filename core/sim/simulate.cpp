@@ -96,7 +96,7 @@ class Runner {
   }
   bool check_sizes(bool trajectories, size_t ops_after_prefix);
   void sample(const cd* psi, const std::vector<std::pair<unsigned, uint32_t>>& measured);
-  void trajectories(Eigen::VectorXcd& prefix, size_t first);
+  void trajectories(Eigen::VectorXcd& prefix, size_t first, const sim::ConditionChecker& conditions);
   void probabilities(const cd* psi);
 
   const Circuit& c_;
@@ -221,7 +221,7 @@ void Runner::run() {
            prog_.ops[f].kind != Op::Reset)
       ++f;
     sim::apply_blocked(prog_, 0, f, psi, n_, block_qubits());
-    trajectories(state, f);
+    trajectories(state, f, conditions);
   }
   out_.ok = true;
 }
@@ -285,8 +285,7 @@ void Runner::sample(const cd* psi, const std::vector<std::pair<unsigned, uint32_
   out_.counts.assign(counts.begin(), counts.end());
 }
 
-void Runner::trajectories(Eigen::VectorXcd& prefix, size_t first) {
-  sim::ConditionChecker conditions(c_);
+void Runner::trajectories(Eigen::VectorXcd& prefix, size_t first, const sim::ConditionChecker& conditions) {
   sim::Random rng(opt_.seed);
   Eigen::VectorXcd work(prefix.size());
   std::vector<uint8_t> clbits(c_.num_clbits, 0);
