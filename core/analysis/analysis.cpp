@@ -101,10 +101,47 @@ struct KeyedCounts {
   }
 };
 
+// Qiskit's figures accumulated one instruction at a time; used for the circuit as written and for
+// its expansion, so both count the same way.
+class MetricsBuilder {
+ public:
+  explicit MetricsBuilder(const Circuit& c) : c_(c), depth_(c), counts_(c.gates.size()) {}
+
+  // Places one instruction; returns its level (see DepthCounter::place).
+  uint64_t add(OpKind kind, int gate, const uint32_t* q, uint32_t nq, int32_t clbit, int32_t cond) {
+    const bool directive = kind == OpKind::Barrier;
+    const uint64_t level = depth_.place(q, nq, clbit, cond, directive);
+    switch (kind) {
+      case OpKind::Measure: counts_.other(counts_.measure, counts_.first_measure); break;
+      case OpKind::Reset: counts_.other(counts_.reset, counts_.first_reset); break;
+      case OpKind::Barrier: counts_.other(counts_.barrier, counts_.first_barrier); break;
+      case OpKind::Gate: counts_.gate(gate); break;
+    }
+    if (!directive) {
+      ++m_.size;
+      if (nq > 1) ++m_.nonlocal_gates;
+      if (nq == 2) ++m_.two_qubit_gates;
+    }
+    return level;
+  }
+  Metrics result() const {
+    Metrics m = m_;
+    m.depth = depth_.depth();
+    m.gate_types = counts_.resolve(c_);
+    return m;
+  }
+
+ private:
+  const Circuit& c_;
+  DepthCounter depth_;
+  KeyedCounts counts_;
+  Metrics m_;
+};
+
 // Walks the expansion of every instruction down to standard (or opaque) gates.
 class Expander {
  public:
-  Expander(const Circuit& c) : c_(c), depth_(c), counts_(c.gates.size()) {
+  Expander(const Circuit& c) : c_(c), metrics_(c) {
     uint32_t nesting = 0;
     for (const GateDef& g : c.gates) nesting = std::max(nesting, g.nesting);
     buffers_.resize(nesting + 1);  // one per expansion level, never reallocated while in use
@@ -116,30 +153,11 @@ class Expander {
       expand(c_.gates[op.gate], q, op.condition, 0);
       return;
     }
-    leaf(op.kind, op.gate, q, op.qubit_count, op.clbit, op.condition);
+    metrics_.add(op.kind, op.gate, q, op.qubit_count, op.clbit, op.condition);
   }
-  Metrics result() const {
-    Metrics m = m_;
-    m.depth = depth_.depth();
-    m.gate_types = counts_.resolve(c_);
-    return m;
-  }
+  Metrics result() const { return metrics_.result(); }
 
  private:
-  void leaf(OpKind kind, int gate, const uint32_t* q, uint32_t nq, int32_t clbit, int32_t cond) {
-    const bool directive = kind == OpKind::Barrier;
-    depth_.place(q, nq, clbit, cond, directive);
-    switch (kind) {
-      case OpKind::Measure: counts_.other(counts_.measure, counts_.first_measure); break;
-      case OpKind::Reset: counts_.other(counts_.reset, counts_.first_reset); break;
-      case OpKind::Barrier: counts_.other(counts_.barrier, counts_.first_barrier); break;
-      case OpKind::Gate: counts_.gate(gate); break;
-    }
-    if (directive) return;
-    ++m_.size;
-    if (nq > 1) ++m_.nonlocal_gates;
-    if (nq == 2) ++m_.two_qubit_gates;
-  }
   // Recursion depth is bounded by Limits::max_gate_nesting, checked when the gate was defined.
   void expand(const GateDef& g, const uint32_t* q, int32_t cond, size_t level) {
     for (const BodyOp& b : g.body) {
@@ -148,9 +166,9 @@ class Expander {
       for (uint32_t local : b.qubits) mapped.push_back(q[local]);
       if (b.gate < 0) {
         // A barrier carries no condition of its own, even inside a conditioned gate.
-        leaf(OpKind::Barrier, -1, mapped.data(), static_cast<uint32_t>(mapped.size()), -1, -1);
+        metrics_.add(OpKind::Barrier, -1, mapped.data(), static_cast<uint32_t>(mapped.size()), -1, -1);
       } else if (c_.gates[b.gate].is_leaf()) {
-        leaf(OpKind::Gate, b.gate, mapped.data(), static_cast<uint32_t>(mapped.size()), -1, cond);
+        metrics_.add(OpKind::Gate, b.gate, mapped.data(), static_cast<uint32_t>(mapped.size()), -1, cond);
       } else {
         // The child writes only to deeper levels' buffers, so `mapped` stays valid.
         expand(c_.gates[b.gate], mapped.data(), cond, level + 1);
@@ -159,9 +177,7 @@ class Expander {
   }
 
   const Circuit& c_;
-  DepthCounter depth_;
-  KeyedCounts counts_;
-  Metrics m_;
+  MetricsBuilder metrics_;
   std::vector<std::vector<uint32_t>> buffers_;
 };
 
@@ -173,32 +189,19 @@ Analysis analyze(const Circuit& c, bool want_layers) {
   a.ops_per_qubit.assign(c.num_qubits, 0);
   if (want_layers) a.layers.resize(c.ops.size());
 
-  DepthCounter depth(c);
-  KeyedCounts counts(c.gates.size());
+  MetricsBuilder metrics(c);
   bool has_custom = false;
   for (size_t i = 0; i < c.ops.size(); ++i) {
     const Instruction& op = c.ops[i];
     const uint32_t* q = c.qubits(op);
+    const uint64_t level = metrics.add(op.kind, op.gate, q, op.qubit_count, op.clbit, op.condition);
     const bool directive = op.kind == OpKind::Barrier;
-    uint64_t level = depth.place(q, op.qubit_count, op.clbit, op.condition, directive);
     if (want_layers) a.layers[i] = directive ? level : level - 1;
-    switch (op.kind) {
-      case OpKind::Measure: counts.other(counts.measure, counts.first_measure); break;
-      case OpKind::Reset: counts.other(counts.reset, counts.first_reset); break;
-      case OpKind::Barrier: counts.other(counts.barrier, counts.first_barrier); break;
-      case OpKind::Gate:
-        counts.gate(op.gate);
-        has_custom = has_custom || !c.gates[op.gate].is_leaf();
-        break;
-    }
+    if (op.kind == OpKind::Gate) has_custom = has_custom || !c.gates[op.gate].is_leaf();
     if (directive) continue;
     for (uint32_t k = 0; k < op.qubit_count; ++k) ++a.ops_per_qubit[q[k]];
-    ++a.metrics.size;
-    if (op.qubit_count > 1) ++a.metrics.nonlocal_gates;
-    if (op.qubit_count == 2) ++a.metrics.two_qubit_gates;
   }
-  a.metrics.depth = depth.depth();
-  a.metrics.gate_types = counts.resolve(c);
+  a.metrics = metrics.result();
 
   if (!has_custom) {
     a.expanded = a.metrics;  // nothing to expand
