@@ -1,10 +1,23 @@
 #include "circuit.hpp"
 
+#include "std_gates.hpp"
+
 namespace qvet {
 
 const std::string& kind_name(OpKind kind) {
   static const std::string names[] = {"", "measure", "reset", "barrier"};
   return names[static_cast<int>(kind)];
+}
+
+GateDef standard_gate_def(int index) {
+  const StdGate& g = std_gates()[index];
+  GateDef d;
+  d.name = std::string(g.name);
+  d.qiskit_name = std::string(g.qiskit_name);
+  d.std_index = index;
+  d.num_params = g.num_params;
+  d.num_qubits = g.num_qubits;
+  return d;
 }
 
 const std::string& Circuit::op_name(const Instruction& op) const {

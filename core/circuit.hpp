@@ -77,8 +77,18 @@ struct Instruction {
   uint8_t param_count = 0;
 };
 
+// The definition of row `index` of std_gates(), not yet available to the program.
+GateDef standard_gate_def(int index);
+
 // Qiskit's instruction name for measure, reset and barrier (empty for a gate).
 const std::string& kind_name(OpKind kind);
+
+// A gate parameter that is an expression of the circuit's Parameters (Qiskit Python input): its
+// slot in param_pool holds NaN until the simulator binds values.
+struct SymbolicParam {
+  uint32_t slot = 0;  // index into Circuit::param_pool
+  Expr expr;          // ExprOp::Param indexes Circuit::parameters
+};
 
 struct Circuit {
   std::string version;  // as written after OPENQASM, empty when absent
@@ -91,6 +101,8 @@ struct Circuit {
   std::vector<uint32_t> qubit_pool;
   std::vector<double> param_pool;
   std::vector<Condition> conditions;
+  std::vector<std::string> parameters;  // names of the unbound Parameters, in order of first use
+  std::vector<SymbolicParam> symbolic;
 
   const uint32_t* qubits(const Instruction& op) const { return qubit_pool.data() + op.qubit_begin; }
   const double* params(const Instruction& op) const { return param_pool.data() + op.param_begin; }

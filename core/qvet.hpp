@@ -11,7 +11,7 @@
 
 namespace qvet {
 
-enum class Format { Auto, Qasm2 };
+enum class Format { Auto, Qasm2, Python };
 
 // Every limit exists so that no input can make the core hang or allocate without bound. The
 // defaults are roomy: every QASMBench circuit and a generated 10^6-gate circuit fit well inside.
@@ -24,12 +24,15 @@ struct Limits {
   uint64_t max_expanded_ops = 50'000'000;       // instructions after expanding custom gates
   uint32_t max_expr_depth = 128;                // nested parentheses/unary ops; bounds parser recursion
   uint32_t max_diagnostics = 100;               // errors and warnings kept in one report
+  uint64_t max_loop_iterations = 10'000'000;    // Python: `for` iterations in all, when unrolling
+  uint64_t max_python_items = 1u << 24;         // Python: list elements and string bytes created in all
 };
 
 struct Options {
   Format format = Format::Auto;
   bool strict = false;              // warnings for departures from the language paper become errors
   bool include_operations = false;  // list every instruction with its layer in the report
+  std::string circuit;              // Python: the variable holding the circuit (default: the last built)
   Limits limits;
 };
 
@@ -114,7 +117,9 @@ struct Simulation {
 struct Report {
 
   bool valid = false;
-  std::string format;        // "qasm2", or "unknown" when it could not be told
+  std::string format;        // "qasm2", "python", or "unknown" when it could not be told
+  std::string circuit;       // Python: the variable the reported circuit was assigned to
+  std::vector<std::string> parameters;  // Python: unbound Parameters, sorted by name as Qiskit does
   std::string version;       // the OPENQASM version line, if any
   std::string circuit_hash;  // SHA-256 hex of the exact source bytes
   uint64_t qubits = 0, clbits = 0;

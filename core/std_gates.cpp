@@ -49,16 +49,30 @@ constexpr StdGate kGates[] = {
     {"c3x", "mcx", 0, 4, false, true},
     {"c3sqrtx", "c3sx", 0, 4, false, true},
     {"c4x", "mcx", 0, 5, false, true},
+    // Qiskit gates that OpenQASM 2 does not have (reachable from Python only).
+    {"iswap", "iswap", 0, 2, false, false},
+    {"dcx", "dcx", 0, 2, false, false},
+    {"ecr", "ecr", 0, 2, false, false},
+    {"ryy", "ryy", 1, 2, false, false},
+    {"rzx", "rzx", 1, 2, false, false},
+    {"mcx", "mcx", 0, 0, false, false},  // 5 or more controls; the width is the instruction's
 };
+constexpr int kQasm2Gates = 44;  // rows before this are OpenQASM 2's (Qiskit's legacy qelib1 set)
 }  // namespace
 
 const StdGate* std_gates() { return kGates; }
 int std_gate_count() { return static_cast<int>(sizeof(kGates) / sizeof(kGates[0])); }
 
 int find_std_gate(std::string_view name) {
-  for (int i = 2; i < std_gate_count(); ++i) {
+  for (int i = 2; i < kQasm2Gates; ++i) {
     if (kGates[i].name == name) return i;
   }
+  return -1;
+}
+
+int std_gate_row(std::string_view name) {
+  for (int i = 2; i < std_gate_count(); ++i)
+    if (kGates[i].name == name) return i;
   return -1;
 }
 

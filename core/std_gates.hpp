@@ -15,6 +15,7 @@ struct StdGate {
   // In qelib1.inc as published with the language paper (arXiv:1707.03429); the others are
   // Qiskit's extension of the header.
   bool paper;
+  // num_qubits 0: variadic (mcx with 5+ controls; each use has its own GateDef with the width).
   // Qiskit defines it even without `include "qelib1.inc";` (CustomInstruction.builtin).
   bool builtin;
 };
@@ -27,5 +28,7 @@ const StdGate* std_gates();
 int std_gate_count();
 // Index into std_gates() of the qelib1 gate called `name` (U and CX excluded), or -1.
 int find_std_gate(std::string_view name);
+// Index of the row called `name` among all rows, including the Python-only ones (iswap, ...).
+int std_gate_row(std::string_view name);
 
 }  // namespace qvet

@@ -10,6 +10,7 @@
 #include "load.hpp"
 #include "qasm2/lints.hpp"
 #include "qasm2/parser.hpp"
+#include "python/frontend.hpp"
 #include "qvet.hpp"
 #include "source_map.hpp"
 #include "util/sha256.hpp"
@@ -60,19 +61,18 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
     sink.add({Severity::Error, "E101", "invalid UTF-8 byte sequence: the source must be UTF-8 text",
               map.span(bad, 1)});
 
-  if (opt.format == Format::Auto && detect_format(src) == DetectedFormat::Python) {
+  const bool python = opt.format == Format::Python ||
+                      (opt.format == Format::Auto && detect_format(src) == DetectedFormat::Python);
+  if (python) {
     r.format = "python";
-    sink.add({Severity::Error, "E130",
-              "this looks like Qiskit Python code, which this version cannot read yet; "
-              "OpenQASM 2 is supported (use --format qasm2 to read it as OpenQASM 2 anyway)",
-              map.span(0, 0)});
-    r.diagnostics = sink.take();
-    return;
+    python::parse(src, map, opt, sink, c, &r.circuit);
+    r.parameters = c.parameters;
+    std::sort(r.parameters.begin(), r.parameters.end());
+  } else {
+    r.format = "qasm2";
+    qasm2::parse(src, map, opt, sink, c);
+    r.version = c.version;
   }
-
-  r.format = "qasm2";
-  qasm2::parse(src, map, opt, sink, c);
-  r.version = c.version;
   const bool valid = !sink.has_errors();
   if (valid) qasm2::lint(c, map, sink);
 

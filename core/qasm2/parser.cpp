@@ -92,12 +92,7 @@ class Parser {
     c_.gates.clear();
     for (int i = 0; i < std_gate_count(); ++i) {
       const StdGate& g = std_gates()[i];
-      GateDef d;
-      d.name = std::string(g.name);
-      d.qiskit_name = std::string(g.qiskit_name);
-      d.std_index = i;
-      d.num_params = g.num_params;
-      d.num_qubits = g.num_qubits;
+      GateDef d = standard_gate_def(i);
       d.available = g.builtin;
       c_.gates.push_back(std::move(d));
       if (i >= 2 && g.builtin) symbols_.assign(g.name, Symbol{SymKind::Gate, static_cast<uint32_t>(i)});

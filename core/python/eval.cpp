@@ -1,0 +1,753 @@
+// Expressions of the static subset: Python's arithmetic (64-bit integers that refuse to overflow,
+// floor division and modulo with Python's signs, int/float promotion), indexing and slicing,
+// the builtins the subset provides, and parameter expressions.
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+
+#include "python/interpreter.hpp"
+#include "python/names.hpp"
+
+namespace qvet::python {
+
+namespace {
+
+const char* type_name(const Value& v) {
+  switch (v.kind) {
+    case Value::None: return "NoneType";
+    case Value::Bool: return "bool";
+    case Value::Int: return "int";
+    case Value::Float: return "float";
+    case Value::Str: return "str";
+    case Value::List: return "list";
+    case Value::Tuple: return "tuple";
+    case Value::Range: return "range";
+    case Value::Module: return "module";
+    case Value::Function: return "function";
+    case Value::Class: return "type";
+    case Value::QReg: return "QuantumRegister";
+    case Value::CReg: return "ClassicalRegister";
+    case Value::Qubit: return "Qubit";
+    case Value::Clbit: return "Clbit";
+    case Value::Circuit: return "QuantumCircuit";
+    case Value::Param: return "ParameterExpression";
+    case Value::Gate: return "Instruction";
+    case Value::Nothing: return "object";
+  }
+  return "object";
+}
+
+// Python's repr of a float: the shortest text that reads back to the same double.
+std::string float_repr(double x) {
+  if (std::isnan(x)) return "nan";
+  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
+  char buf[40];
+  for (int prec = 1; prec <= 17; ++prec) {
+    std::snprintf(buf, sizeof buf, "%.*e", prec - 1, x);
+    if (std::strtod(buf, nullptr) == x) break;
+  }
+  // buf is d.ddde±XX: split into digits and exponent, then lay out as Python does.
+  std::string s(buf);
+  const bool neg = s[0] == '-';
+  if (neg) s.erase(0, 1);
+  const size_t e = s.find('e');
+  const int exp10 = std::atoi(s.c_str() + e + 1);
+  std::string digits = s.substr(0, e);
+  digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  std::string out;
+  if (exp10 < -4 || exp10 >= 16) {
+    out = digits.substr(0, 1);
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    char eb[16];
+    std::snprintf(eb, sizeof eb, "e%c%02d", exp10 < 0 ? '-' : '+', std::abs(exp10));
+    out += eb;
+  } else if (exp10 < 0) {
+    out = "0." + std::string(static_cast<size_t>(-exp10 - 1), '0') + digits;
+  } else {
+    const size_t point = static_cast<size_t>(exp10) + 1;
+    if (digits.size() <= point) out = digits + std::string(point - digits.size(), '0') + ".0";
+    else out = digits.substr(0, point) + "." + digits.substr(point);
+  }
+  return neg ? "-" + out : out;
+}
+
+// Python's slice.indices(): the start, step and count of a slice over a sequence of length n.
+bool slice_indices(int64_t n, const Value* start, const Value* stop, int64_t step, int64_t* first, int64_t* count) {
+  auto clamp = [&](const Value* v, int64_t dflt, int64_t lo, int64_t hi) {
+    if (!v) return dflt;
+    int64_t x = v->i;
+    if (x < 0) x += n;
+    return x < lo ? lo : x > hi ? hi : x;
+  };
+  int64_t a, b;
+  if (step > 0) {
+    a = clamp(start, 0, 0, n);
+    b = clamp(stop, n, 0, n);
+    *count = b > a ? (b - a + step - 1) / step : 0;
+  } else {
+    a = clamp(start, n - 1, -1, n - 1);
+    b = clamp(stop, -1, -1, n - 1);
+    *count = a > b ? (a - b + (-step) - 1) / (-step) : 0;
+  }
+  *first = a;
+  return true;
+}
+
+}  // namespace
+
+void Interpreter::fail(const Node& at, const char* code, const std::string& message) {
+  sink_.add({Severity::Error, code, message, span(at)});
+  throw Error{};
+}
+
+void Interpreter::refuse(const Node& at, const std::string& what) {
+  fail(at, "E603", what + " is outside the static subset qvet reads; it reads circuit-building code as data and "
+                          "never runs it");
+}
+
+void Interpreter::count_items(uint64_t n, const Node& at) {
+  items_ += n;
+  if (items_ > opt_.limits.max_python_items)
+    fail(at, "E608", "this program builds more than " + std::to_string(opt_.limits.max_python_items) +
+                         " list elements and string characters; qvet stops reading it here");
+}
+
+int64_t Interpreter::to_int(const Value& v, const Node& at, const char* what) {
+  if (v.is_int()) return v.i;
+  fail(at, "E605", std::string(what) + " must be an integer, not '" + type_name(v) + "'");
+}
+
+Value Interpreter::eval(const Node& n) {
+  switch (n.kind) {
+    case Node::Name: return name(n);
+    case Node::Int: return Value::integer(n.ival);
+    case Node::Float: return Value::real(n.fval);
+    case Node::Str: count_items(n.text.size(), n); return Value::string(n.text);
+    case Node::True: return Value::boolean(true);
+    case Node::False: return Value::boolean(false);
+    case Node::None: return Value{};
+    case Node::FStr: {
+      std::string s = n.parts[0];
+      for (size_t i = 0; i < n.kids.size(); ++i) s += str(eval(n.kids[i]), n.kids[i]) + n.parts[i + 1];
+      count_items(s.size(), n);
+      return Value::string(std::move(s));
+    }
+    case Node::List:
+    case Node::Tuple: {
+      Items items;
+      items.reserve(n.kids.size());
+      for (const Node& k : n.kids) items.push_back(eval(k));
+      count_items(items.size(), n);
+      return Value::list(std::move(items), n.kind == Node::List ? Value::List : Value::Tuple);
+    }
+    case Node::Attr: return attribute(eval(n.kids[0]), n.text, n);
+    case Node::Index: return index(eval(n.kids[0]), Value{}, n, n.kids[1]);
+    case Node::Call: return call(n);
+    case Node::Unary: return unary(n.op, eval(n.kids[0]), n);
+    case Node::Binary: return binary(n.op, eval(n.kids[0]), eval(n.kids[1]), n);
+    case Node::ListComp: {
+      Items items;
+      iterate(n.kids[2], eval(n.kids[2]), [&](const Value& v) {
+        assign(n.kids[1], v);
+        items.push_back(eval(n.kids[0]));
+        count_items(1, n);
+      });
+      return Value::list(std::move(items));
+    }
+    case Node::Slice: break;
+  }
+  fail(n, "E601", "unexpected slice");
+}
+
+Value Interpreter::name(const Node& n) {
+  if (poisoned_.count(n.text)) quiet();
+  auto it = vars_.find(n.text);
+  if (it != vars_.end()) return it->second;
+  Value v;
+  if (builtin(n.text, &v)) return v;
+  if (refused_builtin(n.text)) refuse(n, "calling the builtin '" + n.text + "'");
+  std::string hint;
+  for (int64_t m : {kQiskit, kQiskitCircuit, kQiskitLibrary, kMath}) {
+    Value unused;
+    if (module_member(m, n.text, &unused)) {
+      static const char* const kModules[] = {"math", "numpy", "qiskit", "qiskit.circuit", "qiskit.circuit.library"};
+      hint = " (import it: from " + std::string(kModules[m]) + " import " + n.text + ")";
+      break;
+    }
+  }
+  fail(n, "E604", "name '" + n.text + "' is not defined" + hint);
+}
+
+Value Interpreter::unary(char op, const Value& a, const Node& at) {
+  if (a.kind == Value::Param && op != '~') return op == '+' ? a : param_binary('*', Value::integer(-1), a, at);
+  if (a.is_int()) {
+    if (op == '-' && a.i == std::numeric_limits<int64_t>::min())
+      fail(at, "E609", "integer overflow: the result does not fit in 64 bits");
+    return Value::integer(op == '-' ? -a.i : op == '~' ? ~a.i : a.i);
+  }
+  if (a.kind == Value::Float && op != '~') return Value::real(op == '-' ? -a.f : a.f);
+  fail(at, "E605", std::string("bad operand type for unary ") + op + ": '" + type_name(a) + "'");
+}
+
+Value Interpreter::binary(char op, const Value& a, const Value& b, const Node& at) {
+  static const char* const kSymbols = "+-*/%&|^<>FP";
+  auto symbol = [&]() -> std::string {
+    switch (op) {
+      case 'F': return "//";
+      case 'P': return "**";
+      case '<': return "<<";
+      case '>': return ">>";
+      default: return std::string(1, op);
+    }
+  };
+  (void)kSymbols;
+  auto unsupported = [&]() {
+    fail(at, "E605", "unsupported operand types for " + symbol() + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
+  };
+  auto overflow = [&]() { fail(at, "E609", "integer overflow: the result does not fit in 64 bits"); };
+  if (a.kind == Value::Param || b.kind == Value::Param) return param_binary(op, a, b, at);
+
+  if (a.is_int() && b.is_int()) {
+    const int64_t x = a.i, y = b.i;
+    int64_t r = 0;
+    switch (op) {
+      case '+': if (__builtin_add_overflow(x, y, &r)) overflow(); return Value::integer(r);
+      case '-': if (__builtin_sub_overflow(x, y, &r)) overflow(); return Value::integer(r);
+      case '*': if (__builtin_mul_overflow(x, y, &r)) overflow(); return Value::integer(r);
+      case '/':
+        if (y == 0) fail(at, "E609", "division by zero");
+        return Value::real(static_cast<double>(x) / static_cast<double>(y));
+      case 'F':
+      case '%': {
+        if (y == 0) fail(at, "E609", "integer division or modulo by zero");
+        if (x == std::numeric_limits<int64_t>::min() && y == -1) overflow();
+        int64_t q = x / y, m = x % y;
+        if (m != 0 && ((m < 0) != (y < 0))) { --q; m += y; }  // Python floors toward negative infinity
+        return Value::integer(op == 'F' ? q : m);
+      }
+      case 'P': {
+        if (y < 0) {
+          if (x == 0) fail(at, "E609", "0 cannot be raised to a negative power");
+          return Value::real(std::pow(static_cast<double>(x), static_cast<double>(y)));
+        }
+        int64_t base = x, e = y;
+        r = 1;
+        while (e > 0) {
+          if ((e & 1) && __builtin_mul_overflow(r, base, &r)) overflow();
+          e >>= 1;
+          if (e > 0 && __builtin_mul_overflow(base, base, &base)) overflow();
+        }
+        return Value::integer(r);
+      }
+      case '&': return Value::integer(x & y);
+      case '|': return Value::integer(x | y);
+      case '^': return Value::integer(x ^ y);
+      case '<':
+      case '>':
+        if (y < 0) fail(at, "E609", "negative shift count");
+        if (op == '>') return Value::integer(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
+        if (x == 0) return Value::integer(0);
+        if (y >= 63 || ((x << y) >> y) != x) overflow();
+        return Value::integer(x << y);
+    }
+  }
+  if (a.is_number() && b.is_number()) {
+    const double x = a.number(), y = b.number();
+    switch (op) {
+      case '+': return Value::real(x + y);
+      case '-': return Value::real(x - y);
+      case '*': return Value::real(x * y);
+      case '/':
+        if (y == 0) fail(at, "E609", "float division by zero");
+        return Value::real(x / y);
+      case 'F':
+      case '%': {
+        if (y == 0) fail(at, "E609", "float floor division or modulo by zero");
+        double mod = std::fmod(x, y);
+        double div = (x - mod) / y;
+        if (mod != 0) {
+          if ((y < 0) != (mod < 0)) { mod += y; div -= 1; }
+        } else {
+          mod = std::copysign(0.0, y);
+        }
+        double floordiv = std::floor(div);
+        if (div - floordiv > 0.5) floordiv += 1;
+        return Value::real(op == 'F' ? floordiv : mod);
+      }
+      case 'P': {
+        if (x == 0 && y < 0) fail(at, "E609", "0.0 cannot be raised to a negative power");
+        if (x < 0 && y != std::floor(y))
+          fail(at, "E609", "a negative number raised to a fractional power is complex, which the subset does not have");
+        const double r = std::pow(x, y);
+        if (std::isinf(r) && std::isfinite(x) && std::isfinite(y)) fail(at, "E609", "float overflow in '**'");
+        return Value::real(r);
+      }
+      default: unsupported();
+    }
+  }
+  const bool seq_a = a.kind == Value::Str || a.kind == Value::List || a.kind == Value::Tuple;
+  if (op == '+' && seq_a && a.kind == b.kind) {
+    if (a.kind == Value::Str) {
+      count_items(a.s->size() + b.s->size(), at);
+      return Value::string(*a.s + *b.s);
+    }
+    Items items(*a.items);
+    items.insert(items.end(), b.items->begin(), b.items->end());
+    count_items(items.size(), at);
+    return Value::list(std::move(items), a.kind);
+  }
+  if (op == '*' && ((seq_a && b.is_int()) || (a.is_int() && (b.kind == Value::Str || b.kind == Value::List ||
+                                                            b.kind == Value::Tuple)))) {
+    const Value& seq = seq_a ? a : b;
+    const int64_t times = std::max<int64_t>(0, seq_a ? b.i : a.i);
+    const uint64_t len = seq.kind == Value::Str ? seq.s->size() : seq.items->size();
+    if (len > 0 && static_cast<uint64_t>(times) > opt_.limits.max_python_items / len) count_items(UINT64_MAX / 2, at);
+    count_items(len * static_cast<uint64_t>(times), at);
+    if (seq.kind == Value::Str) {
+      std::string s;
+      for (int64_t i = 0; i < times; ++i) s += *seq.s;
+      return Value::string(std::move(s));
+    }
+    Items items;
+    for (int64_t i = 0; i < times; ++i) items.insert(items.end(), seq.items->begin(), seq.items->end());
+    return Value::list(std::move(items), seq.kind);
+  }
+  unsupported();
+  return Value{};
+}
+
+// ParameterExpression arithmetic: the result stays symbolic, in the same postfix form the
+// OpenQASM 2 front end uses for gate bodies, so the simulator binds it with the same evaluator.
+Value Interpreter::param_binary(char op, const Value& a, const Value& b, const Node& at) {
+  ExprOp::Code code;
+  switch (op) {
+    case '+': code = ExprOp::Add; break;
+    case '-': code = ExprOp::Sub; break;
+    case '*': code = ExprOp::Mul; break;
+    case '/': code = ExprOp::Div; break;
+    case 'P': code = ExprOp::Pow; break;
+    default:
+      fail(at, "E605", std::string("unsupported operand types for this operator: '") + type_name(a) + "' and '" +
+                           type_name(b) + "'");
+  }
+  auto operand = [&](const Value& v, Expr* e) {
+    if (v.kind == Value::Param) {
+      e->insert(e->end(), v.expr->begin(), v.expr->end());
+    } else if (v.is_number()) {
+      ExprOp c;
+      c.code = ExprOp::Const;
+      c.value = v.number();
+      e->push_back(c);
+    } else {
+      fail(at, "E605", std::string("unsupported operand types: '") + type_name(a) + "' and '" + type_name(b) + "'");
+    }
+  };
+  if (code == ExprOp::Div && b.is_number() && b.number() == 0) fail(at, "E609", "division of a parameter by zero");
+  auto e = std::make_shared<Expr>();
+  operand(a, e.get());
+  operand(b, e.get());
+  ExprOp o;
+  o.code = code;
+  e->push_back(o);
+  count_items(e->size(), at);
+  Value v;
+  v.kind = Value::Param;
+  v.expr = std::move(e);
+  return v;
+}
+
+Value Interpreter::index(const Value& obj, const Value&, const Node& at, const Node& key_node) {
+  const bool sequence = obj.kind == Value::List || obj.kind == Value::Tuple || obj.kind == Value::Str ||
+                        obj.kind == Value::Range || obj.kind == Value::QReg || obj.kind == Value::CReg;
+  if (!sequence) {
+    if (obj.kind == Value::Circuit) refuse(at, "indexing a QuantumCircuit (its instructions)");
+    fail(at, "E605", std::string("'") + type_name(obj) + "' object is not subscriptable");
+  }
+  const bool is_reg = obj.kind == Value::QReg || obj.kind == Value::CReg;
+  const int64_t n = obj.kind == Value::Str     ? static_cast<int64_t>(obj.s->size())
+                    : obj.kind == Value::Range ? obj.range_length()
+                    : is_reg                   ? static_cast<int64_t>(regs_[obj.i].size)
+                                               : static_cast<int64_t>(obj.items->size());
+  auto element = [&](int64_t i) -> Value {
+    switch (obj.kind) {
+      case Value::Str: return Value::string(std::string(1, (*obj.s)[i]));
+      case Value::Range: return Value::integer(obj.i + i * obj.k);
+      case Value::QReg: return Value::handle(Value::Qubit, i, obj.i);
+      case Value::CReg: return Value::handle(Value::Clbit, i, obj.i);
+      default: return (*obj.items)[i];
+    }
+  };
+  if (key_node.kind == Node::Slice) {
+    Value parts[3];
+    const Value* ptr[3] = {nullptr, nullptr, nullptr};
+    for (int k = 0; k < 3; ++k) {
+      if (key_node.kids[k].kind == Node::None) continue;
+      parts[k] = eval(key_node.kids[k]);
+      if (parts[k].kind == Value::None) continue;
+      to_int(parts[k], key_node.kids[k], "a slice index");
+      ptr[k] = &parts[k];
+    }
+    const int64_t step = ptr[2] ? ptr[2]->i : 1;
+    if (step == 0) fail(key_node, "E609", "slice step cannot be zero");
+    int64_t first = 0, count = 0;
+    slice_indices(n, ptr[0], ptr[1], step, &first, &count);
+    count_items(static_cast<uint64_t>(count), at);
+    if (obj.kind == Value::Str) {
+      std::string s;
+      for (int64_t i = 0; i < count; ++i) s += (*obj.s)[first + i * step];
+      return Value::string(std::move(s));
+    }
+    Items items;
+    items.reserve(static_cast<size_t>(count));
+    for (int64_t i = 0; i < count; ++i) items.push_back(element(first + i * step));
+    return Value::list(std::move(items), obj.kind == Value::Tuple ? Value::Tuple : Value::List);
+  }
+  const Value key = eval(key_node);
+  if (!key.is_int())
+    fail(key_node, "E605", std::string(type_name(obj)) + " indices must be integers or slices, not '" +
+                               type_name(key) + "'");
+  int64_t i = key.i;
+  if (i < 0) i += n;
+  if (i < 0 || i >= n) {
+    if (is_reg)
+      fail(key_node, "E606", "register index out of range: " + regs_[obj.i].name + " has " + std::to_string(n) +
+                                 (n == 1 ? " bit" : " bits") + ", index " + std::to_string(key.i));
+    fail(key_node, "E606", std::string(type_name(obj)) + " index out of range: length " + std::to_string(n) +
+                               ", index " + std::to_string(key.i));
+  }
+  return element(i);
+}
+
+Items Interpreter::materialize(const Value& v, const Node& at) {
+  Items out;
+  iterate(at, v, [&](const Value& x) {
+    count_items(1, at);
+    out.push_back(x);
+  });
+  return out;
+}
+
+std::string Interpreter::str(const Value& v, const Node& at) {
+  switch (v.kind) {
+    case Value::None: return "None";
+    case Value::Bool: return v.i ? "True" : "False";
+    case Value::Int: return std::to_string(v.i);
+    case Value::Float: return float_repr(v.f);
+    case Value::Str: return *v.s;
+    case Value::Nothing: return "";
+    case Value::List:
+    case Value::Tuple: {
+      std::string s = v.kind == Value::List ? "[" : "(";
+      for (size_t i = 0; i < v.items->size(); ++i) {
+        const Value& x = (*v.items)[i];
+        if (i) s += ", ";
+        s += x.kind == Value::Str ? "'" + *x.s + "'" : str(x, at);
+      }
+      if (v.kind == Value::Tuple && v.items->size() == 1) s += ",";
+      return s + (v.kind == Value::List ? "]" : ")");
+    }
+    case Value::QReg:
+    case Value::CReg: return regs_[v.i].name;
+    case Value::Param:
+      if (v.expr->size() == 1) return params_[(*v.expr)[0].param];
+      break;
+    default: break;
+  }
+  if (in_print_) return "";
+  fail(at, "E605", std::string("formatting a '") + type_name(v) + "' is outside the static subset");
+}
+
+Value Interpreter::attribute(const Value& obj, const std::string& attr, const Node& at) {
+  switch (obj.kind) {
+    case Value::Module: {
+      Value v;
+      if (module_member(obj.i, attr, &v)) return v;
+      static const char* const kModules[] = {"math", "numpy", "qiskit", "qiskit.circuit", "qiskit.circuit.library"};
+      refuse(at, std::string(kModules[obj.i]) + "." + attr);
+    }
+    case Value::Circuit: return circuit_attribute(obj.i, attr, at);
+    case Value::QReg:
+    case Value::CReg:
+      if (attr == "size") return Value::integer(regs_[obj.i].size);
+      if (attr == "name") return Value::string(regs_[obj.i].name);
+      break;
+    case Value::Param:
+      if (attr == "name" && obj.expr->size() == 1) return Value::string(params_[(*obj.expr)[0].param]);
+      break;
+    case Value::Nothing: return obj;
+    default: break;
+  }
+  refuse(at, std::string("the attribute '.") + attr + "' of a " + type_name(obj));
+}
+
+Value Interpreter::call(const Node& n) {
+  const Node& callee = n.kids[0];
+  // Methods are dispatched on the object without making bound-method values.
+  Value self;
+  bool method = false;
+  if (callee.kind == Node::Attr) {
+    self = eval(callee.kids[0]);
+    method = self.kind == Value::Circuit || self.kind == Value::List || self.kind == Value::Nothing;
+  }
+  Value fn = method ? Value{} : callee.kind == Node::Attr ? attribute(self, callee.text, callee) : eval(callee);
+  const bool printing = fn.kind == Value::Function && fn.i == kPrint;
+  const bool was = in_print_;
+  if (printing) in_print_ = true;
+  Args args;
+  for (size_t i = 1; i < n.kids.size(); ++i) {
+    Value v = eval(n.kids[i]);
+    if (n.keywords[i - 1].empty()) {
+      args.pos.push_back(std::move(v));
+      args.pos_nodes.push_back(&n.kids[i]);
+    } else {
+      args.kw.emplace_back(n.keywords[i - 1], std::move(v));
+      args.kw_nodes.push_back(&n.kids[i]);
+    }
+  }
+  in_print_ = was;
+  if (method) {
+    if (self.kind == Value::Circuit) return circuit_method(self.i, callee.text, args, n);
+    if (self.kind == Value::Nothing) return self;
+    return list_method(self, callee.text, args, n);
+  }
+  if (fn.kind == Value::Function) return call_function(fn.i, args, n);
+  if (fn.kind == Value::Class) return construct(fn.i, args, n);
+  if (fn.kind == Value::Nothing) return fn;
+  fail(callee, "E605", std::string("'") + type_name(fn) + "' object is not callable");
+}
+
+Value Interpreter::list_method(const Value& list, const std::string& method, Args& args, const Node& at) {
+  if (list.kind == Value::List && (method == "append" || method == "extend") && args.pos.size() == 1 &&
+      args.kw.empty()) {
+    if (method == "append") {
+      count_items(1, at);
+      list.items->push_back(args.pos[0]);
+    } else {
+      Items more = materialize(args.pos[0], *args.pos_nodes[0]);
+      list.items->insert(list.items->end(), more.begin(), more.end());
+    }
+    return Value{};
+  }
+  refuse(at, "the method '" + method + "' of a " + type_name(list));
+}
+
+Value Interpreter::math_function(int64_t fn, const Value& x, const Node& at) {
+  if (x.kind == Value::Param) {
+    ExprOp::Code code;
+    switch (fn) {
+      case kNpSqrt: code = ExprOp::Sqrt; break;
+      case kNpSin: code = ExprOp::Sin; break;
+      case kNpCos: code = ExprOp::Cos; break;
+      case kNpTan: code = ExprOp::Tan; break;
+      case kNpArcsin: code = ExprOp::Asin; break;
+      case kNpArccos: code = ExprOp::Acos; break;
+      case kNpArctan: code = ExprOp::Atan; break;
+      case kNpExp: code = ExprOp::Exp; break;
+      case kNpLog: code = ExprOp::Ln; break;
+      default: fail(at, "E605", std::string(function_name(fn)) + "() needs a number; a Parameter cannot be converted to float");
+    }
+    auto e = std::make_shared<Expr>(*x.expr);
+    ExprOp o;
+    o.code = code;
+    e->push_back(o);
+    Value v;
+    v.kind = Value::Param;
+    v.expr = std::move(e);
+    return v;
+  }
+  if (!x.is_number()) fail(at, "E605", std::string(function_name(fn)) + "() needs a number, not '" + type_name(x) + "'");
+  const double a = x.number();
+  auto domain = [&](bool ok) {
+    if (!ok) fail(at, "E609", std::string("math domain error in ") + function_name(fn) + "()");
+  };
+  switch (fn) {
+    case kSqrt: case kNpSqrt: domain(a >= 0); return Value::real(std::sqrt(a));
+    case kSin: case kNpSin: return Value::real(std::sin(a));
+    case kCos: case kNpCos: return Value::real(std::cos(a));
+    case kTan: case kNpTan: return Value::real(std::tan(a));
+    case kAsin: case kNpArcsin: domain(a >= -1 && a <= 1); return Value::real(std::asin(a));
+    case kAcos: case kNpArccos: domain(a >= -1 && a <= 1); return Value::real(std::acos(a));
+    case kAtan: case kNpArctan: return Value::real(std::atan(a));
+    case kExp: case kNpExp: return Value::real(std::exp(a));
+    case kLog: case kNpLog: domain(a > 0); return Value::real(std::log(a));
+    case kRadians: return Value::real(a * (3.141592653589793238462643383279502884 / 180.0));
+    case kDegrees: return Value::real(a * (180.0 / 3.141592653589793238462643383279502884));
+    case kFloor:
+    case kCeil: {
+      if (x.is_int()) return Value::integer(x.i);
+      domain(std::isfinite(a) && std::fabs(a) < 9.2e18);
+      return Value::integer(static_cast<int64_t>(fn == kFloor ? std::floor(a) : std::ceil(a)));
+    }
+    default: break;
+  }
+  return Value{};
+}
+
+Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
+  const std::string fname = function_name(fn);
+  auto arity = [&](size_t lo, size_t hi) {
+    if (args.pos.size() < lo || args.pos.size() > hi)
+      fail(at, "E605", fname + "() takes " + (lo == hi ? std::to_string(lo) : std::to_string(lo) + " to " + std::to_string(hi)) +
+                           " positional arguments, but " + std::to_string(args.pos.size()) + " were given");
+  };
+  if (!args.kw.empty() && !(fn == kEnumerate && args.kw.size() == 1 && args.kw[0].first == "start") && fn != kPrint)
+    fail(*args.kw_nodes[0], "E605", fname + "() got an unexpected keyword argument '" + args.kw[0].first + "'");
+  auto arg_node = [&](size_t i) -> const Node& { return *args.pos_nodes[i]; };
+  switch (fn) {
+    case kPrint: return Value{};
+    case kRange: {
+      arity(1, 3);
+      int64_t v[3] = {0, 0, 1};
+      for (size_t i = 0; i < args.pos.size(); ++i) v[i] = to_int(args.pos[i], arg_node(i), "a range() argument");
+      Value r;
+      r.kind = Value::Range;
+      if (args.pos.size() == 1) { r.i = 0; r.j = v[0]; r.k = 1; }
+      else { r.i = v[0]; r.j = v[1]; r.k = v[2]; }
+      if (r.k == 0) fail(arg_node(2), "E609", "range() arg 3 must not be zero");
+      return r;
+    }
+    case kLen: {
+      arity(1, 1);
+      const Value& x = args.pos[0];
+      switch (x.kind) {
+        case Value::Str: return Value::integer(static_cast<int64_t>(x.s->size()));
+        case Value::List: case Value::Tuple: return Value::integer(static_cast<int64_t>(x.items->size()));
+        case Value::QReg: case Value::CReg: return Value::integer(regs_[x.i].size);
+        case Value::Circuit: return Value::integer(static_cast<int64_t>(circuits_[x.i].c.ops.size()));
+        case Value::Range: return Value::integer(x.range_length());
+        default: fail(arg_node(0), "E605", std::string("object of type '") + type_name(x) + "' has no len()");
+      }
+    }
+    case kList:
+    case kTuple:
+      arity(0, 1);
+      return Value::list(args.pos.empty() ? Items{} : materialize(args.pos[0], arg_node(0)),
+                         fn == kList ? Value::List : Value::Tuple);
+    case kReversed: {
+      arity(1, 1);
+      Items items = materialize(args.pos[0], arg_node(0));
+      std::reverse(items.begin(), items.end());
+      return Value::list(std::move(items));
+    }
+    case kInt: {
+      arity(0, 1);
+      if (args.pos.empty()) return Value::integer(0);
+      const Value& x = args.pos[0];
+      if (x.is_int()) return Value::integer(x.i);
+      if (x.kind == Value::Float) {
+        if (!std::isfinite(x.f) || std::fabs(x.f) >= 9.2e18) fail(arg_node(0), "E609", "cannot convert " + float_repr(x.f) + " to a 64-bit integer");
+        return Value::integer(static_cast<int64_t>(x.f));
+      }
+      if (x.kind == Value::Str) {
+        std::string t = *x.s;
+        char* end = nullptr;
+        errno = 0;
+        const long long v = std::strtoll(t.c_str(), &end, 10);
+        if (t.empty() || *end || errno) fail(arg_node(0), "E609", "invalid literal for int() with base 10: '" + t + "'");
+        return Value::integer(v);
+      }
+      fail(arg_node(0), "E605", std::string("int() argument must be a string or a number, not '") + type_name(x) + "'");
+    }
+    case kFloat: {
+      arity(0, 1);
+      if (args.pos.empty()) return Value::real(0);
+      const Value& x = args.pos[0];
+      if (x.is_number()) return Value::real(x.number());
+      if (x.kind == Value::Str) {
+        char* end = nullptr;
+        const double v = std::strtod(x.s->c_str(), &end);
+        if (x.s->empty() || *end) fail(arg_node(0), "E609", "could not convert string to float: '" + *x.s + "'");
+        return Value::real(v);
+      }
+      if (x.kind == Value::Param) fail(arg_node(0), "E605", "a Parameter has no value to convert to float (bind it first)");
+      fail(arg_node(0), "E605", std::string("float() argument must be a string or a number, not '") + type_name(x) + "'");
+    }
+    case kAbs: {
+      arity(1, 1);
+      const Value& x = args.pos[0];
+      if (x.is_int()) {
+        if (x.i == std::numeric_limits<int64_t>::min()) fail(at, "E609", "integer overflow: the result does not fit in 64 bits");
+        return Value::integer(x.i < 0 ? -x.i : x.i);
+      }
+      if (x.kind == Value::Float) return Value::real(std::fabs(x.f));
+      fail(arg_node(0), "E605", std::string("bad operand type for abs(): '") + type_name(x) + "'");
+    }
+    case kMin:
+    case kMax:
+    case kSum: {
+      if (args.pos.empty()) arity(1, 1);
+      Items items = (args.pos.size() == 1 || fn == kSum) ? materialize(args.pos[0], arg_node(0)) : args.pos;
+      if (fn == kSum) {
+        Value total = args.pos.size() > 1 ? args.pos[1] : Value::integer(0);
+        for (const Value& x : items) total = binary('+', total, x, at);
+        return total;
+      }
+      if (items.empty()) fail(at, "E609", fname + "() arg is an empty sequence");
+      Value best = items[0];
+      for (const Value& x : items) {
+        if (!x.is_number()) fail(at, "E605", fname + "() of a '" + type_name(x) + "' is outside the static subset");
+        if (fn == kMin ? x.number() < best.number() : x.number() > best.number()) best = x;
+      }
+      return best;
+    }
+    case kRound: {
+      arity(1, 2);
+      const Value& x = args.pos[0];
+      if (!x.is_number()) fail(arg_node(0), "E605", std::string("type ") + type_name(x) + " doesn't define __round__");
+      if (args.pos.size() == 1 || args.pos[1].kind == Value::None) {
+        if (x.is_int()) return Value::integer(x.i);
+        if (!std::isfinite(x.f) || std::fabs(x.f) >= 9.2e18) fail(arg_node(0), "E609", "cannot round " + float_repr(x.f) + " to an integer");
+        return Value::integer(static_cast<int64_t>(std::nearbyint(x.f)));  // half to even, as Python
+      }
+      const int64_t digits = to_int(args.pos[1], arg_node(1), "ndigits");
+      if (x.is_int()) return Value::integer(x.i);
+      if (digits > 300 || digits < -300) return Value::real(digits > 0 ? x.f : 0.0);
+      const double scale = std::pow(10.0, static_cast<double>(digits));
+      return Value::real(std::nearbyint(x.f * scale) / scale);
+    }
+    case kStr: {
+      arity(0, 1);
+      std::string s = args.pos.empty() ? "" : str(args.pos[0], arg_node(0));
+      count_items(s.size(), at);
+      return Value::string(std::move(s));
+    }
+    case kEnumerate: {
+      arity(1, 2);
+      int64_t start = args.pos.size() > 1 ? to_int(args.pos[1], arg_node(1), "start")
+                      : args.kw.empty()   ? 0
+                                          : to_int(args.kw[0].second, *args.kw_nodes[0], "start");
+      Items out;
+      for (Value& x : materialize(args.pos[0], arg_node(0))) {
+        out.push_back(Value::list({Value::integer(start++), std::move(x)}, Value::Tuple));
+        count_items(2, at);
+      }
+      return Value::list(std::move(out));
+    }
+    case kZip: {
+      std::vector<Items> lists;
+      size_t n = SIZE_MAX;
+      for (size_t i = 0; i < args.pos.size(); ++i) {
+        lists.push_back(materialize(args.pos[i], arg_node(i)));
+        n = std::min(n, lists.back().size());
+      }
+      Items out;
+      if (lists.empty()) n = 0;
+      for (size_t k = 0; k < n; ++k) {
+        Items t;
+        for (Items& l : lists) t.push_back(l[k]);
+        count_items(t.size(), at);
+        out.push_back(Value::list(std::move(t), Value::Tuple));
+      }
+      return Value::list(std::move(out));
+    }
+    default:
+      arity(1, 1);
+      return math_function(fn, args.pos[0], arg_node(0));
+  }
+}
+
+}  // namespace qvet::python

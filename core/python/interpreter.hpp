@@ -1,0 +1,120 @@
+// Evaluates the static subset. It is not a Python interpreter: it knows numbers, strings, lists,
+// ranges, `for` loops, a handful of pure builtins, `math`/`numpy` constants and functions, and
+// Qiskit's circuit-building API, and nothing else; every name it does not know is an error. Each
+// loop iteration, list element, string byte and instruction counts against the limits, so no input
+// can make it run long or allocate much.
+#pragma once
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "circuit.hpp"
+#include "diagnostics.hpp"
+#include "python/ast.hpp"
+#include "python/value.hpp"
+#include "qvet.hpp"
+#include "source_map.hpp"
+
+namespace qvet::python {
+
+class Interpreter {
+ public:
+  Interpreter(const SourceMap& map, const Options& opt, DiagnosticSink& sink);
+
+  // Runs one top-level statement. An error stops the statement (as an exception would stop
+  // Python); the names it assigns become "poisoned", so later uses fail quietly instead of
+  // repeating the error.
+  void run(const Stmt& s);
+  // Moves the chosen circuit into `out`; false (with E610) when there is none.
+  bool finish(Circuit& out, std::string* name);
+
+ private:
+  struct Error {};  // the diagnostic is already in the sink
+
+  struct RegObj {
+    bool quantum = true;
+    std::string name;
+    uint32_t size = 0;
+    uint32_t offset = 0, length = 0;  // where it was created
+  };
+  struct CircuitObj {
+    Circuit c;
+    std::vector<int64_t> qreg_ids, creg_ids;  // parallel to c.qregs / c.cregs
+    std::vector<int64_t> param_ids;           // parallel to c.parameters
+    std::map<uint32_t, int32_t> mcx_defs;     // qubit count -> gate index, for MCX with 5+ controls
+    uint32_t offset = 0, length = 0;
+    std::string var;                          // the last variable it was assigned to
+  };
+  struct Args {  // a call's evaluated arguments
+    std::vector<Value> pos;
+    std::vector<const Node*> pos_nodes;
+    std::vector<std::pair<std::string, Value>> kw;
+    std::vector<const Node*> kw_nodes;
+  };
+
+  // ---- statements (frontend.cpp)
+  void exec(const Stmt& s);
+  void exec_import(const Stmt& s);
+  void exec_from_import(const Stmt& s);
+  void assign(const Node& target, const Value& v);
+  void poison(const Node& target);
+  void poison_all(const Stmt& s);
+  void iterate(const Node& iterable, const Value& it, const std::function<void(const Value&)>& body);
+
+  // ---- expressions (eval.cpp)
+  Value eval(const Node& n);
+  Value name(const Node& n);
+  Value binary(char op, const Value& a, const Value& b, const Node& at);
+  Value unary(char op, const Value& a, const Node& at);
+  Value index(const Value& obj, const Value& key, const Node& at, const Node& key_node);
+  Value call(const Node& n);
+  Value call_function(int64_t fn, Args& args, const Node& at);
+  Value attribute(const Value& obj, const std::string& attr, const Node& at);
+  std::string str(const Value& v, const Node& at);
+  Items materialize(const Value& v, const Node& at);  // any iterable as a bounded list
+  int64_t to_int(const Value& v, const Node& at, const char* what);
+  void count_items(uint64_t n, const Node& at);
+  Value param_binary(char op, const Value& a, const Value& b, const Node& at);
+  Value math_function(int64_t fn, const Value& x, const Node& at);
+
+  // ---- Qiskit (qiskit.cpp)
+  Value construct(int64_t cls, Args& args, const Node& at);
+  Value circuit_method(int64_t circ, const std::string& method, Args& args, const Node& at);
+  Value list_method(const Value& list, const std::string& method, Args& args, const Node& at);
+  Value circuit_attribute(int64_t circ, const std::string& attr, const Node& at);
+  std::vector<uint32_t> qubit_args(CircuitObj& c, const Value& v, const Node& at, bool quantum);
+  void add_register(CircuitObj& c, int64_t reg, const Node& at);
+  void append_gate(CircuitObj& c, const GateValue& g, std::vector<std::vector<uint32_t>> qargs,
+                   std::vector<std::vector<uint32_t>> cargs, const Node& call);
+  void emit(CircuitObj& c, OpKind kind, int32_t gate, const std::vector<uint32_t>& qubits, int32_t clbit,
+            const std::vector<Value>& params, const Node& call);
+  double param_slot(CircuitObj& c, const Value& v, const Node& at);
+  int32_t mcx_gate(CircuitObj& c, uint32_t num_qubits);
+  CircuitObj new_circuit(const Node& at);
+
+  // ---- diagnostics
+  [[noreturn]] void fail(const Node& at, const char* code, const std::string& message);
+  [[noreturn]] void refuse(const Node& at, const std::string& what);
+  [[noreturn]] void quiet() { throw Error{}; }
+  Span span(const Node& n) const { return map_.span(n.offset, n.length); }
+
+  const SourceMap& map_;
+  const Options& opt_;
+  DiagnosticSink& sink_;
+  std::unordered_map<std::string, Value> vars_;
+  std::unordered_map<std::string, bool> poisoned_;
+  std::vector<RegObj> regs_;
+  std::vector<CircuitObj> circuits_;
+  std::vector<std::string> params_;  // Parameter names, by id
+  int64_t qreg_counter_ = 0, creg_counter_ = 0;
+  uint64_t iterations_ = 0;
+  uint64_t instructions_ = 0;
+  uint64_t items_ = 0;    // list elements and string bytes created
+  bool in_print_ = false; // queries such as qc.depth() are allowed (and not computed) inside print()
+  uint32_t depth_ = 0;
+};
+
+}  // namespace qvet::python

@@ -1,0 +1,228 @@
+#include "python/names.hpp"
+
+#include <cmath>
+
+namespace qvet::python {
+
+namespace {
+constexpr double kPi = 3.141592653589793238462643383279502884;
+
+// Qiskit 1.x argument names (qiskit.circuit.QuantumCircuit and qiskit.circuit.library).
+const GateSpec kGates[] = {
+    {"h", "HGate", "h", {}, {"qubit"}},
+    {"x", "XGate", "x", {}, {"qubit"}},
+    {"y", "YGate", "y", {}, {"qubit"}},
+    {"z", "ZGate", "z", {}, {"qubit"}},
+    {"s", "SGate", "s", {}, {"qubit"}},
+    {"sdg", "SdgGate", "sdg", {}, {"qubit"}},
+    {"t", "TGate", "t", {}, {"qubit"}},
+    {"tdg", "TdgGate", "tdg", {}, {"qubit"}},
+    {"sx", "SXGate", "sx", {}, {"qubit"}},
+    {"sxdg", "SXdgGate", "sxdg", {}, {"qubit"}},
+    {"id", "IGate", "id", {}, {"qubit"}},
+    {"rx", "RXGate", "rx", {"theta"}, {"qubit"}},
+    {"ry", "RYGate", "ry", {"theta"}, {"qubit"}},
+    {"rz", "RZGate", "rz", {"phi"}, {"qubit"}},
+    {"p", "PhaseGate", "p", {"theta"}, {"qubit"}},
+    {"u", "UGate", "u", {"theta", "phi", "lam"}, {"qubit"}},
+    {"u1", "U1Gate", "u1", {"theta"}, {"qubit"}},
+    {"u2", "U2Gate", "u2", {"phi", "lam"}, {"qubit"}},
+    {"u3", "U3Gate", "u3", {"theta", "phi", "lam"}, {"qubit"}},
+    {"cx", "CXGate", "cx", {}, {"control_qubit", "target_qubit"}},
+    {"cy", "CYGate", "cy", {}, {"control_qubit", "target_qubit"}},
+    {"cz", "CZGate", "cz", {}, {"control_qubit", "target_qubit"}},
+    {"ch", "CHGate", "ch", {}, {"control_qubit", "target_qubit"}},
+    {"csx", "CSXGate", "csx", {}, {"control_qubit", "target_qubit"}},
+    {"swap", "SwapGate", "swap", {}, {"qubit1", "qubit2"}},
+    {"iswap", "iSwapGate", "iswap", {}, {"qubit1", "qubit2"}},
+    {"dcx", "DCXGate", "dcx", {}, {"qubit1", "qubit2"}},
+    {"ecr", "ECRGate", "ecr", {}, {"qubit1", "qubit2"}},
+    {"ccx", "CCXGate", "ccx", {}, {"control_qubit1", "control_qubit2", "target_qubit"}},
+    {"cswap", "CSwapGate", "cswap", {}, {"control_qubit", "target_qubit1", "target_qubit2"}},
+    {"crx", "CRXGate", "crx", {"theta"}, {"control_qubit", "target_qubit"}},
+    {"cry", "CRYGate", "cry", {"theta"}, {"control_qubit", "target_qubit"}},
+    {"crz", "CRZGate", "crz", {"theta"}, {"control_qubit", "target_qubit"}},
+    {"cp", "CPhaseGate", "cp", {"theta"}, {"control_qubit", "target_qubit"}},
+    {"cu1", "CU1Gate", "cu1", {"theta"}, {"control_qubit", "target_qubit"}},
+    {"cu3", "CU3Gate", "cu3", {"theta", "phi", "lam"}, {"control_qubit", "target_qubit"}},
+    {"cu", "CUGate", "cu", {"theta", "phi", "lam", "gamma"}, {"control_qubit", "target_qubit"}},
+    {"rxx", "RXXGate", "rxx", {"theta"}, {"qubit1", "qubit2"}},
+    {"ryy", "RYYGate", "ryy", {"theta"}, {"qubit1", "qubit2"}},
+    {"rzz", "RZZGate", "rzz", {"theta"}, {"qubit1", "qubit2"}},
+    {"rzx", "RZXGate", "rzx", {"theta"}, {"qubit1", "qubit2"}},
+    {"rccx", "RCCXGate", "rccx", {}, {"control_qubit1", "control_qubit2", "target_qubit"}},
+    {"rcccx", "RC3XGate", "rc3x", {}, {"control_qubit1", "control_qubit2", "control_qubit3", "target_qubit"}},
+    {nullptr, "C3XGate", "c3x", {}, {"q0", "q1", "q2", "q3"}},
+    {nullptr, "C4XGate", "c4x", {}, {"q0", "q1", "q2", "q3", "q4"}},
+    {nullptr, "C3SXGate", "c3sqrtx", {}, {"q0", "q1", "q2", "q3"}},
+};
+
+struct Member {
+  Module module;
+  const char* name;
+  Value::Kind kind;
+  int64_t id;
+  double value;
+};
+
+const Member kMembers[] = {
+    {kMath, "pi", Value::Float, 0, kPi},
+    {kMath, "e", Value::Float, 0, 2.718281828459045235360287471352662498},
+    {kMath, "tau", Value::Float, 0, 2 * kPi},
+    {kMath, "sqrt", Value::Function, kSqrt, 0},
+    {kMath, "sin", Value::Function, kSin, 0},
+    {kMath, "cos", Value::Function, kCos, 0},
+    {kMath, "tan", Value::Function, kTan, 0},
+    {kMath, "asin", Value::Function, kAsin, 0},
+    {kMath, "acos", Value::Function, kAcos, 0},
+    {kMath, "atan", Value::Function, kAtan, 0},
+    {kMath, "exp", Value::Function, kExp, 0},
+    {kMath, "log", Value::Function, kLog, 0},
+    {kMath, "floor", Value::Function, kFloor, 0},
+    {kMath, "ceil", Value::Function, kCeil, 0},
+    {kMath, "radians", Value::Function, kRadians, 0},
+    {kMath, "degrees", Value::Function, kDegrees, 0},
+    {kNumpy, "pi", Value::Float, 0, kPi},
+    {kNumpy, "e", Value::Float, 0, 2.718281828459045235360287471352662498},
+    {kNumpy, "sqrt", Value::Function, kNpSqrt, 0},
+    {kNumpy, "sin", Value::Function, kNpSin, 0},
+    {kNumpy, "cos", Value::Function, kNpCos, 0},
+    {kNumpy, "tan", Value::Function, kNpTan, 0},
+    {kNumpy, "arcsin", Value::Function, kNpArcsin, 0},
+    {kNumpy, "arccos", Value::Function, kNpArccos, 0},
+    {kNumpy, "arctan", Value::Function, kNpArctan, 0},
+    {kNumpy, "exp", Value::Function, kNpExp, 0},
+    {kNumpy, "log", Value::Function, kNpLog, 0},
+    {kQiskit, "QuantumCircuit", Value::Class, kQuantumCircuit, 0},
+    {kQiskit, "QuantumRegister", Value::Class, kQuantumRegister, 0},
+    {kQiskit, "ClassicalRegister", Value::Class, kClassicalRegister, 0},
+    {kQiskitCircuit, "QuantumCircuit", Value::Class, kQuantumCircuit, 0},
+    {kQiskitCircuit, "QuantumRegister", Value::Class, kQuantumRegister, 0},
+    {kQiskitCircuit, "ClassicalRegister", Value::Class, kClassicalRegister, 0},
+    {kQiskitCircuit, "Parameter", Value::Class, kParameter, 0},
+    {kQiskitCircuit, "Measure", Value::Class, kMeasure, 0},
+    {kQiskitCircuit, "Reset", Value::Class, kReset, 0},
+    {kQiskitCircuit, "Barrier", Value::Class, kBarrier, 0},
+    {kQiskitLibrary, "Measure", Value::Class, kMeasure, 0},
+    {kQiskitLibrary, "Reset", Value::Class, kReset, 0},
+    {kQiskitLibrary, "Barrier", Value::Class, kBarrier, 0},
+    {kQiskitLibrary, "MCXGate", Value::Class, kMCXGate, 0},
+};
+
+const char* const kFunctionNames[] = {
+    "range", "len", "list", "tuple", "int", "float", "abs", "min", "max", "round", "sum", "str", "print",
+    "enumerate", "zip", "reversed", "math.sqrt", "math.sin", "math.cos", "math.tan", "math.asin", "math.acos",
+    "math.atan", "math.exp", "math.log", "math.floor", "math.ceil", "math.radians", "math.degrees", "numpy.sqrt",
+    "numpy.sin", "numpy.cos", "numpy.tan", "numpy.arcsin", "numpy.arccos", "numpy.arctan", "numpy.exp",
+    "numpy.log"};
+}  // namespace
+
+int GateSpec::num_params() const {
+  int n = 0;
+  while (n < 4 && params[n]) ++n;
+  return n;
+}
+int GateSpec::num_qubits() const {
+  int n = 0;
+  while (n < 5 && qubits[n]) ++n;
+  return n;
+}
+
+const GateSpec* gate_specs() { return kGates; }
+int gate_spec_count() { return static_cast<int>(sizeof(kGates) / sizeof(kGates[0])); }
+
+const GateSpec* find_gate_method(std::string_view method) {
+  for (const GateSpec& g : kGates)
+    if (g.method && method == g.method) return &g;
+  return nullptr;
+}
+
+int find_gate_class(std::string_view cls) {
+  for (int i = 0; i < gate_spec_count(); ++i)
+    if (cls == kGates[i].cls) return i;
+  return -1;
+}
+
+int64_t find_module(std::string_view m) {
+  if (m == "math") return kMath;
+  if (m == "numpy") return kNumpy;
+  if (m == "qiskit") return kQiskit;
+  if (m == "qiskit.circuit") return kQiskitCircuit;
+  if (m == "qiskit.circuit.library" || m == "qiskit.circuit.library.standard_gates") return kQiskitLibrary;
+  return -1;
+}
+
+bool module_member(int64_t module, std::string_view name, Value* out) {
+  for (const Member& m : kMembers) {
+    if (m.module != module || name != m.name) continue;
+    if (m.kind == Value::Float) *out = Value::real(m.value);
+    else *out = Value::handle(m.kind, m.id);
+    return true;
+  }
+  if (module == kQiskitLibrary) {
+    int g = find_gate_class(name);
+    if (g >= 0) {
+      *out = Value::handle(Value::Class, kFirstGateClass + g);
+      return true;
+    }
+  }
+  if (module == kQiskitCircuit && name == "library") {
+    *out = Value::handle(Value::Module, kQiskitLibrary);
+    return true;
+  }
+  if (module == kQiskit && name == "circuit") {
+    *out = Value::handle(Value::Module, kQiskitCircuit);
+    return true;
+  }
+  return false;
+}
+
+bool builtin(std::string_view name, Value* out) {
+  for (int64_t f = kRange; f <= kReversed; ++f) {
+    if (name == kFunctionNames[f]) {
+      *out = Value::handle(Value::Function, f);
+      return true;
+    }
+  }
+  if (name == "True" || name == "False") return false;
+  return false;
+}
+
+const char* refused_builtin(std::string_view n) {
+  static const char* const kRefused[] = {
+      "eval", "exec", "compile", "open", "getattr", "setattr", "delattr", "hasattr", "globals", "locals", "vars",
+      "dir", "input", "breakpoint", "exit", "quit", "help", "type", "object", "super", "memoryview", "bytearray",
+      "bytes", "classmethod", "staticmethod", "property", "id", "hash", "iter", "next", "map", "filter", "sorted",
+      "isinstance", "issubclass", "callable", "format", "repr", "ascii", "chr", "ord", "bin", "hex", "oct",
+      "dict", "set", "frozenset", "any", "all", "pow", "divmod", "complex", "bool", "slice", "aiter", "anext"};
+  for (const char* r : kRefused)
+    if (n == r) return r;
+  return nullptr;
+}
+
+const char* renamed_method(std::string_view n) {
+  if (n == "cnot") return "cx";
+  if (n == "toffoli") return "ccx";
+  if (n == "fredkin") return "cswap";
+  if (n == "mct") return "mcx";
+  if (n == "i") return "id";
+  return nullptr;
+}
+
+const char* function_name(int64_t fn) { return kFunctionNames[fn]; }
+
+const char* class_name(int64_t cls) {
+  switch (cls) {
+    case kQuantumCircuit: return "QuantumCircuit";
+    case kQuantumRegister: return "QuantumRegister";
+    case kClassicalRegister: return "ClassicalRegister";
+    case kParameter: return "Parameter";
+    case kMeasure: return "Measure";
+    case kReset: return "Reset";
+    case kBarrier: return "Barrier";
+    case kMCXGate: return "MCXGate";
+    default: return kGates[cls - kFirstGateClass].cls;
+  }
+}
+
+}  // namespace qvet::python

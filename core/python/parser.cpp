@@ -1,0 +1,741 @@
+#include "python/parser.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <string>
+
+namespace qvet::python {
+
+namespace {
+
+// Statements that begin with these keywords are outside the subset; the message names them.
+const char* refused_statement(std::string_view k) {
+  if (k == "while") return "'while' loops (only 'for' over a range or a list is read)";
+  if (k == "def") return "function definitions ('def')";
+  if (k == "class") return "class definitions";
+  if (k == "if" || k == "elif" || k == "else") return "'if' statements";
+  if (k == "with") return "'with' statements";
+  if (k == "try" || k == "except" || k == "finally") return "'try' statements";
+  if (k == "return") return "'return'";
+  if (k == "yield") return "'yield'";
+  if (k == "global" || k == "nonlocal") return "'global' and 'nonlocal'";
+  if (k == "del") return "'del'";
+  if (k == "assert") return "'assert'";
+  if (k == "raise") return "'raise'";
+  if (k == "async" || k == "await") return "'async' code";
+  if (k == "break" || k == "continue") return "'break' and 'continue'";
+  if (k == "lambda") return "'lambda'";
+  return nullptr;
+}
+
+bool is_keyword(std::string_view k) {
+  static const char* const kKeywords[] = {"False", "None", "True", "and", "as", "assert", "async", "await",
+                                          "break", "class", "continue", "def", "del", "elif", "else", "except",
+                                          "finally", "for", "from", "global", "if", "import", "in", "is",
+                                          "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+                                          "while", "with", "yield"};
+  for (const char* w : kKeywords)
+    if (k == w) return true;
+  return false;
+}
+
+bool is_dunder(std::string_view n) {
+  return n.size() >= 4 && n.substr(0, 2) == "__" && n.substr(n.size() - 2) == "__";
+}
+
+bool contains_call(const Node& n) {
+  if (n.kind == Node::Call) return true;
+  for (const Node& k : n.kids)
+    if (contains_call(k)) return true;
+  return false;
+}
+
+Node leaf(Node::Kind kind, uint32_t offset, uint32_t length) {
+  Node n;
+  n.kind = kind;
+  n.offset = offset;
+  n.length = length;
+  return n;
+}
+
+}  // namespace
+
+Parser::Parser(std::string_view src, const SourceMap& map, DiagnosticSink& sink, const Limits& limits)
+    : src_(src), map_(map), sink_(sink), limits_(limits), lex_(src, map, sink) {
+  advance();
+}
+
+Parser::Parser(std::string_view src, const SourceMap& map, DiagnosticSink& sink, const Limits& limits,
+               size_t begin, size_t end)
+    : src_(src), map_(map), sink_(sink), limits_(limits), lex_(src, map, sink, begin, end) {
+  advance();
+}
+
+void Parser::advance() {
+  prev_ = cur_;
+  cur_ = lex_.next();
+  if (cur_.kind == T::Indent) ++blocks_;
+  if (cur_.kind == T::Dedent && blocks_ > 0) --blocks_;
+}
+
+void Parser::fail(const Token& at, const std::string& message, const char* code) {
+  if (at.kind != T::Error) sink_.add({Severity::Error, code, message, map_.span(at.offset, at.length)});
+  throw Fail{};
+}
+
+void Parser::refuse(const Token& at, const std::string& what) {
+  fail(at, what + " are outside the static subset qvet reads; it reads circuit-building code as data and "
+               "never runs it",
+       "E603");
+}
+
+void Parser::expect_op(std::string_view op, const char* context) {
+  if (!is_op(op)) {
+    std::string found = cur_.kind == T::Newline ? "the end of the line"
+                        : cur_.kind == T::End   ? "the end of the input"
+                                                : "'" + std::string(text(cur_)) + "'";
+    fail(cur_, "expected '" + std::string(op) + "' " + context + ", found " + found);
+  }
+  advance();
+}
+
+// Skips to the start of the next top-level statement.
+void Parser::skip_statement() {
+  while (cur_.kind != T::End) {
+    if (cur_.kind == T::Newline) {
+      advance();
+      while (cur_.kind == T::Indent || cur_.kind == T::Dedent) advance();
+      if (blocks_ == 0) return;
+      continue;
+    }
+    advance();
+  }
+}
+
+bool Parser::next(std::vector<Stmt>* out) {
+  out->clear();
+  while (cur_.kind == T::Newline || (cur_.kind == T::Dedent && blocks_ == 0)) advance();
+  if (cur_.kind == T::End) return false;
+  try {
+    depth_ = 0;
+    statement(out);
+  } catch (const Fail&) {
+    out->clear();
+    skip_statement();
+  }
+  return true;
+}
+
+bool Parser::field(Node* out) {
+  try {
+    *out = expr_list();
+    if (cur_.kind != T::Newline && cur_.kind != T::End) fail(cur_, "unexpected text in an f-string field");
+    return true;
+  } catch (const Fail&) {
+    return false;
+  }
+}
+
+void Parser::statement(std::vector<Stmt>* out) {
+  if (cur_.kind == T::Indent) fail(cur_, "unexpected indentation");
+  if (cur_.kind == T::Name) {
+    std::string_view k = text(cur_);
+    if (k == "for") {
+      out->push_back(for_statement());
+      return;
+    }
+    if (const char* what = refused_statement(k)) refuse(cur_, what);
+  }
+  if (is_op("@")) refuse(cur_, "decorators");
+  simple_statements(out);
+}
+
+void Parser::simple_statements(std::vector<Stmt>* out) {
+  for (;;) {
+    out->push_back(simple_statement());
+    if (is_op(";")) {
+      advance();
+      if (cur_.kind == T::Newline || cur_.kind == T::End) break;
+      continue;
+    }
+    break;
+  }
+  if (cur_.kind == T::End) return;
+  if (cur_.kind != T::Newline) {
+    if (cur_.kind == T::Name && is_keyword(text(cur_)) && text(cur_) != "True" && text(cur_) != "False" &&
+        text(cur_) != "None")
+      if (const char* what = refused_statement(text(cur_))) refuse(cur_, what);
+    fail(cur_, "expected the end of the statement, found '" + std::string(text(cur_)) + "'");
+  }
+  advance();
+}
+
+Stmt Parser::simple_statement() {
+  const Token first = cur_;
+  if (cur_.kind == T::Name) {
+    std::string_view k = text(cur_);
+    if (k == "import") return import_statement();
+    if (k == "from") return from_statement();
+    if (k == "pass") {
+      advance();
+      Stmt s;
+      s.kind = Stmt::Pass;
+      s.offset = first.offset;
+      s.length = first.length;
+      return s;
+    }
+    if (const char* what = refused_statement(k)) refuse(cur_, what);
+  }
+  Stmt s;
+  s.offset = first.offset;
+  Node lhs = expr_list();
+  if (is_op(":")) refuse(cur_, "variable annotations");
+  if (is_op("=")) {
+    s.kind = Stmt::Assign;
+    s.targets.push_back(std::move(lhs));
+    while (is_op("=")) {
+      advance();
+      Node v = expr_list();
+      if (is_op("=")) {
+        s.targets.push_back(std::move(v));
+      } else {
+        s.value = std::move(v);
+      }
+    }
+  } else if (cur_.kind == T::Op && text(cur_).size() >= 2 && text(cur_).back() == '=' && text(cur_) != "==" &&
+             text(cur_) != "!=" && text(cur_) != "<=" && text(cur_) != ">=") {
+    std::string_view op = text(cur_);
+    if (op == ":=" || op == "@=") refuse(cur_, "the operator '" + std::string(op) + "'");
+    s.kind = Stmt::AugAssign;
+    s.op = op == "//=" ? 'F' : op == "**=" ? 'P' : op == "<<=" ? '<' : op == ">>=" ? '>' : op[0];
+    advance();
+    s.targets.push_back(std::move(lhs));
+    s.value = expr_list();
+  } else {
+    s.kind = Stmt::Expr;
+    s.value = std::move(lhs);
+  }
+  s.length = prev_.offset + prev_.length - s.offset;
+  return s;
+}
+
+std::string Parser::dotted_name(uint32_t* offset, uint32_t* length) {
+  if (cur_.kind != T::Name) fail(cur_, "expected a module name");
+  *offset = cur_.offset;
+  std::string name(text(cur_));
+  if (is_dunder(name)) refuse(cur_, "dunder names (like __import__)");
+  advance();
+  while (is_op(".")) {
+    advance();
+    if (cur_.kind != T::Name) fail(cur_, "expected a name after '.'");
+    name += ".";
+    name += text(cur_);
+    advance();
+  }
+  *length = prev_.offset + prev_.length - *offset;
+  return name;
+}
+
+Stmt Parser::import_statement() {
+  Stmt s;
+  s.kind = Stmt::Import;
+  s.offset = cur_.offset;
+  advance();
+  for (;;) {
+    ImportName n;
+    n.name = dotted_name(&n.offset, &n.length);
+    if (is_name("as")) {
+      advance();
+      if (cur_.kind != T::Name) fail(cur_, "expected a name after 'as'");
+      n.alias = std::string(text(cur_));
+      advance();
+      n.length = prev_.offset + prev_.length - n.offset;
+    }
+    s.names.push_back(std::move(n));
+    if (!is_op(",")) break;
+    advance();
+  }
+  s.length = prev_.offset + prev_.length - s.offset;
+  return s;
+}
+
+Stmt Parser::from_statement() {
+  Stmt s;
+  s.kind = Stmt::FromImport;
+  s.offset = cur_.offset;
+  advance();
+  if (is_op(".") || is_op("...")) refuse(cur_, "relative imports");
+  s.module = dotted_name(&s.module_offset, &s.module_length);
+  if (!is_name("import")) fail(cur_, "expected 'import' after the module name");
+  advance();
+  if (is_op("*")) refuse(cur_, "star imports ('from ... import *')");
+  const bool paren = is_op("(");
+  if (paren) advance();
+  for (;;) {
+    if (cur_.kind != T::Name) fail(cur_, "expected a name to import");
+    ImportName n;
+    n.name = std::string(text(cur_));
+    n.offset = cur_.offset;
+    if (is_dunder(n.name)) refuse(cur_, "dunder names (like __import__)");
+    advance();
+    if (is_name("as")) {
+      advance();
+      if (cur_.kind != T::Name) fail(cur_, "expected a name after 'as'");
+      n.alias = std::string(text(cur_));
+      advance();
+    }
+    n.length = prev_.offset + prev_.length - n.offset;
+    s.names.push_back(std::move(n));
+    if (!is_op(",")) break;
+    advance();
+    if (paren && is_op(")")) break;
+  }
+  if (paren) expect_op(")", "to close the list of imported names");
+  s.length = prev_.offset + prev_.length - s.offset;
+  return s;
+}
+
+Stmt Parser::for_statement() {
+  Stmt s;
+  s.kind = Stmt::For;
+  s.offset = cur_.offset;
+  advance();
+  Node target = binary(0);
+  if (is_op(",")) {
+    Node t = leaf(Node::Tuple, target.offset, 0);
+    t.kids.push_back(std::move(target));
+    while (is_op(",")) {
+      advance();
+      if (is_name("in")) break;
+      t.kids.push_back(binary(0));
+    }
+    finish(t, t.offset);
+    target = std::move(t);
+  }
+  s.targets.push_back(std::move(target));
+  if (!is_name("in")) fail(cur_, "expected 'in' after the loop variable");
+  advance();
+  s.value = expr_list();
+  expect_op(":", "after the 'for' header");
+  s.length = prev_.offset + prev_.length - s.offset;
+  block(&s.body);
+  if (is_name("else")) refuse(cur_, "'for ... else'");
+  return s;
+}
+
+void Parser::block(std::vector<Stmt>* body) {
+  if (++depth_ > limits_.max_expr_depth)
+    fail(cur_, "blocks nested more than " + std::to_string(limits_.max_expr_depth) + " deep", "E407");
+  if (cur_.kind != T::Newline) {  // for x in y: stmt; stmt
+    simple_statements(body);
+    --depth_;
+    return;
+  }
+  advance();
+  if (cur_.kind != T::Indent) fail(cur_, "expected an indented block after the 'for' header");
+  const uint32_t level = blocks_;
+  advance();
+  while (!(cur_.kind == T::Dedent && blocks_ < level) && cur_.kind != T::End) {
+    if (cur_.kind == T::Newline) { advance(); continue; }
+    statement(body);
+  }
+  if (cur_.kind == T::Dedent) advance();
+  --depth_;
+}
+
+void Parser::finish(Node& n, uint32_t from) const { n.offset = from, n.length = prev_.offset + prev_.length - from; }
+
+Node Parser::expr_list() {
+  const uint32_t from = cur_.offset;
+  Node first = expr();
+  if (!is_op(",")) return first;
+  Node t = leaf(Node::Tuple, from, 0);
+  t.kids.push_back(std::move(first));
+  while (is_op(",")) {
+    advance();
+    if (cur_.kind == T::Newline || cur_.kind == T::End || is_op("=") || is_op(")") || is_op(":") || is_op(";"))
+      break;
+    t.kids.push_back(expr());
+  }
+  finish(t, from);
+  return t;
+}
+
+Node Parser::expr() {
+  if (++depth_ > limits_.max_expr_depth)
+    fail(cur_, "expression nested more than " + std::to_string(limits_.max_expr_depth) + " deep", "E407");
+  if (cur_.kind == T::Name) {
+    std::string_view k = text(cur_);
+    if (k == "lambda") refuse(cur_, "'lambda' functions");
+    if (k == "not") refuse(cur_, "boolean operators ('not')");
+    if (k == "yield" || k == "await") refuse(cur_, "'" + std::string(k) + "' expressions");
+  }
+  Node n = binary(0);
+  if (cur_.kind == T::Op) {
+    std::string_view o = text(cur_);
+    if (o == "<" || o == ">" || o == "==" || o == "!=" || o == "<=" || o == ">=")
+      refuse(cur_, "comparisons");
+    if (o == ":=") refuse(cur_, "assignment expressions (':=')");
+  } else if (cur_.kind == T::Name) {
+    std::string_view k = text(cur_);
+    if (k == "and" || k == "or") refuse(cur_, "boolean operators ('" + std::string(k) + "')");
+    if (k == "if") refuse(cur_, "conditional expressions ('x if c else y')");
+    if (k == "is" || k == "in" || k == "not") refuse(cur_, "comparisons ('" + std::string(k) + "')");
+  }
+  --depth_;
+  return n;
+}
+
+// Levels: | ^ & (<< >>) (+ -) (* / // % @); each left-associative.
+Node Parser::binary(int level) {
+  if (level == 6) return unary();
+  const uint32_t from = cur_.offset;
+  Node lhs = binary(level + 1);
+  for (;;) {
+    if (cur_.kind != T::Op) return lhs;
+    std::string_view o = text(cur_);
+    char op = 0;
+    switch (level) {
+      case 0: if (o == "|") op = '|'; break;
+      case 1: if (o == "^") op = '^'; break;
+      case 2: if (o == "&") op = '&'; break;
+      case 3: if (o == "<<") op = '<'; else if (o == ">>") op = '>'; break;
+      case 4: if (o == "+" || o == "-") op = o[0]; break;
+      default:
+        if (o == "*" || o == "/" || o == "%") op = o[0];
+        else if (o == "//") op = 'F';
+        else if (o == "@") refuse(cur_, "matrix multiplication ('@')");
+        break;
+    }
+    if (!op) return lhs;
+    advance();
+    Node n = leaf(Node::Binary, from, 0);
+    n.op = op;
+    n.kids.push_back(std::move(lhs));
+    n.kids.push_back(binary(level + 1));
+    finish(n, from);
+    lhs = std::move(n);
+  }
+}
+
+Node Parser::unary() {
+  if (cur_.kind == T::Op && (text(cur_) == "-" || text(cur_) == "+" || text(cur_) == "~")) {
+    if (++depth_ > limits_.max_expr_depth)
+      fail(cur_, "expression nested more than " + std::to_string(limits_.max_expr_depth) + " deep", "E407");
+    const Token op = cur_;
+    advance();
+    Node n = leaf(Node::Unary, op.offset, 0);
+    n.op = text(op)[0];
+    n.kids.push_back(unary());
+    finish(n, op.offset);
+    --depth_;
+    return n;
+  }
+  return power();
+}
+
+Node Parser::power() {
+  const uint32_t from = cur_.offset;
+  Node base = primary();
+  if (!is_op("**")) return base;
+  advance();
+  Node n = leaf(Node::Binary, from, 0);
+  n.op = 'P';
+  n.kids.push_back(std::move(base));
+  n.kids.push_back(unary());  // right-associative, and binds tighter than a unary minus on its left
+  finish(n, from);
+  return n;
+}
+
+Node Parser::identifier(const Token& t, Node::Kind kind) {
+  std::string_view name = text(t);
+  if (is_dunder(name)) refuse(t, "dunder names (like __import__ or __class__)");
+  Node n = leaf(kind, t.offset, t.length);
+  n.text = std::string(name);
+  return n;
+}
+
+Node Parser::primary() {
+  const uint32_t from = cur_.offset;
+  Node n = atom();
+  for (;;) {
+    if (is_op(".")) {
+      advance();
+      if (cur_.kind != T::Name) fail(cur_, "expected an attribute name after '.'");
+      Node a = identifier(cur_, Node::Attr);
+      advance();
+      a.kids.push_back(std::move(n));
+      finish(a, from);
+      n = std::move(a);
+    } else if (is_op("(")) {
+      n = call(std::move(n));
+      finish(n, from);
+    } else if (is_op("[")) {
+      n = subscript(std::move(n));
+      finish(n, from);
+    } else {
+      return n;
+    }
+  }
+}
+
+Node Parser::call(Node callee) {
+  Node n = leaf(Node::Call, callee.offset, 0);
+  n.kids.push_back(std::move(callee));
+  advance();  // (
+  bool keywords_started = false;
+  while (!is_op(")")) {
+    if (is_op("*") || is_op("**")) refuse(cur_, "argument unpacking ('*args', '**kwargs')");
+    const Token at = cur_;
+    Node arg = expr();
+    if (is_op("=") && arg.kind == Node::Name) {
+      advance();
+      n.keywords.push_back(arg.text);
+      n.kids.push_back(expr());
+      keywords_started = true;
+    } else {
+      if (keywords_started) fail(at, "a positional argument cannot follow a keyword argument");
+      if (is_name("for")) refuse(cur_, "generator expressions");
+      n.keywords.emplace_back();
+      n.kids.push_back(std::move(arg));
+    }
+    if (!is_op(",")) break;
+    advance();
+  }
+  expect_op(")", "to close the call");
+  return n;
+}
+
+Node Parser::subscript(Node object) {
+  Node n = leaf(Node::Index, object.offset, 0);
+  n.kids.push_back(std::move(object));
+  const Token open = cur_;
+  advance();  // [
+  Node key;
+  auto part = [&]() {
+    if (is_op(":") || is_op("]")) return leaf(Node::None, cur_.offset, 0);
+    return expr();
+  };
+  Node start = part();
+  if (is_op(":")) {
+    Node s = leaf(Node::Slice, start.offset, 0);
+    advance();
+    Node stop = part();
+    Node step = leaf(Node::None, cur_.offset, 0);
+    if (is_op(":")) {
+      advance();
+      step = part();
+    }
+    s.kids.push_back(std::move(start));
+    s.kids.push_back(std::move(stop));
+    s.kids.push_back(std::move(step));
+    finish(s, open.offset + 1);
+    key = std::move(s);
+  } else {
+    if (start.kind == Node::None) fail(cur_, "expected an index inside '[]'");
+    key = std::move(start);
+  }
+  if (is_op(",")) refuse(cur_, "multi-dimensional indexing ('a[i, j]')");
+  expect_op("]", "to close the index");
+  n.kids.push_back(std::move(key));
+  return n;
+}
+
+Node Parser::bracket_list(const Token& open) {
+  Node n = leaf(Node::List, open.offset, 0);
+  advance();  // [
+  while (!is_op("]")) {
+    if (is_op("*")) refuse(cur_, "unpacking ('*x') in a list");
+    n.kids.push_back(expr());
+    if (is_name("for")) {
+      if (n.kids.size() != 1) fail(cur_, "unexpected 'for' in a list");
+      Node c = leaf(Node::ListComp, open.offset, 0);
+      c.kids.push_back(std::move(n.kids[0]));
+      advance();
+      Node target = binary(0);
+      if (is_op(",")) refuse(cur_, "unpacking several loop variables in a list comprehension");
+      if (!is_name("in")) fail(cur_, "expected 'in' in the list comprehension");
+      advance();
+      c.kids.push_back(std::move(target));
+      c.kids.push_back(binary(0));
+      if (is_name("if")) refuse(cur_, "conditions in list comprehensions");
+      if (is_name("for")) refuse(cur_, "nested loops in list comprehensions");
+      expect_op("]", "to close the list comprehension");
+      finish(c, open.offset);
+      return c;
+    }
+    if (!is_op(",")) break;
+    advance();
+  }
+  expect_op("]", "to close the list");
+  finish(n, open.offset);
+  return n;
+}
+
+Node Parser::atom() {
+  const Token t = cur_;
+  switch (t.kind) {
+    case T::Name: {
+      std::string_view k = text(t);
+      if (k == "True" || k == "False" || k == "None") {
+        advance();
+        return leaf(k == "True" ? Node::True : k == "False" ? Node::False : Node::None, t.offset, t.length);
+      }
+      if (k == "lambda") refuse(t, "'lambda' functions");
+      if (k == "yield" || k == "await" || k == "not") refuse(t, "'" + std::string(k) + "' expressions");
+      if (is_keyword(k)) fail(t, "unexpected keyword '" + std::string(k) + "'");
+      Node n = identifier(t, Node::Name);
+      advance();
+      return n;
+    }
+    case T::Int: {
+      std::string digits;
+      for (char c : text(t))
+        if (c != '_') digits += c;
+      int base = 10;
+      size_t skip = 0;
+      if (digits.size() > 1 && digits[0] == '0' && std::isalpha(static_cast<unsigned char>(digits[1]))) {
+        const char b = static_cast<char>(std::tolower(static_cast<unsigned char>(digits[1])));
+        base = b == 'x' ? 16 : b == 'o' ? 8 : 2;
+        skip = 2;
+      }
+      errno = 0;
+      char* end = nullptr;
+      const unsigned long long v = std::strtoull(digits.c_str() + skip, &end, base);
+      if (errno == ERANGE || v > static_cast<unsigned long long>(INT64_MAX))
+        fail(t, "integer literal too large: qvet's static subset works with 64-bit integers", "E609");
+      Node n = leaf(Node::Int, t.offset, t.length);
+      n.ival = static_cast<int64_t>(v);
+      advance();
+      return n;
+    }
+    case T::Float: {
+      std::string digits;
+      for (char c : text(t))
+        if (c != '_') digits += c;
+      Node n = leaf(Node::Float, t.offset, t.length);
+      n.fval = std::strtod(digits.c_str(), nullptr);
+      advance();
+      return n;
+    }
+    case T::Imag: refuse(t, "complex numbers");
+    case T::String: return string_atom();
+    case T::Op: {
+      std::string_view o = text(t);
+      if (o == "(") {
+        advance();
+        if (is_op(")")) {
+          advance();
+          Node n = leaf(Node::Tuple, t.offset, 0);
+          finish(n, t.offset);
+          return n;
+        }
+        Node inner = expr();
+        if (is_name("for")) refuse(cur_, "generator expressions");
+        if (is_op(",")) {
+          Node tup = leaf(Node::Tuple, t.offset, 0);
+          tup.kids.push_back(std::move(inner));
+          while (is_op(",")) {
+            advance();
+            if (is_op(")")) break;
+            tup.kids.push_back(expr());
+          }
+          expect_op(")", "to close the tuple");
+          finish(tup, t.offset);
+          return tup;
+        }
+        expect_op(")", "to close the parenthesis");
+        return inner;
+      }
+      if (o == "[") return bracket_list(t);
+      if (o == "{") refuse(t, "dictionaries and sets");
+      if (o == "...") refuse(t, "'...' (Ellipsis)");
+      break;
+    }
+    default: break;
+  }
+  if (t.kind == T::Newline || t.kind == T::End) fail(t, "expected an expression, found the end of the line");
+  if (t.kind == T::Indent) fail(t, "unexpected indentation");
+  fail(t, "expected an expression, found '" + std::string(text(t)) + "'");
+}
+
+Node Parser::string_atom() {
+  const uint32_t from = cur_.offset;
+  Node result = leaf(Node::Str, from, 0);
+  bool formatted = false;
+  while (cur_.kind == T::String) {
+    const Token t = cur_;
+    const std::string prefix = string_prefix(text(t));
+    if (prefix.find('b') != std::string::npos) refuse(t, "bytes literals");
+    if (prefix.find('f') != std::string::npos) {
+      if (!formatted) {
+        result.kind = Node::FStr;
+        result.parts.push_back(result.text);
+        formatted = true;
+      }
+      result = fstring(t, std::move(result));
+    } else {
+      std::string s, why;
+      if (!decode_string(text(t), &s, &why)) fail(t, why, "E603");
+      if (formatted) result.parts.back() += s;
+      else result.text += s;
+    }
+    advance();
+  }
+  finish(result, from);
+  return result;
+}
+
+// Appends an f-string's literal parts and fields to `node` (an FStr whose last part is open).
+// Fields are parsed as expressions of the subset; a field with a call is refused, so an f-string
+// can only show values, never compute with functions.
+Node Parser::fstring(const Token& t, Node node) {
+  std::string_view raw = text(t);
+  const std::string prefix = string_prefix(raw);
+  const bool is_raw = prefix.find('r') != std::string::npos;
+  const size_t q = raw.size() - prefix.size() >= 6 && raw[prefix.size()] == raw[prefix.size() + 1] &&
+                           raw[prefix.size() + 1] == raw[prefix.size() + 2]
+                       ? 3
+                       : 1;
+  const size_t body_begin = t.offset + prefix.size() + q, body_end = t.offset + t.length - q;
+  size_t i = body_begin, lit = body_begin;
+  auto flush = [&](size_t end) {
+    std::string s, why;
+    if (!unescape(src_.substr(lit, end - lit), is_raw, &s, &why)) fail(t, why, "E603");
+    node.parts.back() += s;
+  };
+  while (i < body_end) {
+    const char c = src_[i];
+    if ((c == '{' || c == '}') && i + 1 < body_end && src_[i + 1] == c) {
+      flush(i + 1);
+      i += 2;
+      lit = i;
+      continue;
+    }
+    if (c == '}') fail(Token{T::String, static_cast<uint32_t>(i), 1}, "single '}' is not allowed in an f-string");
+    if (c != '{') { ++i; continue; }
+    flush(i);
+    size_t end = i + 1;
+    int nest = 0;
+    while (end < body_end && !(nest == 0 && (src_[end] == '}' || src_[end] == '!' || src_[end] == ':'))) {
+      if (src_[end] == '(' || src_[end] == '[' || src_[end] == '{') ++nest;
+      if (src_[end] == ')' || src_[end] == ']' || src_[end] == '}') --nest;
+      ++end;
+    }
+    const Token field_tok{T::String, static_cast<uint32_t>(i), static_cast<uint32_t>(end - i + 1)};
+    if (end >= body_end) fail(field_tok, "unterminated field in an f-string");
+    if (src_[end] != '}') refuse(field_tok, "conversions and format specifications in f-string fields");
+    Parser sub(src_, map_, sink_, limits_, i + 1, end);
+    Node value;
+    if (!sub.field(&value)) throw Fail{};
+    if (contains_call(value)) refuse(field_tok, "f-strings with calls");
+    node.kids.push_back(std::move(value));
+    node.parts.emplace_back();
+    i = end + 1;
+    lit = i;
+  }
+  flush(body_end);
+  return node;
+}
+
+}  // namespace qvet::python

@@ -1,0 +1,76 @@
+// Parser for the static subset of Python: one top-level statement at a time (see ast.hpp).
+// Anything outside the subset is refused here, at its own line and column, with E603: the
+// construct is never represented in the tree, so nothing downstream can evaluate it.
+#pragma once
+#include <string_view>
+#include <vector>
+
+#include "diagnostics.hpp"
+#include "python/ast.hpp"
+#include "python/lexer.hpp"
+#include "qvet.hpp"
+#include "source_map.hpp"
+
+namespace qvet::python {
+
+class Parser {
+ public:
+  Parser(std::string_view src, const SourceMap& map, DiagnosticSink& sink, const Limits& limits);
+  // An f-string field's parser: one expression in src[begin, end).
+  Parser(std::string_view src, const SourceMap& map, DiagnosticSink& sink, const Limits& limits, size_t begin,
+         size_t end);
+
+  // The statements of the next top-level line or compound statement (a line may hold several,
+  // separated by `;`). Returns false at the end of input. A statement with an error is reported
+  // and skipped, so *out may be empty.
+  bool next(std::vector<Stmt>* out);
+  // For an f-string field: parses one expression up to the end; false after an error.
+  bool field(Node* out);
+
+ private:
+  struct Fail {};  // thrown inside the parser only, caught in next(): skips the statement
+
+  void advance();
+  bool is_op(std::string_view op) const { return cur_.kind == T::Op && text(cur_) == op; }
+  bool is_name(std::string_view n) const { return cur_.kind == T::Name && text(cur_) == n; }
+  std::string_view text(const Token& t) const { return lex_.text(t); }
+  void expect_op(std::string_view op, const char* context);
+  [[noreturn]] void fail(const Token& at, const std::string& message, const char* code = "E601");
+  [[noreturn]] void refuse(const Token& at, const std::string& what);
+  void skip_statement();
+
+  void statement(std::vector<Stmt>* out);
+  void simple_statements(std::vector<Stmt>* out);
+  Stmt simple_statement();
+  Stmt import_statement();
+  Stmt from_statement();
+  Stmt for_statement();
+  void block(std::vector<Stmt>* body);
+  std::string dotted_name(uint32_t* offset, uint32_t* length);
+
+  Node expr_list();  // a, b, c  -> a Tuple when there is a comma
+  Node expr();
+  Node binary(int level);
+  Node unary();
+  Node power();
+  Node primary();
+  Node atom();
+  Node string_atom();
+  Node fstring(const Token& t, Node node);
+  Node call(Node callee);
+  Node subscript(Node object);
+  Node bracket_list(const Token& open);
+  Node identifier(const Token& t, Node::Kind kind);
+  void finish(Node& n, uint32_t from) const;
+
+  std::string_view src_;
+  const SourceMap& map_;
+  DiagnosticSink& sink_;
+  const Limits& limits_;
+  Lexer lex_;
+  Token cur_, prev_;
+  uint32_t depth_ = 0;   // expression and block nesting: bounds the recursion
+  uint32_t blocks_ = 0;  // INDENTs minus DEDENTs seen: 0 at a top-level statement
+};
+
+}  // namespace qvet::python

@@ -1,0 +1,596 @@
+// Qiskit's circuit-building API as the static subset knows it: registers, QuantumCircuit and its
+// gate methods, append() with the library's gate classes, and Qiskit's broadcasting rules
+// (qiskit.circuit.Gate.broadcast_arguments, Measure's, Barrier's), with Qiskit's error messages
+// where a user would recognise them.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "python/interpreter.hpp"
+#include "python/names.hpp"
+#include "std_gates.hpp"
+
+namespace qvet::python {
+
+namespace {
+
+// Binds a call's arguments to parameter names, as Python does: positionals in order, then
+// keywords by name. `optional` names may be left out.
+struct Bound {
+  std::vector<const Value*> v;
+  std::vector<const Node*> node;
+  const Value* operator[](size_t i) const { return v[i]; }
+};
+
+bool is_none(const Value* v) { return !v || v->kind == Value::None; }
+
+}  // namespace
+
+Interpreter::CircuitObj Interpreter::new_circuit(const Node& at) {
+  CircuitObj o;
+  for (int i = 0; i < std_gate_count(); ++i) {
+    o.c.gates.push_back(standard_gate_def(i));
+    o.c.gates.back().available = true;
+  }
+  o.offset = at.offset;
+  o.length = at.length;
+  return o;
+}
+
+void Interpreter::add_register(CircuitObj& c, int64_t id, const Node& at) {
+  const RegObj& r = regs_[id];
+  std::vector<Register>& list = r.quantum ? c.c.qregs : c.c.cregs;
+  for (const Register& existing : list)
+    if (existing.name == r.name) fail(at, "E607", "register name \"" + r.name + "\" already exists in the circuit");
+  uint32_t& total = r.quantum ? c.c.num_qubits : c.c.num_clbits;
+  const uint64_t limit = r.quantum ? opt_.limits.max_qubits : opt_.limits.max_clbits;
+  if (uint64_t{total} + r.size > limit)
+    fail(at, r.quantum ? "E402" : "E403",
+         std::string("the circuit would have ") + std::to_string(uint64_t{total} + r.size) +
+             (r.quantum ? " qubits" : " clbits") + "; the limit is " + std::to_string(limit));
+  Register reg;
+  reg.name = r.name;
+  reg.size = r.size;
+  reg.offset = total;
+  reg.span = map_.span(r.offset, r.length);
+  list.push_back(std::move(reg));
+  (r.quantum ? c.qreg_ids : c.creg_ids).push_back(id);
+  total += r.size;
+}
+
+Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
+  const std::string cname = class_name(cls);
+  // Binds arguments to names; the first `required` must be given.
+  auto bind = [&](std::initializer_list<const char*> names, size_t required) {
+    Bound b;
+    b.v.assign(names.size(), nullptr);
+    b.node.assign(names.size(), &at);
+    if (args.pos.size() > names.size())
+      fail(*args.pos_nodes[names.size()], "E605", cname + "() takes at most " + std::to_string(names.size()) + " arguments");
+    for (size_t i = 0; i < args.pos.size(); ++i) b.v[i] = &args.pos[i], b.node[i] = args.pos_nodes[i];
+    for (size_t k = 0; k < args.kw.size(); ++k) {
+      size_t i = 0;
+      for (const char* n : names) {
+        if (args.kw[k].first == n) break;
+        ++i;
+      }
+      if (i == names.size()) fail(*args.kw_nodes[k], "E605", cname + "() got an unexpected keyword argument '" + args.kw[k].first + "'");
+      if (b.v[i]) fail(*args.kw_nodes[k], "E605", cname + "() got multiple values for argument '" + args.kw[k].first + "'");
+      b.v[i] = &args.kw[k].second;
+      b.node[i] = args.kw_nodes[k];
+    }
+    size_t i = 0;
+    for (const char* n : names) {
+      if (i < required && !b.v[i]) fail(at, "E605", cname + "() missing required argument '" + n + "'");
+      ++i;
+    }
+    return b;
+  };
+  auto gate_value = [&](int row, uint32_t nq) {
+    auto g = std::make_shared<GateValue>();
+    g->row = row;
+    g->num_qubits = nq;
+    Value v;
+    v.kind = Value::Gate;
+    v.gate = g;
+    return std::make_pair(v, g);
+  };
+  auto refuse_ctrl_state = [&](const Value* v, const Node* node) {
+    if (!is_none(v)) refuse(*node, "ctrl_state (open controls)");
+  };
+
+  switch (cls) {
+    case kQuantumCircuit: {
+      for (size_t k = 0; k < args.kw.size(); ++k)
+        if (args.kw[k].first != "name" && args.kw[k].first != "global_phase" && args.kw[k].first != "metadata")
+          fail(*args.kw_nodes[k], "E605", "QuantumCircuit() got an unexpected keyword argument '" + args.kw[k].first + "'");
+      circuits_.push_back(new_circuit(at));
+      const int64_t id = static_cast<int64_t>(circuits_.size() - 1);
+      const bool ints = std::any_of(args.pos.begin(), args.pos.end(), [](const Value& v) { return v.is_int(); });
+      if (ints) {
+        if (args.pos.size() > 2 || !std::all_of(args.pos.begin(), args.pos.end(), [](const Value& v) { return v.is_int(); }))
+          fail(at, "E605", "QuantumCircuit parameters can be registers or integers; if integers, up to 2 of them");
+        for (size_t i = 0; i < args.pos.size(); ++i) {
+          const int64_t n = args.pos[i].i;
+          if (n < 0) fail(*args.pos_nodes[i], "E609", "register size must be non-negative, not " + std::to_string(n));
+          const uint64_t limit = i == 0 ? opt_.limits.max_qubits : opt_.limits.max_clbits;
+          if (static_cast<uint64_t>(n) > limit)
+            fail(*args.pos_nodes[i], i == 0 ? "E402" : "E403",
+                 std::to_string(n) + (i == 0 ? " qubits" : " clbits") + "; the limit is " + std::to_string(limit));
+          if (n == 0) continue;
+          regs_.push_back({i == 0, i == 0 ? "q" : "c", static_cast<uint32_t>(n), at.offset, at.length});
+          add_register(circuits_[id], static_cast<int64_t>(regs_.size() - 1), *args.pos_nodes[i]);
+        }
+      } else {
+        for (size_t i = 0; i < args.pos.size(); ++i) {
+          const Value& r = args.pos[i];
+          if (r.kind != Value::QReg && r.kind != Value::CReg) {
+            if (r.kind == Value::List) refuse(*args.pos_nodes[i], "building a QuantumCircuit from a list of bits");
+            fail(*args.pos_nodes[i], "E605", "QuantumCircuit() takes registers or integers");
+          }
+          add_register(circuits_[id], r.i, *args.pos_nodes[i]);
+        }
+      }
+      return Value::handle(Value::Circuit, id);
+    }
+    case kQuantumRegister:
+    case kClassicalRegister: {
+      Bound b = bind({"size", "name", "bits"}, 1);
+      if (!is_none(b[2])) refuse(*b.node[2], "registers built from existing bits");
+      const int64_t n = to_int(*b[0], *b.node[0], "the register size");
+      const bool quantum = cls == kQuantumRegister;
+      if (n < 0) fail(*b.node[0], "E609", "register size must be non-negative, not " + std::to_string(n));
+      const uint64_t limit = quantum ? opt_.limits.max_qubits : opt_.limits.max_clbits;
+      if (static_cast<uint64_t>(n) > limit)
+        fail(*b.node[0], quantum ? "E402" : "E403",
+             "a register of " + std::to_string(n) + (quantum ? " qubits" : " clbits") + "; the limit is " + std::to_string(limit));
+      std::string rname;
+      if (is_none(b[1])) {
+        rname = (quantum ? "q" : "c") + std::to_string(quantum ? qreg_counter_++ : creg_counter_++);
+      } else if (b[1]->kind == Value::Str) {
+        rname = *b[1]->s;
+      } else {
+        fail(*b.node[1], "E605", "the register name must be a string");
+      }
+      regs_.push_back({quantum, rname, static_cast<uint32_t>(n), at.offset, at.length});
+      return Value::handle(quantum ? Value::QReg : Value::CReg, static_cast<int64_t>(regs_.size() - 1));
+    }
+    case kParameter: {
+      Bound b = bind({"name"}, 1);
+      if (b[0]->kind != Value::Str) fail(*b.node[0], "E605", "a Parameter's name must be a string");
+      params_.push_back(*b[0]->s);
+      auto e = std::make_shared<Expr>(1);
+      (*e)[0].code = ExprOp::Param;
+      (*e)[0].param = static_cast<uint32_t>(params_.size() - 1);
+      Value v;
+      v.kind = Value::Param;
+      v.expr = std::move(e);
+      return v;
+    }
+    case kMeasure:
+    case kReset: {
+      bind({"label"}, 0);
+      return gate_value(cls == kMeasure ? GateValue::Measure : GateValue::Reset, 1).first;
+    }
+    case kBarrier: {
+      Bound b = bind({"num_qubits", "label"}, 1);
+      const int64_t n = to_int(*b[0], *b.node[0], "num_qubits");
+      if (n < 0 || static_cast<uint64_t>(n) > opt_.limits.max_qubits) fail(*b.node[0], "E609", "bad barrier width " + std::to_string(n));
+      return gate_value(GateValue::Barrier, static_cast<uint32_t>(n)).first;
+    }
+    case kMCXGate: {
+      Bound b = bind({"num_ctrl_qubits", "label", "ctrl_state"}, 1);
+      refuse_ctrl_state(b[2], b.node[2]);
+      const int64_t k = to_int(*b[0], *b.node[0], "num_ctrl_qubits");
+      if (k < 1) fail(*b.node[0], "E609", "an MCX gate needs at least one control qubit");
+      if (static_cast<uint64_t>(k) >= opt_.limits.max_qubits) fail(*b.node[0], "E402", "too many control qubits");
+      static const char* const kRows[] = {"", "cx", "ccx", "c3x", "c4x"};
+      const int row = std_gate_row(k <= 4 ? kRows[k] : "mcx");
+      return gate_value(row, static_cast<uint32_t>(k + 1)).first;
+    }
+    default: break;
+  }
+  const GateSpec& spec = gate_specs()[cls - kFirstGateClass];
+  const int np = spec.num_params();
+  Bound b;
+  switch (np) {
+    case 0: b = bind({"label", "ctrl_state"}, 0); break;
+    case 1: b = bind({spec.params[0], "label", "ctrl_state"}, 1); break;
+    case 2: b = bind({spec.params[0], spec.params[1], "label", "ctrl_state"}, 2); break;
+    case 3: b = bind({spec.params[0], spec.params[1], spec.params[2], "label", "ctrl_state"}, 3); break;
+    default: b = bind({spec.params[0], spec.params[1], spec.params[2], spec.params[3], "label", "ctrl_state"}, 4); break;
+  }
+  refuse_ctrl_state(b[np + 1], b.node[np + 1]);
+  const int row = std_gate_row(spec.row);
+  auto made = gate_value(row, std_gates()[row].num_qubits);
+  for (int i = 0; i < np; ++i) made.second->params.push_back(*b[i]);
+  return made.first;
+}
+
+Value Interpreter::circuit_attribute(int64_t id, const std::string& attr, const Node& at) {
+  CircuitObj& c = circuits_[id];
+  if (attr == "num_qubits") return Value::integer(c.c.num_qubits);
+  if (attr == "num_clbits") return Value::integer(c.c.num_clbits);
+  if (attr == "qubits" || attr == "clbits" || attr == "qregs" || attr == "cregs") {
+    const bool q = attr == "qubits" || attr == "qregs";
+    const std::vector<int64_t>& ids = q ? c.qreg_ids : c.creg_ids;
+    Items items;
+    for (int64_t r : ids) {
+      if (attr == "qregs" || attr == "cregs") {
+        items.push_back(Value::handle(q ? Value::QReg : Value::CReg, r));
+        continue;
+      }
+      count_items(regs_[r].size, at);
+      for (uint32_t i = 0; i < regs_[r].size; ++i) items.push_back(Value::handle(q ? Value::Qubit : Value::Clbit, i, r));
+    }
+    return Value::list(std::move(items));
+  }
+  if (in_print_) return Value::handle(Value::Nothing, 0);
+  refuse(at, "QuantumCircuit." + attr);
+}
+
+std::vector<uint32_t> Interpreter::qubit_args(CircuitObj& c, const Value& v, const Node& at, bool quantum) {
+  std::vector<uint32_t> out;
+  const char* want = quantum ? "Qubit" : "Clbit";
+  auto register_offset = [&](int64_t reg, uint32_t* offset) {
+    const std::vector<int64_t>& ids = quantum ? c.qreg_ids : c.creg_ids;
+    const std::vector<Register>& regs = quantum ? c.c.qregs : c.c.cregs;
+    for (size_t k = 0; k < ids.size(); ++k)
+      if (ids[k] == reg) {
+        *offset = regs[k].offset;
+        return true;
+      }
+    return false;
+  };
+  auto one = [&](const Value& x) {
+    switch (x.kind) {
+      case Value::Bool:
+      case Value::Int: {
+        const int64_t n = quantum ? c.c.num_qubits : c.c.num_clbits;
+        int64_t i = x.i;
+        if (i < 0) i += n;
+        if (i < 0 || i >= n)
+          fail(at, "E606", "Index " + std::to_string(x.i) + " out of range for size " + std::to_string(n) +
+                               " (the circuit has " + std::to_string(n) + (quantum ? " qubits)" : " clbits)"));
+        out.push_back(static_cast<uint32_t>(i));
+        return;
+      }
+      case Value::Qubit:
+      case Value::Clbit: {
+        if ((x.kind == Value::Qubit) != quantum)
+          fail(at, "E605", std::string("Incorrect bit type: expected '") + want + "' but got '" +
+                               (x.kind == Value::Qubit ? "Qubit" : "Clbit") + "'");
+        uint32_t offset = 0;
+        if (!register_offset(x.j, &offset))
+          fail(at, "E607", "bit " + regs_[x.j].name + "[" + std::to_string(x.i) +
+                               "] is not in the circuit (add its register to the circuit first)");
+        out.push_back(offset + static_cast<uint32_t>(x.i));
+        return;
+      }
+      case Value::QReg:
+      case Value::CReg: {
+        if ((x.kind == Value::QReg) != quantum)
+          fail(at, "E605", std::string("Incorrect bit type: expected '") + want + "' but got a " +
+                               (x.kind == Value::QReg ? "QuantumRegister" : "ClassicalRegister"));
+        uint32_t offset = 0;
+        if (!register_offset(x.i, &offset))
+          fail(at, "E607", "register '" + regs_[x.i].name + "' is not in the circuit (add it to the circuit first)");
+        for (uint32_t i = 0; i < regs_[x.i].size; ++i) out.push_back(offset + i);
+        return;
+      }
+      case Value::Float:
+        fail(at, "E605", "Invalid bit index: '" + str(x, at) + "' of type 'float'");
+      default:
+        fail(at, "E605", std::string("a ") + (quantum ? "qubit" : "clbit") +
+                             " must be an integer, a bit, a register or a list of those");
+    }
+  };
+  if (v.kind == Value::List || v.kind == Value::Tuple || v.kind == Value::Range) {
+    iterate(at, v, [&](const Value& x) {
+      if (x.kind == Value::List || x.kind == Value::Tuple || x.kind == Value::Range)
+        fail(at, "E605", "a list of qubits cannot contain lists");
+      one(x);
+    });
+  } else {
+    one(v);
+  }
+  return out;
+}
+
+int32_t Interpreter::mcx_gate(CircuitObj& c, uint32_t num_qubits) {
+  auto it = c.mcx_defs.find(num_qubits);
+  if (it != c.mcx_defs.end()) return it->second;
+  const int row = std_gate_row("mcx");
+  GateDef d = standard_gate_def(row);
+  d.num_qubits = num_qubits;
+  d.available = true;
+  c.c.gates.push_back(std::move(d));
+  const int32_t index = static_cast<int32_t>(c.c.gates.size() - 1);
+  c.mcx_defs[num_qubits] = index;
+  return index;
+}
+
+double Interpreter::param_slot(CircuitObj& c, const Value& v, const Node& at) {
+  if (v.is_number()) {
+    if (!std::isfinite(v.number())) fail(at, "E609", "a gate parameter is not a finite number");
+    return v.number();
+  }
+  if (v.kind != Value::Param) fail(at, "E605", std::string("a gate parameter must be a number or a Parameter"));
+  Expr e = *v.expr;
+  for (ExprOp& op : e) {
+    if (op.code != ExprOp::Param) continue;
+    const int64_t global = op.param;
+    size_t k = 0;
+    while (k < c.param_ids.size() && c.param_ids[k] != global) ++k;
+    if (k == c.param_ids.size()) {
+      for (const std::string& existing : c.c.parameters)
+        if (existing == params_[global])
+          fail(at, "E607", "name conflict: two different Parameter objects are called '" + existing + "'");
+      c.param_ids.push_back(global);
+      c.c.parameters.push_back(params_[global]);
+    }
+    op.param = static_cast<uint32_t>(k);
+  }
+  c.c.symbolic.push_back({static_cast<uint32_t>(c.c.param_pool.size()), std::move(e)});
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
+void Interpreter::emit(CircuitObj& c, OpKind kind, int32_t gate, const std::vector<uint32_t>& qubits, int32_t clbit,
+                       const std::vector<Value>& params, const Node& call) {
+  if (++instructions_ > opt_.limits.max_instructions)
+    fail(call, "E404", "more than " + std::to_string(opt_.limits.max_instructions) +
+                           " instructions; qvet stops reading here (the limit is max_instructions)");
+  Instruction ins;
+  ins.src_offset = call.offset;
+  ins.src_length = call.length;
+  ins.kind = kind;
+  ins.gate = gate;
+  ins.clbit = clbit;
+  ins.param_begin = static_cast<uint32_t>(c.c.param_pool.size());
+  for (const Value& p : params) {
+    const double x = param_slot(c, p, call);
+    c.c.param_pool.push_back(x);
+  }
+  ins.param_count = static_cast<uint8_t>(params.size());
+  ins.qubit_begin = static_cast<uint32_t>(c.c.qubit_pool.size());
+  ins.qubit_count = static_cast<uint32_t>(qubits.size());
+  c.c.qubit_pool.insert(c.c.qubit_pool.end(), qubits.begin(), qubits.end());
+  for (Register& r : c.c.qregs)
+    if (!r.used)
+      for (uint32_t q : qubits)
+        if (q >= r.offset && q < r.offset + r.size) r.used = true;
+  if (clbit >= 0)
+    for (Register& r : c.c.cregs)
+      if (static_cast<uint32_t>(clbit) >= r.offset && static_cast<uint32_t>(clbit) < r.offset + r.size) r.used = true;
+  if (gate >= 0) c.c.gates[gate].used = true;
+  c.c.ops.push_back(ins);
+}
+
+// Qiskit's broadcasting: each argument is a list of bits; a gate on one qubit applies to each;
+// two lists pair up (or one single bit meets each of the other's); three or more must have equal
+// lengths. Each resulting instruction must name distinct qubits.
+void Interpreter::append_gate(CircuitObj& c, const GateValue& g, std::vector<std::vector<uint32_t>> qargs,
+                              std::vector<std::vector<uint32_t>> cargs, const Node& call) {
+  std::vector<uint32_t> qs;
+  auto distinct = [&](const std::vector<uint32_t>& q) {
+    if (q.size() <= 5) {
+      for (size_t a = 0; a < q.size(); ++a)
+        for (size_t b = a + 1; b < q.size(); ++b)
+          if (q[a] == q[b]) fail(call, "E607", "duplicate qubit arguments: qubit " + std::to_string(q[a]) + " appears twice");
+      return;
+    }
+    std::vector<uint32_t> sorted(q);
+    std::sort(sorted.begin(), sorted.end());
+    auto d = std::adjacent_find(sorted.begin(), sorted.end());
+    if (d != sorted.end()) fail(call, "E607", "duplicate qubit arguments: qubit " + std::to_string(*d) + " appears twice");
+  };
+  if (g.row == GateValue::Barrier) {
+    for (auto& a : qargs) qs.insert(qs.end(), a.begin(), a.end());
+    if (qs.empty()) return;
+    distinct(qs);
+    emit(c, OpKind::Barrier, -1, qs, -1, {}, call);
+    return;
+  }
+  if (g.row == GateValue::Reset) {
+    for (uint32_t q : qargs[0]) emit(c, OpKind::Reset, -1, {q}, -1, {}, call);
+    return;
+  }
+  if (g.row == GateValue::Measure) {
+    const auto& q = qargs[0];
+    const auto& cl = cargs[0];
+    if (q.size() == cl.size()) {
+      for (size_t i = 0; i < q.size(); ++i) emit(c, OpKind::Measure, -1, {q[i]}, static_cast<int32_t>(cl[i]), {}, call);
+    } else if (q.size() == 1 && !cl.empty()) {
+      for (uint32_t b : cl) emit(c, OpKind::Measure, -1, {q[0]}, static_cast<int32_t>(b), {}, call);
+    } else {
+      fail(call, "E607", "register size error: " + std::to_string(q.size()) + " qubits measured into " +
+                             std::to_string(cl.size()) + " clbits");
+    }
+    return;
+  }
+  const StdGate& row = std_gates()[g.row];
+  const int32_t gate = row.num_qubits == 0 ? mcx_gate(c, g.num_qubits) : g.row;
+  const size_t n = qargs.size();
+  size_t count = 0;
+  if (n == 1) {
+    count = qargs[0].size();
+  } else if (n == 2) {
+    const size_t a = qargs[0].size(), b = qargs[1].size();
+    if (a == b || a == 1 || b == 1) count = (a == 0 || b == 0) ? 0 : std::max(a, b);
+    else fail(call, "E607", "Qiskit cannot pair these two-qubit arguments: lists of " + std::to_string(a) + " and " +
+                                std::to_string(b) + " qubits (they must have equal lengths, or one must be a single qubit)");
+  } else {
+    for (const auto& a : qargs)
+      if (a.size() != qargs[0].size())
+        fail(call, "E607", "Qiskit cannot combine these qubit arguments: with three or more, every list must have the same length");
+    count = qargs[0].size();
+  }
+  for (size_t k = 0; k < count; ++k) {
+    qs.clear();
+    for (const auto& a : qargs) qs.push_back(a.size() == 1 ? a[0] : a[k]);
+    distinct(qs);
+    emit(c, OpKind::Gate, gate, qs, -1, g.params, call);
+  }
+}
+
+Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& args, const Node& at) {
+  CircuitObj& c = circuits_[id];
+  const Node& name_node = at.kids[0];
+  // Binds arguments to the method's names (Qiskit's), as construct() does for classes.
+  auto bind = [&](const std::vector<const char*>& names, size_t required) {
+    Bound b;
+    b.v.assign(names.size(), nullptr);
+    b.node.assign(names.size(), &at);
+    if (args.pos.size() > names.size())
+      fail(*args.pos_nodes[names.size()], "E605", method + "() takes at most " + std::to_string(names.size()) + " arguments");
+    for (size_t i = 0; i < args.pos.size(); ++i) b.v[i] = &args.pos[i], b.node[i] = args.pos_nodes[i];
+    for (size_t k = 0; k < args.kw.size(); ++k) {
+      size_t i = 0;
+      while (i < names.size() && args.kw[k].first != names[i]) ++i;
+      if (i == names.size()) fail(*args.kw_nodes[k], "E605", method + "() got an unexpected keyword argument '" + args.kw[k].first + "'");
+      if (b.v[i]) fail(*args.kw_nodes[k], "E605", method + "() got multiple values for argument '" + args.kw[k].first + "'");
+      b.v[i] = &args.kw[k].second;
+      b.node[i] = args.kw_nodes[k];
+    }
+    for (size_t i = 0; i < required; ++i)
+      if (!b.v[i]) fail(at, "E605", method + "() missing required argument '" + names[i] + "'");
+    return b;
+  };
+
+  if (const GateSpec* spec = find_gate_method(method)) {
+    std::vector<const char*> names;
+    const int np = spec->num_params(), nq = spec->num_qubits();
+    for (int i = 0; i < np; ++i) names.push_back(spec->params[i]);
+    for (int i = 0; i < nq; ++i) names.push_back(spec->qubits[i]);
+    names.push_back("label");
+    names.push_back("ctrl_state");
+    Bound b = bind(names, static_cast<size_t>(np + nq));
+    if (!is_none(b[names.size() - 1])) refuse(*b.node[names.size() - 1], "ctrl_state (open controls)");
+    GateValue g;
+    g.row = std_gate_row(spec->row);
+    g.num_qubits = static_cast<uint32_t>(nq);
+    for (int i = 0; i < np; ++i) g.params.push_back(*b[i]);
+    std::vector<std::vector<uint32_t>> qargs;
+    for (int i = 0; i < nq; ++i) qargs.push_back(qubit_args(c, *b[np + i], *b.node[np + i], true));
+    append_gate(c, g, std::move(qargs), {}, at);
+    return Value{};
+  }
+  if (method == "mcx") {
+    Bound b = bind({"control_qubits", "target_qubit", "ancilla_qubits", "mode", "ctrl_state"}, 2);
+    if (!is_none(b[2])) refuse(*b.node[2], "mcx with ancilla qubits");
+    if (!is_none(b[3]) && !(b[3]->kind == Value::Str && *b[3]->s == "noancilla"))
+      refuse(*b.node[3], "mcx modes other than 'noancilla'");
+    if (!is_none(b[4])) refuse(*b.node[4], "ctrl_state (open controls)");
+    std::vector<uint32_t> controls = qubit_args(c, *b[0], *b.node[0], true);
+    std::vector<uint32_t> target = qubit_args(c, *b[1], *b.node[1], true);
+    if (target.size() != 1) fail(*b.node[1], "E605", "mcx() takes one target qubit");
+    if (controls.empty()) fail(*b.node[0], "E609", "mcx() needs at least one control qubit");
+    static const char* const kRows[] = {"", "cx", "ccx", "c3x", "c4x"};
+    GateValue g;
+    g.row = std_gate_row(controls.size() <= 4 ? kRows[controls.size()] : "mcx");
+    g.num_qubits = static_cast<uint32_t>(controls.size() + 1);
+    std::vector<uint32_t> qs(controls);
+    qs.push_back(target[0]);
+    std::vector<std::vector<uint32_t>> qargs;
+    for (uint32_t q : qs) qargs.push_back({q});
+    append_gate(c, g, std::move(qargs), {}, at);
+    return Value{};
+  }
+  if (method == "measure") {
+    Bound b = bind({"qubit", "cbit"}, 2);
+    GateValue g;
+    g.row = GateValue::Measure;
+    append_gate(c, g, {qubit_args(c, *b[0], *b.node[0], true)}, {qubit_args(c, *b[1], *b.node[1], false)}, at);
+    return Value{};
+  }
+  if (method == "reset") {
+    Bound b = bind({"qubit"}, 1);
+    GateValue g;
+    g.row = GateValue::Reset;
+    append_gate(c, g, {qubit_args(c, *b[0], *b.node[0], true)}, {}, at);
+    return Value{};
+  }
+  if (method == "barrier") {
+    GateValue g;
+    g.row = GateValue::Barrier;
+    std::vector<std::vector<uint32_t>> qargs;
+    for (size_t k = 0; k < args.kw.size(); ++k)
+      if (args.kw[k].first != "label") fail(*args.kw_nodes[k], "E605", "barrier() got an unexpected keyword argument '" + args.kw[k].first + "'");
+    for (size_t i = 0; i < args.pos.size(); ++i) qargs.push_back(qubit_args(c, args.pos[i], *args.pos_nodes[i], true));
+    if (args.pos.empty()) {
+      std::vector<uint32_t> all(c.c.num_qubits);
+      for (uint32_t q = 0; q < c.c.num_qubits; ++q) all[q] = q;
+      qargs.push_back(std::move(all));
+    }
+    append_gate(c, g, std::move(qargs), {}, at);
+    return Value{};
+  }
+  if (method == "measure_all") {
+    Bound b = bind({"inplace", "add_bits"}, 0);
+    if (b[0] && !(b[0]->kind == Value::Bool && b[0]->i)) refuse(*b.node[0], "measure_all(inplace=False), which returns a new circuit,");
+    const bool add_bits = !b[1] || b[1]->i;
+    std::vector<uint32_t> qubits(c.c.num_qubits);
+    for (uint32_t q = 0; q < c.c.num_qubits; ++q) qubits[q] = q;
+    std::vector<uint32_t> clbits;
+    if (add_bits) {
+      std::string rname = "meas";
+      for (const Register& r : c.c.cregs)
+        if (r.name == rname) rname = "meas" + std::to_string(creg_counter_++);
+      regs_.push_back({false, rname, c.c.num_qubits, at.offset, at.length});
+      add_register(c, static_cast<int64_t>(regs_.size() - 1), at);
+      const uint32_t offset = c.c.cregs.back().offset;
+      for (uint32_t q = 0; q < c.c.num_qubits; ++q) clbits.push_back(offset + q);
+    } else {
+      if (c.c.num_clbits < c.c.num_qubits)
+        fail(at, "E607", "The number of classical bits must be equal or greater than the number of qubits.");
+      for (uint32_t q = 0; q < c.c.num_qubits; ++q) clbits.push_back(q);
+    }
+    GateValue barrier;
+    barrier.row = GateValue::Barrier;
+    append_gate(c, barrier, {qubits}, {}, at);
+    GateValue measure;
+    measure.row = GateValue::Measure;
+    append_gate(c, measure, {qubits}, {clbits}, at);
+    return Value{};
+  }
+  if (method == "append") {
+    Bound b = bind({"instruction", "qargs", "cargs", "copy"}, 1);
+    const Value& inst = *b[0];
+    if (inst.kind != Value::Gate) {
+      if (inst.kind == Value::Circuit) refuse(*b.node[0], "appending a QuantumCircuit");
+      fail(*b.node[0], "E605", "append() needs an instruction such as HGate(); got a value of another type");
+    }
+    const GateValue& g = *inst.gate;
+    std::vector<std::vector<uint32_t>> qargs, cargs;
+    if (!is_none(b[1]))
+      iterate(*b.node[1], *b[1], [&](const Value& q) { qargs.push_back(qubit_args(c, q, *b.node[1], true)); });
+    if (!is_none(b[2]))
+      iterate(*b.node[2], *b[2], [&](const Value& q) { cargs.push_back(qubit_args(c, q, *b.node[2], false)); });
+    const size_t want_q = g.row == GateValue::Measure || g.row == GateValue::Reset ? 1 : g.num_qubits;
+    const size_t want_c = g.row == GateValue::Measure ? 1 : 0;
+    if (qargs.size() != want_q || cargs.size() != want_c)
+      fail(at, "E605", "The amount of qubit(" + std::to_string(qargs.size()) + ")/clbit(" + std::to_string(cargs.size()) +
+                           ") arguments does not match the instruction expectation (" + std::to_string(want_q) + "/" +
+                           std::to_string(want_c) + ")");
+    append_gate(c, g, std::move(qargs), std::move(cargs), at);
+    return Value{};
+  }
+  if (method == "add_register") {
+    if (!args.kw.empty()) fail(*args.kw_nodes[0], "E605", "add_register() takes registers only");
+    for (size_t i = 0; i < args.pos.size(); ++i) {
+      const Value& r = args.pos[i];
+      if (r.kind != Value::QReg && r.kind != Value::CReg) fail(*args.pos_nodes[i], "E605", "add_register() takes registers");
+      add_register(c, r.i, *args.pos_nodes[i]);
+    }
+    return Value{};
+  }
+  // Drawing has no effect on the circuit; queries are what qvet reports, so inside print() they
+  // are accepted and not computed.
+  if (method == "draw") return Value::handle(Value::Nothing, 0);
+  if (const char* now = renamed_method(method))
+    fail(name_node, "E604", "QuantumCircuit has no method '" + method + "' (removed in Qiskit 1.0; use '" + now + "')");
+  if (in_print_) return Value::handle(Value::Nothing, 0);
+  refuse(name_node, "QuantumCircuit." + method + "()");
+}
+
+}  // namespace qvet::python

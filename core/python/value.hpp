@@ -1,0 +1,72 @@
+// Values of the static subset: Python's numbers, strings, lists, tuples and ranges, the allowed
+// modules and functions, and Qiskit's objects (registers, bits, circuits, parameters, gates),
+// which are handles into the interpreter's tables.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "circuit.hpp"
+
+namespace qvet::python {
+
+struct Value;
+using Items = std::vector<Value>;
+
+// A gate object such as HGate() or MCXGate(5), before it is appended to a circuit.
+struct GateValue;
+
+struct Value {
+  enum Kind : uint8_t {
+    None, Bool, Int, Float, Str, List, Tuple, Range,
+    Module, Function, Class,            // handles into the interpreter's tables (id)
+    QReg, CReg, Qubit, Clbit, Circuit,  // register / circuit id; Qubit, Clbit: register id and index
+    Param,                              // a parameter expression over Parameter ids
+    Gate,                               // an instruction object, for QuantumCircuit.append
+    Nothing,                            // what a query inside print() gives: it is never computed
+  };
+  Kind kind = None;
+  int64_t i = 0;           // Bool, Int; Range start; handle id; bit index
+  int64_t j = 0, k = 0;    // Range stop and step; a bit's register id
+  double f = 0;            // Float
+  std::shared_ptr<std::string> s;       // Str
+  std::shared_ptr<Items> items;         // List, Tuple (a list is shared, as in Python)
+  std::shared_ptr<const Expr> expr;     // Param: postfix, ExprOp::Param holds the Parameter id
+  std::shared_ptr<const GateValue> gate;
+
+  static Value integer(int64_t v) { Value x; x.kind = Int; x.i = v; return x; }
+  static Value boolean(bool v) { Value x; x.kind = Bool; x.i = v; return x; }
+  static Value real(double v) { Value x; x.kind = Float; x.f = v; return x; }
+  static Value string(std::string v) { Value x; x.kind = Str; x.s = std::make_shared<std::string>(std::move(v)); return x; }
+  static Value list(Items v, Kind kind = List) {
+    Value x;
+    x.kind = kind;
+    x.items = std::make_shared<Items>(std::move(v));
+    return x;
+  }
+  static Value handle(Kind kind, int64_t id, int64_t reg = 0) { Value x; x.kind = kind; x.i = id; x.j = reg; return x; }
+
+  bool is_int() const { return kind == Int || kind == Bool; }
+  bool is_number() const { return kind == Int || kind == Bool || kind == Float; }
+  double number() const { return kind == Float ? f : static_cast<double>(i); }
+  // How many numbers a Range holds (computed wide: range(-2**62, 2**62) has more than 2**62).
+  int64_t range_length() const {
+    if (k > 0 ? j <= i : j >= i) return 0;
+    // The true distance fits in 64 unsigned bits even when the signed difference does not.
+    const uint64_t span = k > 0 ? static_cast<uint64_t>(j) - static_cast<uint64_t>(i)
+                                : static_cast<uint64_t>(i) - static_cast<uint64_t>(j);
+    const uint64_t step = k > 0 ? static_cast<uint64_t>(k) : 0 - static_cast<uint64_t>(k);
+    const uint64_t n = span / step + (span % step != 0);
+    return n > static_cast<uint64_t>(INT64_MAX) ? INT64_MAX : static_cast<int64_t>(n);
+  }
+};
+
+struct GateValue {
+  int row = -1;             // std_gates() row; or one of the kinds below
+  uint32_t num_qubits = 0;  // for MCXGate(n) and Barrier(n)
+  std::vector<Value> params;
+  enum Special { Measure = -2, Reset = -3, Barrier = -4 };
+};
+
+}  // namespace qvet::python
