@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -31,7 +32,8 @@ const char* kHelp =
     "validate options:\n"
     "  --json            print the report as JSON (one object for one file; for several,\n"
     "                    {\"reports\": [...], \"summary\": {...}})\n"
-    "  --format F        auto (default) or qasm2\n"
+    "  --format F        auto (default), qasm2 or python (Qiskit code, read statically, never run)\n"
+    "  --circuit NAME    Python: the variable holding the circuit (default: the last one built)\n"
     "  --strict          departures from the OpenQASM 2 paper are errors, not warnings\n"
     "  --ops             include every operation with its layer in the JSON report\n"
     "  --quiet           print only errors and the summary\n"
@@ -39,7 +41,8 @@ const char* kHelp =
     "  --repeat N        validate (and serialise) each file N times; print the median and p95 time\n"
     "\n"
     "\n"
-    "simulate options (and --json, --format, --strict):\n"
+    "simulate options (and --json, --format, --circuit, --strict):\n"
+    "  --param NAME=X    the value of a Parameter of Qiskit code (repeatable)\n"
     "  --shots N         samples to draw (default 1024)\n"
     "  --seed S          the same seed gives the same counts everywhere (default 0)\n"
     "  --statevector     include the final amplitudes (up to 16 qubits)\n"
@@ -50,6 +53,18 @@ const char* kHelp =
     "global phase? exit 0 yes, 1 no\n"
     "\n"
     "exit status: 0 all files valid, 1 some file invalid, 2 usage or I/O error\n";
+
+// --format's value; returns false (after printing why) on a bad one.
+bool parse_format(const std::string& f, qvet::Options& opt) {
+  if (f == "auto") opt.format = qvet::Format::Auto;
+  else if (f == "qasm2") opt.format = qvet::Format::Qasm2;
+  else if (f == "python") opt.format = qvet::Format::Python;
+  else {
+    std::cerr << "qvet: unknown format '" << f << "' (expected auto, qasm2 or python)\n";
+    return false;
+  }
+  return true;
+}
 
 bool read_input(const std::string& path, std::string* out) {
   if (path == "-") {
@@ -126,14 +141,15 @@ int validate_command(int argc, char** argv) {
     else if (a == "--format" || a.rfind("--format=", 0) == 0) {
       std::string f;
       if (a == "--format") {
-        if (i + 1 >= argc) { std::cerr << "qvet: --format needs a value (auto or qasm2)\n"; return kExitUsage; }
+        if (i + 1 >= argc) { std::cerr << "qvet: --format needs a value (auto, qasm2 or python)\n"; return kExitUsage; }
         f = argv[++i];
       } else {
         f = a.substr(9);
       }
-      if (f == "auto") opt.format = qvet::Format::Auto;
-      else if (f == "qasm2") opt.format = qvet::Format::Qasm2;
-      else { std::cerr << "qvet: unknown format '" << f << "' (expected auto or qasm2)\n"; return kExitUsage; }
+      if (!parse_format(f, opt)) return kExitUsage;
+    } else if (a == "--circuit") {
+      if (i + 1 >= argc) { std::cerr << "qvet: --circuit needs a variable name\n"; return kExitUsage; }
+      opt.circuit = argv[++i];
     } else if (a == "--help" || a == "-h") { std::cout << kHelp; return kExitValid; }
     else if (a.size() > 1 && a[0] == '-' ) { std::cerr << "qvet: unknown option '" << a << "'\n" << kHelp; return kExitUsage; }
     else files.push_back(a);
@@ -183,17 +199,6 @@ int validate_command(int argc, char** argv) {
   return invalid ? kExitInvalid : kExitValid;
 }
 
-// Common options of simulate and equivalent; returns false (after printing why) on a bad one.
-bool parse_format(const std::string& f, qvet::Options& opt) {
-  if (f == "auto") opt.format = qvet::Format::Auto;
-  else if (f == "qasm2") opt.format = qvet::Format::Qasm2;
-  else {
-    std::cerr << "qvet: unknown format '" << f << "' (expected auto or qasm2)\n";
-    return false;
-  }
-  return true;
-}
-
 std::string histogram(const qvet::Simulation& s) {
   std::vector<std::pair<std::string, uint64_t>> rows = s.counts;
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
@@ -240,6 +245,20 @@ int simulate_command(int argc, char** argv) {
       sim.max_qubits = static_cast<unsigned>(std::min<uint64_t>(v, 64));
     } else if (a == "--pauli") { const char* t = value("--pauli"); if (!t) return kExitUsage; sim.paulis.push_back(t); }
     else if (a == "--format") { const char* t = value("--format"); if (!t || !parse_format(t, opt)) return kExitUsage; }
+    else if (a == "--circuit") { const char* t = value("--circuit"); if (!t) return kExitUsage; opt.circuit = t; }
+    else if (a == "--param") {
+      const char* t = value("--param");
+      if (!t) return kExitUsage;
+      const std::string kv = t;
+      const size_t eq = kv.find('=');
+      char* end = nullptr;
+      const double x = eq == std::string::npos ? 0 : std::strtod(kv.c_str() + eq + 1, &end);
+      if (eq == std::string::npos || eq == 0 || end == kv.c_str() + eq + 1 || *end || !std::isfinite(x)) {
+        std::cerr << "qvet: --param takes NAME=VALUE with a finite number, e.g. --param theta=0.5\n";
+        return kExitUsage;
+      }
+      sim.parameters.emplace_back(kv.substr(0, eq), x);
+    }
     else if (a == "--help" || a == "-h") { std::cout << kHelp; return kExitValid; }
     else if (a.size() > 1 && a[0] == '-') { std::cerr << "qvet: unknown option '" << a << "'\n" << kHelp; return kExitUsage; }
     else files.push_back(a);

@@ -96,6 +96,8 @@ struct SimOptions {
   // Mid-circuit measurement runs one trajectory per shot; this bounds shots x 2^n x ops.
   uint64_t max_trajectory_work = uint64_t{1} << 34;
   std::vector<std::string> paulis;         // expectation values, e.g. "ZZI" (qubit 0 rightmost)
+  // Values of the circuit's Parameters (Qiskit Python input), by name: every one must be given.
+  std::vector<std::pair<std::string, double>> parameters;
 };
 
 struct Simulation {

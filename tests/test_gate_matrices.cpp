@@ -146,3 +146,52 @@ TEST_CASE("known matrices in Qiskit's little-endian convention", "[sim][gates]")
   CHECK(std::abs(rz.matrix[0] - std::polar(1.0, -M_PI / 4)) < 1e-15);
   CHECK(std::abs(rz.matrix[3] - std::polar(1.0, M_PI / 4)) < 1e-15);
 }
+
+// Qiskit gates that OpenQASM 2 does not have, written as Qiskit Python; each definition is
+// Qiskit's (qiskit.circuit.library), with rz written as U(0,0,t), which drops its phase -t/2.
+TEST_CASE("Python-only gates: each matrix is Qiskit's definition", "[sim][gates][python]") {
+  struct PyDef {
+    const char* call;  // QuantumCircuit method call on qubits 0 and 1
+    const char* params;
+    const char* body;
+    const char* actuals;
+    double phase;
+  };
+  const PyDef defs[] = {
+      {"iswap(0, 1)", "", "d_s q0; d_s q1; d_h q0; CX q0,q1; CX q1,q0; d_h q1;", "", 0},
+      {"dcx(0, 1)", "", "CX q0,q1; CX q1,q0;", "", 0},
+      {"rzx(0.3, 0, 1)", "(t)", "d_h q1; CX q0,q1; U(0,0,t) q1; CX q0,q1; d_h q1;", "(0.3)", -kT / 2},
+      {"ryy(0.3, 0, 1)", "(t)",
+       "U(pi/2,-pi/2,pi/2) q0; U(pi/2,-pi/2,pi/2) q1; CX q0,q1; U(0,0,t) q1; CX q0,q1; U(-pi/2,-pi/2,pi/2) q0; "
+       "U(-pi/2,-pi/2,pi/2) q1;",
+       "(0.3)", -kT / 2},
+      {"ecr(0, 1)", "",
+       "d_h q1; CX q0,q1; U(0,0,pi/4) q1; CX q0,q1; d_h q1; U(pi,0,pi) q0; d_h q1; CX q0,q1; U(0,0,-pi/4) q1; "
+       "CX q0,q1; d_h q1;",
+       "", 0},
+  };
+  for (const PyDef& d : defs) {
+    INFO(d.call);
+    const std::string direct = std::string("from qiskit import QuantumCircuit\nqc = QuantumCircuit(2)\nqc.") + d.call + "\n";
+    const std::string defined = std::string("OPENQASM 2.0;\n") + kLibrary + "gate d_gate" + d.params + " q0,q1 { " +
+                                d.body + " }\nqreg r[2];\nd_gate" + d.actuals + " r[0],r[1];\n";
+    UnitaryResult a = unitary(direct), b = unitary(defined);
+    INFO(a.error << " | " << b.error);
+    REQUIRE(a.ok);
+    REQUIRE(b.ok);
+    const std::complex<double> phase(std::cos(d.phase), std::sin(d.phase));
+    double worst = 0;
+    for (size_t i = 0; i < a.matrix.size(); ++i) worst = std::max(worst, std::abs(a.matrix[i] - phase * b.matrix[i]));
+    CHECK(worst < 1e-12);
+  }
+}
+
+TEST_CASE("mcx with five controls flips the target only when every control is 1", "[sim][gates][python]") {
+  UnitaryResult u = unitary("from qiskit import QuantumCircuit\nqc = QuantumCircuit(6)\nqc.mcx([0, 1, 2, 3, 4], 5)\n");
+  REQUIRE(u.ok);
+  REQUIRE(u.qubits == 6);
+  for (size_t col = 0; col < 64; ++col) {
+    const size_t row = (col & 31) == 31 ? col ^ 32 : col;
+    for (size_t r = 0; r < 64; ++r) CHECK(std::abs(u.matrix[r * 64 + col] - (r == row ? 1.0 : 0.0)) < 1e-15);
+  }
+}

@@ -106,12 +106,21 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
           fail(*args.kw_nodes[k], "E605", "QuantumCircuit() got an unexpected keyword argument '" + args.kw[k].first + "'");
       circuits_.push_back(new_circuit(at));
       const int64_t id = static_cast<int64_t>(circuits_.size() - 1);
-      const bool ints = std::any_of(args.pos.begin(), args.pos.end(), [](const Value& v) { return v.is_int(); });
-      if (ints) {
-        if (args.pos.size() > 2 || !std::all_of(args.pos.begin(), args.pos.end(), [](const Value& v) { return v.is_int(); }))
+      // Qiskit: if any argument is not a register, all must be integers (2.0 counts as 2).
+      const bool sizes = std::any_of(args.pos.begin(), args.pos.end(), [](const Value& v) {
+        return v.kind != Value::QReg && v.kind != Value::CReg && v.kind != Value::List;
+      });
+      if (sizes) {
+        for (size_t i = 0; i < args.pos.size(); ++i) {
+          const Value& v = args.pos[i];
+          if (!v.is_number() || (v.kind == Value::Float && (v.f != std::floor(v.f) || std::fabs(v.f) > 1e15)))
+            fail(*args.pos_nodes[i], "E605", "Circuit args must be registers or integers ('" + str(v, *args.pos_nodes[i]) +
+                                                 "' was provided)");
+        }
+        if (args.pos.size() > 2)
           fail(at, "E605", "QuantumCircuit parameters can be registers or integers; if integers, up to 2 of them");
         for (size_t i = 0; i < args.pos.size(); ++i) {
-          const int64_t n = args.pos[i].i;
+          const int64_t n = args.pos[i].kind == Value::Float ? static_cast<int64_t>(args.pos[i].f) : args.pos[i].i;
           if (n < 0) fail(*args.pos_nodes[i], "E609", "register size must be non-negative, not " + std::to_string(n));
           const uint64_t limit = i == 0 ? opt_.limits.max_qubits : opt_.limits.max_clbits;
           if (static_cast<uint64_t>(n) > limit)

@@ -57,6 +57,10 @@ std::string to_json(const Report& r, int indent) {
   o["warnings"] = std::move(warnings);
   o["format"] = r.format;
   o["version"] = r.version;
+  if (r.format == "python") {
+    o["circuit"] = r.circuit;
+    o["parameters"] = r.parameters;
+  }
   o["clbits"] = r.clbits;
   o["size"] = r.metrics.size;
   o["nonlocal_gates"] = r.metrics.nonlocal_gates;

@@ -69,7 +69,7 @@ Mat2 u_matrix(double theta, double phi, double lambda) {
   return m2(c, -expi(lambda) * s, expi(phi) * s, expi(phi + lambda) * c);
 }
 
-void lower_std_gate(int std_index, const double* p, const unsigned* q, Program& out) {
+void lower_std_gate(int std_index, const double* p, const unsigned* q, unsigned num_qubits, Program& out) {
   Emitter e{out, q};
   const std::string_view g = std_gates()[std_index].name;
   const unsigned a = q[0];
@@ -117,12 +117,47 @@ void lower_std_gate(int std_index, const double* p, const unsigned* q, Program& 
     m.m[3] = m.m[6] = m.m[9] = m.m[12] = s;
     return e.two(a, b, m);
   }
+  if (g == "ryy") {
+    const cd c = std::cos(p[0] / 2), s = I * std::sin(p[0] / 2);
+    Mat4 m{};
+    m.m[0] = m.m[5] = m.m[10] = m.m[15] = c;
+    m.m[3] = m.m[12] = s;
+    m.m[6] = m.m[9] = -s;
+    return e.two(a, b, m);
+  }
+  if (g == "rzx") {  // exp(-i t/2 X(b) Z(a)): Z on the first argument, X on the second
+    const cd c = std::cos(p[0] / 2), s = I * std::sin(p[0] / 2);
+    Mat4 m{};
+    m.m[0] = m.m[5] = m.m[10] = m.m[15] = c;
+    m.m[2] = m.m[8] = -s;
+    m.m[7] = m.m[13] = s;
+    return e.two(a, b, m);
+  }
+  if (g == "iswap") {
+    Mat4 m{};
+    m.m[0] = m.m[15] = 1;
+    m.m[6] = m.m[9] = I;
+    return e.two(a, b, m);
+  }
+  if (g == "ecr") {
+    Mat4 m{};
+    m.m[1] = m.m[4] = m.m[11] = m.m[14] = kR;
+    m.m[3] = m.m[9] = I * kR;
+    m.m[6] = m.m[12] = -I * kR;
+    return e.two(a, b, m);
+  }
+  if (g == "dcx") {  // Qiskit's definition: cx a,b then cx b,a
+    e.cx(a, b);
+    e.cx(b, a);
+    return;
+  }
   if (g == "rzz") return e.diag2(a, b, expi(-p[0] / 2), expi(p[0] / 2), expi(p[0] / 2), expi(-p[0] / 2));
   // Three qubits and more.
   if (g == "ccx") return e.controlled(e.mask(0, 2), q[2], kX);
   if (g == "cswap") return e.swap(ca, b, q[2]);
   if (g == "c3x") return e.controlled(e.mask(0, 3), q[3], kX);
   if (g == "c4x") return e.controlled(e.mask(0, 4), q[4], kX);
+  if (g == "mcx") return e.controlled(e.mask(0, static_cast<int>(num_qubits) - 1), q[num_qubits - 1], kX);
   if (g == "c3sqrtx") return e.controlled(e.mask(0, 3), q[3], kSX);
   const Mat2 t = phase(kPi / 4), tdg = phase(-kPi / 4);
   if (g == "rccx") {

@@ -84,6 +84,8 @@ class Runner {
       : c_(c), map_(map), opt_(opt), out_(out), n_(c.num_qubits) {}
 
   void run();
+  // Puts the values of the circuit's Parameters into its gate parameters; false with E509.
+  bool bind(Circuit& c);
 
  private:
   bool fail(const char* code, std::string message, uint32_t instruction) {
@@ -316,6 +318,13 @@ void Runner::trajectories(Eigen::VectorXcd& prefix, size_t first, const sim::Con
   out_.counts.assign(counts.begin(), counts.end());
 }
 
+
+bool Runner::bind(Circuit& c) {
+  std::string message;
+  if (!sim::bind_parameters(c, opt_.parameters, &message)) return fail("E509", message, UINT32_MAX);
+  return true;
+}
+
 }  // namespace
 
 Report simulate(std::string_view source, const Options& options, const SimOptions& sim) {
@@ -325,7 +334,8 @@ Report simulate(std::string_view source, const Options& options, const SimOption
     if (!r.valid) return;
     r.has_simulation = true;
     SourceMap map(source);
-    Runner(c, map, sim, r.simulation).run();
+    Runner runner(c, map, sim, r.simulation);
+    if (runner.bind(c)) runner.run();
   });
 }
 

@@ -19,6 +19,10 @@ bool build_unitary(std::string_view source, const Options& options, UnitaryResul
     out.error = "the circuit is not valid";
     return false;
   }
+  if (!c.symbolic.empty()) {
+    out.error = "the circuit has unbound parameters, so it has no single unitary";
+    return false;
+  }
   const unsigned n = c.num_qubits;
   out.qubits = n;
   if (n > kMaxUnitaryQubits) {
