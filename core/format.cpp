@@ -1,5 +1,7 @@
 #include "format.hpp"
 
+#include <cctype>
+
 namespace qvet {
 
 namespace {
@@ -29,6 +31,16 @@ DetectedFormat detect_format(std::string_view src) {
     if (starts_with(rest, "import ") || starts_with(rest, "from ") || starts_with(rest, "\"\"\"") ||
         starts_with(rest, "'''"))
       return DetectedFormat::Python;
+    // `qc = ...`, `qc.h(0)`, `a, b = ...`: a name followed by '.', '=' or ','. No OpenQASM 2
+    // statement has that shape (there a name is followed by a space, '(' , '[' or ';').
+    size_t k = 0;
+    while (k < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[k])) || rest[k] == '_')) ++k;
+    if (k > 0 && !std::isdigit(static_cast<unsigned char>(rest[0]))) {
+      while (k < rest.size() && (rest[k] == ' ' || rest[k] == '\t')) ++k;
+      if (k < rest.size() && (rest[k] == '.' || rest[k] == ',' ||
+                              (rest[k] == '=' && (k + 1 >= rest.size() || rest[k + 1] != '='))))
+        return DetectedFormat::Python;
+    }
     break;
   }
   return DetectedFormat::Qasm2;

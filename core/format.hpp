@@ -1,5 +1,6 @@
 // Tells which language a source is written in, for Format::Auto. Only the first significant line
-// is looked at, so detection is O(1) in the size of the input.
+// is looked at, so detection is O(1) in the size of the input. OpenQASM has a version line or
+// starts with a statement; Python starts with an import, a docstring or `name =` / `name.`.
 #pragma once
 #include <string_view>
 

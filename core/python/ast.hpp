@@ -16,6 +16,7 @@ struct Node {
   Kind kind = None;
   char op = 0;             // Unary: - + ~; Binary: + - * / % & | ^ <, and 'F' //, 'P' **, '<' <<, '>' >>
   uint32_t offset = 0, length = 0;
+  uint32_t name_offset = 0;  // Attr: where the attribute's name starts (errors point at it)
   std::string text;        // Name and Attr: the identifier; Str: the decoded text
   int64_t ival = 0;
   double fval = 0;

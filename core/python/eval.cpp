@@ -461,7 +461,10 @@ std::string Interpreter::str(const Value& v, const Node& at) {
   fail(at, "E605", std::string("formatting a '") + type_name(v) + "' is outside the static subset");
 }
 
-Value Interpreter::attribute(const Value& obj, const std::string& attr, const Node& at) {
+Value Interpreter::attribute(const Value& obj, const std::string& attr, const Node& expr) {
+  Node at;  // errors point at the attribute's name
+  at.offset = expr.name_offset;
+  at.length = static_cast<uint32_t>(attr.size());
   switch (obj.kind) {
     case Value::Module: {
       Value v;
@@ -512,7 +515,10 @@ Value Interpreter::call(const Node& n) {
   if (method) {
     if (self.kind == Value::Circuit) return circuit_method(self.i, callee.text, args, n);
     if (self.kind == Value::Nothing) return self;
-    return list_method(self, callee.text, args, n);
+    Node name_node;
+    name_node.offset = callee.name_offset;
+    name_node.length = static_cast<uint32_t>(callee.text.size());
+    return list_method(self, callee.text, args, name_node);
   }
   if (fn.kind == Value::Function) return call_function(fn.i, args, n);
   if (fn.kind == Value::Class) return construct(fn.i, args, n);

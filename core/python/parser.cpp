@@ -463,6 +463,7 @@ Node Parser::primary() {
       advance();
       if (cur_.kind != T::Name) fail(cur_, "expected an attribute name after '.'");
       Node a = identifier(cur_, Node::Attr);
+      a.name_offset = cur_.offset;
       advance();
       a.kids.push_back(std::move(n));
       finish(a, from);

@@ -444,14 +444,18 @@ void Interpreter::append_gate(CircuitObj& c, const GateValue& g, std::vector<std
 
 Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& args, const Node& at) {
   CircuitObj& c = circuits_[id];
-  const Node& name_node = at.kids[0];
+  Node name_node;  // the method's name, where errors about the method point
+  name_node.offset = at.kids[0].name_offset;
+  name_node.length = static_cast<uint32_t>(method.size());
   // Binds arguments to the method's names (Qiskit's), as construct() does for classes.
-  auto bind = [&](const std::vector<const char*>& names, size_t required) {
+  // Arguments past `positional` are keyword-only (label=, ctrl_state=).
+  auto bind = [&](const std::vector<const char*>& names, size_t required, size_t positional = SIZE_MAX) {
     Bound b;
     b.v.assign(names.size(), nullptr);
     b.node.assign(names.size(), &at);
-    if (args.pos.size() > names.size())
-      fail(*args.pos_nodes[names.size()], "E605", method + "() takes at most " + std::to_string(names.size()) + " arguments");
+    positional = std::min(positional, names.size());
+    if (args.pos.size() > positional)
+      fail(*args.pos_nodes[positional], "E605", method + "() takes " + std::to_string(positional) + " positional arguments");
     for (size_t i = 0; i < args.pos.size(); ++i) b.v[i] = &args.pos[i], b.node[i] = args.pos_nodes[i];
     for (size_t k = 0; k < args.kw.size(); ++k) {
       size_t i = 0;
@@ -473,7 +477,7 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     for (int i = 0; i < nq; ++i) names.push_back(spec->qubits[i]);
     names.push_back("label");
     names.push_back("ctrl_state");
-    Bound b = bind(names, static_cast<size_t>(np + nq));
+    Bound b = bind(names, static_cast<size_t>(np + nq), static_cast<size_t>(np + nq));
     if (!is_none(b[names.size() - 1])) refuse(*b.node[names.size() - 1], "ctrl_state (open controls)");
     GateValue g;
     g.row = std_gate_row(spec->row);
