@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
-echo "== qvet validate examples/*.qasm"
-build/qvet validate examples/*.qasm
+echo "== qvet validate examples/*.qasm examples/*.py"
+build/qvet validate examples/*.qasm examples/*.py
 bash scripts/build-wasm.sh
 bash scripts/build-web.sh
 exec bash scripts/serve.sh

@@ -12,7 +12,7 @@ test('createValidator returns the documented object, loading the module once', a
   assert.equal(typeof v.validate, 'function');
   assert.equal(typeof v.simulate, 'function');
   assert.equal(typeof v.equivalent, 'function');
-  assert.deepEqual([...v.formats], ['auto', 'qasm2']);
+  assert.deepEqual([...v.formats], ['auto', 'qasm2', 'python']);
   assert.equal(v.version, pkg.version);
   assert.ok(Object.isFrozen(v));
   assert.equal(await createValidator(), v, 'the default module is shared');
@@ -58,6 +58,30 @@ test('simulate: seeded counts equal the native ones', async () => {
   const big = v.simulate('OPENQASM 2.0;\nqreg q[25];\n');
   assert.equal(big.simulation.ok, false);
   assert.equal(big.simulation.error.code, 'E502', 'the WebAssembly cap is 24 qubits');
+});
+
+test('Qiskit Python: read statically, circuit chosen by name, Parameters bound to simulate', async () => {
+  const v = await createValidator();
+  const py = 'from qiskit import QuantumCircuit\nfrom qiskit.circuit import Parameter\nt = Parameter("t")\n' +
+    'prep = QuantumCircuit(1)\nqc = QuantumCircuit(2, 2)\nqc.ry(t, 0)\nqc.cx(0, 1)\nqc.measure([0, 1], [0, 1])\n';
+  const r = v.validate(py);
+  assert.equal(r.valid, true);
+  assert.equal(r.format, 'python');
+  assert.equal(r.circuit, 'qc');
+  assert.deepEqual(r.parameters, ['t']);
+  assert.equal(r.depth, 3);
+  assert.equal(r.warnings.length, 1, 'two circuits built: a warning says which is reported');
+  assert.equal(v.validate(py, { circuit: 'prep' }).qubits, 1);
+  assert.equal(v.validate('qreg q[1];', { format: 'python' }).format, 'python');
+  const refused = v.validate('import os\nos.system("true")\n');
+  assert.equal(refused.valid, false);
+  assert.equal(refused.diagnostics[0].code, 'E603');
+  assert.equal(refused.diagnostics[0].line, 1);
+  assert.equal(v.simulate(py, { seed: 1 }).simulation.error.code, 'E509');
+  const bound = v.simulate(py, { seed: 1, shots: 200, parameters: { t: Math.PI } });
+  assert.deepEqual(bound.simulation.counts, { 11: 200 });
+  assert.throws(() => v.validate(py, { circuit: 'not a name' }), TypeError);
+  assert.throws(() => v.simulate(py, { parameters: { t: 'pi' } }), TypeError);
 });
 
 test('equivalent up to a global phase', async () => {

@@ -139,6 +139,30 @@ test('the metrics equal the CLI report for the same circuit', { skip }, async ()
   await context.close();
 });
 
+test('Qiskit Python: inline diagnostics, Python highlighting, and the CLI\'s figures', { skip }, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  const good = readFileSync(join(root, 'examples', 'bell.py'), 'utf8');
+  await typeCode(page, good.replace('qc.cx(0, 1)', 'qc.cx(0, 5)'));
+  await page.waitForSelector('.cm-lintRange-error');
+  const line = await page.evaluate(() => {
+    const mark = document.querySelector('.cm-lintRange-error');
+    return [...document.querySelectorAll('.cm-content .cm-line')].findIndex((l) => l.contains(mark)) + 1;
+  });
+  assert.equal(line, 6, 'the out-of-range qubit is underlined on its line');
+  assert.ok(await page.locator('.cm-content .tok-keyword', { hasText: 'from' }).count() > 0, 'highlighted as Python');
+  await typeCode(page, good);
+  await page.waitForSelector('.cm-lintRange-error', { state: 'detached' });
+  const shown = Object.fromEntries(await page.$$eval('#metrics dd', (dds) => dds.map((d) => [d.dataset.metric, d.textContent])));
+  const r = JSON.parse(execFileSync(cli, ['validate', '--json', join(root, 'examples', 'bell.py')], { encoding: 'utf8' }));
+  assert.equal(shown.qubits, String(r.qubits));
+  assert.equal(shown.depth, String(r.depth));
+  assert.equal(shown['gate types'], Object.entries(r.gate_types).map(([k, v]) => `${k}: ${v}`).join(', '));
+  assert.equal(await page.locator('#diagram g.op').count(), r.gates);
+  await page.screenshot({ path: join(ARTIFACTS, 'python.png'), fullPage: true });
+  await context.close();
+});
+
 test('simulating a Bell circuit draws a histogram near 50/50', { skip }, async () => {
   const context = await browser.newContext();
   const page = await openPage(context);

@@ -100,5 +100,31 @@ check "equivalent text" contains "$tmp/out" "equivalent (global phase"
 "$QVET" equivalent "$tmp/a.qasm" "$tmp/c.qasm" > "$tmp/out"; rc=$?
 check "not equivalent exits 1" test $rc -eq 1
 
+# Qiskit Python: read statically; hostile code is refused and has no effect.
+"$QVET" validate --no-color "$SRC/examples/bell.py" > "$tmp/out" 2>&1; rc=$?
+check "python file exits 0" test $rc -eq 0
+check "python summary" contains "$tmp/out" "bell.py: valid: 2 qubits, 2 clbits, depth 3, 4 instructions"
+"$QVET" validate --json "$SRC/examples/qaoa.py" > "$tmp/out"; rc=$?
+check "python json" contains "$tmp/out" '"format": "python"'
+check "python parameters" contains "$tmp/out" '"beta0"'
+printf 'from qiskit import QuantumCircuit\nqc = QuantumCircuit(1)\nimport os\nos.system("touch %s/pwned")\n' "$tmp" > "$tmp/evil.py"
+"$QVET" validate --no-color "$tmp/evil.py" > "$tmp/out" 2>&1; rc=$?
+check "hostile python exits 1" test $rc -eq 1
+check "hostile python refused at its place" contains "$tmp/out" "evil.py:3:8: error[E603]: importing 'os'"
+check "hostile python left no trace" test ! -e "$tmp/pwned"
+printf 'qc = QuantumCircuit(2)\n' > "$tmp/frag.txt"
+"$QVET" validate --no-color --format python "$tmp/frag.txt" > "$tmp/out" 2>&1; rc=$?
+check "--format python reads any file as Python" contains "$tmp/out" "error[E604]: name 'QuantumCircuit' is not defined (import it: from qiskit import QuantumCircuit)"
+printf 'from qiskit import QuantumCircuit\na = QuantumCircuit(1)\nb = QuantumCircuit(3)\n' > "$tmp/two.py"
+"$QVET" validate --json --circuit a "$tmp/two.py" > "$tmp/out"; rc=$?
+check "--circuit picks the variable" contains "$tmp/out" '"qubits": 1,'
+"$QVET" simulate --no-color --seed 1 "$SRC/examples/qaoa.py" > "$tmp/out" 2>&1; rc=$?
+check "unbound parameters refuse to simulate" contains "$tmp/out" "error[E509]"
+"$QVET" simulate --no-color --seed 1 --param gamma0=0.8 --param gamma1=0.4 --param beta0=0.4 --param beta1=0.2 \
+  "$SRC/examples/qaoa.py" > "$tmp/out" 2>&1; rc=$?
+check "bound parameters simulate" test $rc -eq 0
+"$QVET" simulate --param theta "$SRC/examples/qaoa.py" > "$tmp/out" 2>&1; rc=$?
+check "bad --param is a usage error" test $rc -eq 2
+
 echo "cli: $passes passed, $fails failed"
 test $fails -eq 0

@@ -38,7 +38,12 @@ std::string parse_options(const std::string& text, Options& opt, SimOptions* sim
     const json& f = j["format"];
     if (f == "auto") opt.format = Format::Auto;
     else if (f == "qasm2") opt.format = Format::Qasm2;
-    else return "option 'format' must be \"auto\" or \"qasm2\"";
+    else if (f == "python") opt.format = Format::Python;
+    else return "option 'format' must be \"auto\", \"qasm2\" or \"python\"";
+  }
+  if (j.contains("circuit")) {
+    if (!j["circuit"].is_string()) return "option 'circuit' must be a string";
+    opt.circuit = j["circuit"].get<std::string>();
   }
   if (!get_bool(j, "strict", &opt.strict, err) || !get_bool(j, "operations", &opt.include_operations, err)) return err;
   if (j.contains("limits")) {
@@ -63,6 +68,14 @@ std::string parse_options(const std::string& text, Options& opt, SimOptions* sim
     uint64_t q = 0;
     if (!get_uint(j, "maxQubits", &q, err)) return err;
     sim->max_qubits = static_cast<unsigned>(std::min<uint64_t>(q, kDefaultSimQubits));
+  }
+  if (j.contains("parameters")) {
+    const json& p = j["parameters"];
+    if (!p.is_object()) return "option 'parameters' must be an object of numbers";
+    for (const auto& [name, value] : p.items()) {
+      if (!value.is_number()) return "option 'parameters' must be an object of numbers";
+      sim->parameters.emplace_back(name, value.get<double>());
+    }
   }
   if (j.contains("paulis")) {
     const json& p = j["paulis"];

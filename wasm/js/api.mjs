@@ -2,12 +2,13 @@
 // never reaches the module, which stays usable), option encoding, and one JSON.parse per report so
 // that the object returned is exactly the one `qvet validate --json` prints.
 
-const FORMATS = Object.freeze(['auto', 'qasm2']);
+const FORMATS = Object.freeze(['auto', 'qasm2', 'python']);
 
 const VALIDATE_OPTIONS = {
   format: (v) => FORMATS.includes(v) || `must be one of ${FORMATS.join(', ')}`,
   strict: (v) => typeof v === 'boolean' || 'must be a boolean',
   operations: (v) => typeof v === 'boolean' || 'must be a boolean',
+  circuit: (v) => (typeof v === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) || 'must be a Python variable name',
   limits: (v) => checkLimits(v),
 };
 
@@ -17,6 +18,9 @@ const SIMULATE_OPTIONS = {
   seed: (v) => isCount(v) || 'must be a non-negative integer',
   statevector: (v) => typeof v === 'boolean' || 'must be a boolean',
   maxQubits: (v) => isCount(v) || 'must be a non-negative integer',
+  parameters: (v) =>
+    (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => Number.isFinite(x))) ||
+    'must be an object mapping Parameter names to finite numbers',
   paulis: (v) => (Array.isArray(v) && v.every((p) => typeof p === 'string')) || 'must be an array of strings',
 };
 

@@ -1,6 +1,6 @@
 // Types for the qvet package. Reports are the objects `qvet validate --json` prints.
 
-export type Format = 'auto' | 'qasm2';
+export type Format = 'auto' | 'qasm2' | 'python';
 
 export interface Limits {
   maxSourceBytes?: number;
@@ -12,8 +12,11 @@ export interface Limits {
 }
 
 export interface ValidateOptions {
-  /** Language of the source; "auto" (default) tells OpenQASM 2 from the rest. */
+  /** Language of the source; "auto" (default) tells OpenQASM 2 from Qiskit Python. Python is read
+   * statically and never executed. */
   format?: Format;
+  /** Python: the variable holding the circuit to report (default: the last QuantumCircuit built). */
+  circuit?: string;
   /** Departures from the OpenQASM 2 paper become errors instead of warnings. */
   strict?: boolean;
   /** Include every operation with its layer (for drawing the circuit). */
@@ -30,6 +33,8 @@ export interface SimulateOptions extends ValidateOptions {
   statevector?: boolean;
   /** Refuse circuits above this many qubits (at most 24 in WebAssembly). */
   maxQubits?: number;
+  /** Values of the circuit's Parameters (Qiskit Python input), by name; every one is needed. */
+  parameters?: Record<string, number>;
   /** Pauli strings such as "ZZI" (qubit 0 rightmost) whose expectation values to report. */
   paulis?: string[];
 }
@@ -90,8 +95,12 @@ export interface Report {
   estimated_execution_time: number;
   errors: string[];
   warnings: string[];
-  format: string;
+  format: 'qasm2' | 'python' | 'unknown';
   version: string;
+  /** Python input: the variable the reported circuit was assigned to. */
+  circuit?: string;
+  /** Python input: the unbound Parameters, sorted by name as Qiskit does. */
+  parameters?: string[];
   clbits: number;
   size: number;
   nonlocal_gates: number;

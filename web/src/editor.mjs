@@ -1,11 +1,18 @@
-// The code editor: CodeMirror 6 with OpenQASM 2 highlighting and the report's diagnostics shown
+// The code editor: CodeMirror 6 with OpenQASM 2 or Python highlighting (whichever the report says
+// the source is) and the report's diagnostics shown
 // inline (underlines, gutter markers, hover text). Diagnostics are pushed in, never pulled, so
 // typing never waits for validation.
 import { minimalSetup, EditorView } from 'codemirror';
-import { bracketMatching } from '@codemirror/language';
+import { bracketMatching, StreamLanguage } from '@codemirror/language';
+import { python } from '@codemirror/legacy-modes/mode/python';
+import { Compartment } from '@codemirror/state';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { highlightActiveLine, highlightActiveLineGutter, lineNumbers } from '@codemirror/view';
 import { qasm2 } from './qasm-language.mjs';
+
+const language = new Compartment();
+const languages = { qasm2, python: StreamLanguage.define(python) };
+let current = 'qasm2';
 
 export function initEditor(parent, { doc, onChange }) {
   const view = new EditorView({
@@ -19,7 +26,7 @@ export function initEditor(parent, { doc, onChange }) {
       highlightActiveLine(),
       highlightActiveLineGutter(),
       bracketMatching(),
-      qasm2,
+      language.of(qasm2),
       lintGutter(),
       EditorView.contentAttributes.of({ 'aria-label': 'Circuit source code' }),
       EditorView.updateListener.of((u) => {
@@ -45,6 +52,14 @@ export function showDiagnostics(view, report) {
     return { from, to, severity: d.severity, message: `${d.message} [${d.code}]`, source: 'qvet' };
   });
   view.dispatch(setDiagnostics(view.state, diagnostics));
+}
+
+// Highlights the source as the language the validator read it as ('qasm2' or 'python').
+export function setLanguage(view, format) {
+  const next = format === 'python' ? 'python' : 'qasm2';
+  if (next === current) return;
+  current = next;
+  view.dispatch({ effects: language.reconfigure(languages[next]) });
 }
 
 export function setDoc(view, text) {

@@ -3,7 +3,7 @@
 // typing and a long simulation never delays the diagnostics.
 import { createWorkerValidator } from 'qvet/worker';
 import { drawCircuit } from './diagram.mjs';
-import { initEditor, setDoc, showDiagnostics } from './editor.mjs';
+import { initEditor, setDoc, setLanguage, showDiagnostics } from './editor.mjs';
 import { examples } from './examples.mjs';
 import { drawHistogram } from './histogram.mjs';
 import { showMetrics } from './metrics.mjs';
@@ -25,6 +25,7 @@ function status(text) {
 
 function render(r) {
   report = r;
+  if (r.format !== 'unknown') setLanguage(editor, r.format);
   showDiagnostics(editor, r);
   showMetrics($('metrics'), r);
   drawCircuit($('diagram'), r);
