@@ -150,7 +150,7 @@ test('Qiskit Python: inline diagnostics, Python highlighting, and the CLI\'s fig
     return [...document.querySelectorAll('.cm-content .cm-line')].findIndex((l) => l.contains(mark)) + 1;
   });
   assert.equal(line, 6, 'the out-of-range qubit is underlined on its line');
-  assert.ok(await page.locator('.cm-content .tok-keyword', { hasText: 'from' }).count() > 0, 'highlighted as Python');
+  assert.equal(await page.getAttribute('.cm-editor', 'data-language'), 'python', 'highlighted as Python');
   await typeCode(page, good);
   await page.waitForSelector('.cm-lintRange-error', { state: 'detached' });
   const shown = Object.fromEntries(await page.$$eval('#metrics dd', (dds) => dds.map((d) => [d.dataset.metric, d.textContent])));

@@ -10,7 +10,10 @@ const hostile = [
   'OPENQASM 2.0;\0\0\0qreg q[2];',
   '\uFFFF\uD800garbage',
   'OPENQASM 4.0;\nqreg q[1];\n',
-  'from qiskit import QuantumCircuit\nqc = QuantumCircuit(2)\n',
+  'import os\nos.system("touch /tmp/qvet-robustness")\n',
+  `from qiskit import QuantumCircuit\nqc = QuantumCircuit(2)\nx = ${'['.repeat(100000)}${']'.repeat(100000)}\n`,
+  'from qiskit import QuantumCircuit\nqc = QuantumCircuit(2)\nfor i in range(10**15):\n    qc.h(0)\n',
+  'from qiskit import QuantumCircuit\nqc = QuantumCircuit(2)\ns = "x" * 10**12\n',
   'gate g0 a { U(0,0,0) a; }\n' + Array.from({ length: 60 }, (_, i) => `gate g${i + 1} a { g${i} a; g${i} a; }`).join('\n') + '\nqreg q[1];\ng60 q[0];\n',
 ];
 

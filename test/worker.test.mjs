@@ -31,7 +31,7 @@ function slowCircuit() {
 test('the worker answers with the same reports', async () => {
   const w = await createWorkerValidator({ createWorker, wasmBinary });
   try {
-    assert.deepEqual([...w.formats], ['auto', 'qasm2']);
+    assert.deepEqual([...w.formats], ['auto', 'qasm2', 'python']);
     const r = await w.validate(bell);
     assert.equal(r.depth, 3);
     const s = await w.simulate(bell, { shots: 1000, seed: 42 });

@@ -11,7 +11,11 @@ import { highlightActiveLine, highlightActiveLineGutter, lineNumbers } from '@co
 import { qasm2 } from './qasm-language.mjs';
 
 const language = new Compartment();
-const languages = { qasm2, python: StreamLanguage.define(python) };
+// Each language with a data-language attribute on the editor, so tests and styles can see it.
+const languages = {
+  qasm2: [qasm2, EditorView.editorAttributes.of({ 'data-language': 'qasm2' })],
+  python: [StreamLanguage.define(python), EditorView.editorAttributes.of({ 'data-language': 'python' })],
+};
 let current = 'qasm2';
 
 export function initEditor(parent, { doc, onChange }) {
@@ -26,7 +30,7 @@ export function initEditor(parent, { doc, onChange }) {
       highlightActiveLine(),
       highlightActiveLineGutter(),
       bracketMatching(),
-      language.of(qasm2),
+      language.of(languages.qasm2),
       lintGutter(),
       EditorView.contentAttributes.of({ 'aria-label': 'Circuit source code' }),
       EditorView.updateListener.of((u) => {
