@@ -27,6 +27,7 @@ const char* kHelp =
     "usage: qvet validate [options] FILE... | -\n"
     "       qvet simulate [options] FILE | -\n"
     "       qvet equivalent [options] FILE_A FILE_B\n"
+    "       qvet backends\n"
     "       qvet --version | --help\n"
     "\n"
     "validate options:\n"
@@ -34,6 +35,8 @@ const char* kHelp =
     "                    {\"reports\": [...], \"summary\": {...}})\n"
     "  --format F        auto (default), qasm2 or python (Qiskit code, read statically, never run)\n"
     "  --circuit NAME    Python: the variable holding the circuit (default: the last one built)\n"
+    "  --backend B       check against a device: a profile or IBM device name (qvet backends),\n"
+    "                    line-N, ring-N, grid-RxC, all-to-all-N, or a JSON configuration file\n"
     "  --strict          departures from the OpenQASM 2 paper are errors, not warnings\n"
     "  --ops             include every operation with its layer in the JSON report\n"
     "  --quiet           print only errors and the summary\n"
@@ -64,6 +67,51 @@ bool parse_format(const std::string& f, qvet::Options& opt) {
     return false;
   }
   return true;
+}
+
+bool read_input(const std::string& path, std::string* out);
+
+// --backend's value: a profile or device name, else a JSON file; false (after saying why) when
+// it is neither.
+bool choose_backend(const std::string& spec, qvet::Options& opt) {
+  opt.backend = spec;
+  opt.backend_json.clear();
+  const std::string as_name = qvet::backend_problem(opt);
+  if (as_name.empty()) return true;
+  std::string text;
+  std::ifstream probe(spec);
+  if (!probe.good() || !read_input(spec, &text)) {
+    std::cerr << "qvet: " << as_name << "\n";
+    return false;
+  }
+  opt.backend.clear();
+  opt.backend_json = text;
+  const std::string as_file = qvet::backend_problem(opt);
+  if (!as_file.empty()) {
+    std::cerr << "qvet: " << spec << ": " << as_file << "\n";
+    return false;
+  }
+  return true;
+}
+
+int backends_command() {
+  std::cout << "built-in backends (qvet validate --backend NAME):\n";
+  for (const qvet::BackendProfileInfo& p : qvet::backend_profiles()) {
+    std::string basis;
+    for (const std::string& g : p.basis) basis += (basis.empty() ? "" : " ") + g;
+    std::cout << "  " << p.name;
+    if (p.qubits) std::cout << "  " << p.processor << ", " << p.qubits << " qubits, " << p.couplers << " couplers";
+    else std::cout << "  generic shape (N up to 1024)";
+    std::cout << ", basis " << basis << "\n";
+    if (!p.devices.empty()) {
+      std::string d;
+      for (const std::string& n : p.devices) d += (d.empty() ? "" : ", ") + n;
+      std::cout << "      devices: " << d << "\n";
+    }
+  }
+  std::cout << "or a JSON file shaped like Qiskit's backend configuration (backend_name, n_qubits, basis_gates,\n"
+               "coupling_map; optional gate_errors, gate_durations in seconds, readout_error, readout_duration)\n";
+  return kExitValid;
 }
 
 bool read_input(const std::string& path, std::string* out) {
@@ -150,6 +198,9 @@ int validate_command(int argc, char** argv) {
     } else if (a == "--circuit") {
       if (i + 1 >= argc) { std::cerr << "qvet: --circuit needs a variable name\n"; return kExitUsage; }
       opt.circuit = argv[++i];
+    } else if (a == "--backend") {
+      if (i + 1 >= argc) { std::cerr << "qvet: --backend needs a profile name or a JSON file\n"; return kExitUsage; }
+      if (!choose_backend(argv[++i], opt)) return kExitUsage;
     } else if (a == "--help" || a == "-h") { std::cout << kHelp; return kExitValid; }
     else if (a.size() > 1 && a[0] == '-' ) { std::cerr << "qvet: unknown option '" << a << "'\n" << kHelp; return kExitUsage; }
     else files.push_back(a);
@@ -184,7 +235,7 @@ int validate_command(int argc, char** argv) {
       } else {
         std::cout << qvet::cli::render_diagnostics(shown, src, r, color);
       }
-      std::cout << qvet::cli::render_summary(shown, r);
+      std::cout << qvet::cli::render_summary(shown, r) << qvet::cli::render_backend(r);
     }
   }
   if (as_json && files.size() > 1) {
@@ -349,6 +400,7 @@ int main(int argc, char** argv) {
   if (cmd == "validate") return validate_command(argc - 2, argv + 2);
   if (cmd == "simulate") return simulate_command(argc - 2, argv + 2);
   if (cmd == "equivalent") return equivalent_command(argc - 2, argv + 2);
+  if (cmd == "backends") return backends_command();
   std::cerr << "qvet: unknown command '" << cmd << "'\n" << kHelp;
   return kExitUsage;
 }

@@ -1,3 +1,5 @@
+#include <cstdio>
+
 #include "render.hpp"
 
 #include "source_map.hpp"
@@ -70,6 +72,66 @@ std::string render_summary(std::string_view file, const Report& r) {
   }
   if (warnings) s += ", " + std::to_string(warnings) + " warning" + (warnings == 1 ? "" : "s");
   return s + "\n";
+}
+
+namespace {
+std::string fixed(double v, int digits) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
+  return buf;
+}
+// Seconds in the unit a person reads: ns, us or ms.
+std::string duration(double s) {
+  if (s < 1e-6) return fixed(s * 1e9, 0) + " ns";
+  if (s < 1e-3) return fixed(s * 1e6, 2) + " us";
+  return fixed(s * 1e3, 3) + " ms";
+}
+}  // namespace
+
+std::string render_backend(const Report& r) {
+  if (!r.has_backend) return "";
+  const BackendReport& b = r.backend;
+  std::string s = "  backend " + b.name + (b.processor.empty() ? "" : " (" + b.processor + ")") + ": " +
+                  std::to_string(b.qubits) + " qubits, basis";
+  for (const std::string& g : b.basis) s += " " + g;
+  s += "\n  fit: " + std::string(b.fits ? "yes" : "no") + " (" + std::to_string(r.qubits) + " of " +
+       std::to_string(b.qubits) + " qubits)\n";
+  if (b.translations.empty()) {
+    s += "  gates: all in the basis\n";
+  } else {
+    s += "  translated:";
+    for (const BackendTranslation& t : b.translations)
+      s += " " + t.gate + " x" + std::to_string(t.count) +
+           (t.each >= 0 ? " (" + std::to_string(t.each) + " each)" : " (no fixed translation)");
+    s += "\n  after translation:";
+    for (const GateCount& g : b.basis_counts) s += " " + g.name + ":" + std::to_string(g.count);
+    s += "\n";
+  }
+  if (b.fits) {
+    s += "  connectivity: " + std::to_string(b.uncoupled) + " interaction" + (b.uncoupled == 1 ? "" : "s") +
+         " on uncoupled pairs as written; ";
+    if (b.layout_status == "as written") {
+      s += "the qubits as written need no SWAP\n";
+    } else if (b.layout_status == "found") {
+      s += "SWAP-free layout found:";
+      for (size_t i = 0; i < b.layout.size() && i < 32; ++i)
+        s += " " + std::to_string(i) + "->" + std::to_string(b.layout[i]);
+      if (b.layout.size() > 32) s += " ...";
+      s += "\n";
+    } else if (b.layout_status == "none") {
+      s += "no SWAP-free layout (" + b.layout_note + "); SWAPs needed: at least 1";
+      if (b.swaps_lower_bound_as_written > 1)
+        s += ", at least " + std::to_string(b.swaps_lower_bound_as_written) + " as written";
+      s += "\n";
+    } else {
+      s += "SWAP-free layout unknown (" + b.layout_note + ")\n";
+    }
+  }
+  s += "  estimated duration: " + (b.duration_s >= 0 ? duration(b.duration_s) : std::string("unknown")) +
+       "; estimated success probability: " +
+       (b.success_probability >= 0 ? fixed(b.success_probability, 4) : std::string("unknown")) + "\n";
+  for (const std::string& n : b.notes) s += "  note: " + n + "\n";
+  return s;
 }
 
 }  // namespace qvet::cli

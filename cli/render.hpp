@@ -10,5 +10,7 @@ namespace qvet::cli {
 
 std::string render_diagnostics(std::string_view file, std::string_view source, const Report& r, bool color);
 std::string render_summary(std::string_view file, const Report& r);
+// The backend section as a few indented lines (empty without a backend).
+std::string render_backend(const Report& r);
 
 }  // namespace qvet::cli

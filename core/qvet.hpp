@@ -26,6 +26,7 @@ struct Limits {
   uint32_t max_diagnostics = 100;               // errors and warnings kept in one report
   uint64_t max_loop_iterations = 10'000'000;    // Python: `for` iterations in all, when unrolling
   uint64_t max_python_items = 1u << 24;         // Python: list elements and string bytes created in all
+  uint64_t max_layout_steps = 2'000'000;        // backend: candidate checks of the SWAP-free layout search
 };
 
 struct Options {
@@ -33,6 +34,10 @@ struct Options {
   bool strict = false;              // warnings for departures from the language paper become errors
   bool include_operations = false;  // list every instruction with its layer in the report
   std::string circuit;              // Python: the variable holding the circuit (default: the last built)
+  // A device to check the circuit against: a profile or device name (see backend_profiles()), or
+  // the text of a Qiskit-style backend configuration in JSON (backend_json wins when both are set).
+  std::string backend;
+  std::string backend_json;
   Limits limits;
 };
 
@@ -72,6 +77,46 @@ struct CustomGateInfo {
   bool opaque = false;
   uint32_t line = 0;
 };
+
+// ---- backends
+
+struct BackendTranslation {
+  std::string gate;         // Qiskit's name
+  uint64_t count = 0;       // instructions of this gate in the circuit
+  int64_t each = -1;        // basis gates each becomes; -1: no fixed translation
+  std::string translation;  // the rules assumed, e.g. "h -> rz.sx.rz"
+};
+
+// The `backend` section of the report: will this circuit run on that device, and at what cost.
+struct BackendReport {
+  std::string name, processor, source;
+  uint64_t qubits = 0, couplers = 0;
+  std::vector<std::string> basis;
+  bool fits = false;                        // the circuit's qubits fit the device
+  std::vector<BackendTranslation> translations;  // gates outside the basis, in order of first use
+  std::vector<GateCount> basis_counts;      // the circuit's gates after translation
+  bool translation_complete = true;         // every gate had a fixed translation
+  uint64_t uncoupled = 0;                   // interactions on uncoupled pairs with qubits as written
+  std::string layout_status;                // "as written", "found", "none", "unknown", "not checked"
+  std::vector<int32_t> layout;              // circuit qubit -> device qubit, when one needs no SWAP
+  std::string layout_note;
+  uint64_t layout_steps = 0;
+  int64_t swaps_lower_bound = -1;           // best placement: 0, or >= 1 when none is SWAP-free; -1 unknown
+  int64_t swaps_lower_bound_as_written = -1;  // with qubits as written; -1 unknown
+  double duration_s = -1;                   // critical path in the device's durations; < 0 unknown
+  double success_probability = -1;          // product of (1 - error) over gates and readouts; < 0 unknown
+  std::vector<std::string> notes;
+};
+
+struct BackendProfileInfo {
+  std::string name, processor;
+  uint64_t qubits = 0, couplers = 0;      // 0 for the generic shapes (line-N, ...)
+  std::vector<std::string> basis;
+  std::vector<std::string> devices;       // IBM device names that select this profile
+};
+std::vector<BackendProfileInfo> backend_profiles();
+// Empty when options.backend / options.backend_json name a usable backend; else what is wrong.
+std::string backend_problem(const Options& options);
 
 // ---- simulation
 
@@ -128,7 +173,9 @@ struct Report {
   uint64_t gates = 0;        // len(circuit.data): every instruction, barriers included
   Metrics metrics;
   Metrics expanded;          // after expanding the program's own gates down to standard ones
-  double estimated_execution_time = 0;  // depth*0.1 + gates*0.01, the old service's formula
+  // depth*0.1 + gates*0.01, the old service's formula; with a backend, the critical path in its
+  // gate durations in seconds (an estimate) when that is known.
+  double estimated_execution_time = 0;
   std::vector<uint64_t> ops_per_qubit;
   std::vector<RegisterInfo> qregs, cregs;
   std::vector<CustomGateInfo> custom_gates;
@@ -137,6 +184,8 @@ struct Report {
   uint64_t dropped_diagnostics = 0;
   bool has_simulation = false;
   Simulation simulation;
+  bool has_backend = false;
+  BackendReport backend;
 };
 
 Report validate(std::string_view source, const Options& options = {});

@@ -5,6 +5,7 @@
 #include <new>
 
 #include "analysis/analysis.hpp"
+#include "backend/check.hpp"
 #include "circuit.hpp"
 #include "format.hpp"
 #include "load.hpp"
@@ -93,7 +94,22 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
         static_cast<double>(r.metrics.depth) * 0.1 + static_cast<double>(r.gates) * 0.01;
     if (opt.include_operations) fill_operations(c, map, a, r);
   }
-  r.valid = valid;
+  bool fits = true;
+  if (!opt.backend.empty() || !opt.backend_json.empty()) {
+    backend::Backend b;
+    std::string why;
+    if (!backend::resolve(opt, &b, &why)) {
+      sink.add({Severity::Error, "E702", why, map.span(0, 0)});
+      fits = false;
+    } else if (valid) {
+      r.has_backend = true;
+      const size_t errors_before = sink.error_count();
+      backend::check(c, map, opt, b, sink, r.backend);
+      fits = sink.error_count() == errors_before;
+      if (r.backend.duration_s >= 0) r.estimated_execution_time = r.backend.duration_s;
+    }
+  }
+  r.valid = valid && fits;
   r.dropped_diagnostics = sink.dropped();
   r.diagnostics = sink.take();
   std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(),

@@ -29,6 +29,40 @@ std::string flat(const Diagnostic& d) {
 
 }  // namespace
 
+// Unknown figures are null, never a made-up number.
+json backend_section(const BackendReport& b) {
+  auto known = [](double v) { return v >= 0 ? json(v) : json(nullptr); };
+  auto known_int = [](int64_t v) { return v >= 0 ? json(v) : json(nullptr); };
+  json t = json::array();
+  for (const BackendTranslation& x : b.translations)
+    t.push_back({{"gate", x.gate}, {"count", x.count}, {"basis_gates_each", known_int(x.each)},
+                 {"translation", x.translation}});
+  json counts = json::object();
+  for (const GateCount& g : b.basis_counts) counts[g.name] = g.count;
+  json o;
+  o["name"] = b.name;
+  o["processor"] = b.processor;
+  o["qubits"] = b.qubits;
+  o["couplers"] = b.couplers;
+  o["basis_gates"] = b.basis;
+  o["fits"] = b.fits;
+  o["translations"] = std::move(t);
+  o["translation_complete"] = b.translation_complete;
+  o["basis_gate_counts"] = std::move(counts);
+  o["connectivity"] = {{"uncoupled_as_written", b.uncoupled},
+                       {"layout_status", b.layout_status},
+                       {"layout", b.layout.empty() ? json(nullptr) : json(b.layout)},
+                       {"layout_note", b.layout_note},
+                       {"layout_search_steps", b.layout_steps},
+                       {"swaps_lower_bound", known_int(b.swaps_lower_bound)},
+                       {"swaps_lower_bound_as_written", known_int(b.swaps_lower_bound_as_written)}};
+  o["estimated_duration_seconds"] = known(b.duration_s);
+  o["estimated_success_probability"] = known(b.success_probability);
+  o["source"] = b.source;
+  o["notes"] = b.notes;
+  return o;
+}
+
 std::string to_json(const Report& r, int indent) {
   json errors = json::array(), warnings = json::array(), diags = json::array();
   for (const Diagnostic& d : r.diagnostics) {
@@ -123,6 +157,7 @@ std::string to_json(const Report& r, int indent) {
     }
     o["simulation"] = std::move(sim);
   }
+  if (r.has_backend) o["backend"] = backend_section(r.backend);
   o["qvet_version"] = version();
   return o.dump(indent, ' ', false, json::error_handler_t::replace);
 }
