@@ -92,6 +92,7 @@ struct BackendReport {
   std::string name, processor, source;
   uint64_t qubits = 0, couplers = 0;
   std::vector<std::string> basis;
+  bool directed = false;                    // some couplers are listed one way only (not modelled)
   bool fits = false;                        // the circuit's qubits fit the device
   std::vector<BackendTranslation> translations;  // gates outside the basis, in order of first use
   std::vector<GateCount> basis_counts;      // the circuit's gates after translation

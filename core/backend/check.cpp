@@ -60,6 +60,7 @@ void check(const Circuit& c, const SourceMap& map, const Options& opt, const Bac
   out.qubits = b.num_qubits;
   out.couplers = b.edges.size();
   out.basis = b.basis;
+  out.directed = b.directed;
   if (b.directed)
     out.notes.push_back("the coupling map lists some couplers in one direction only; directions are not modelled "
                         "(reversing a two-qubit gate costs a few one-qubit gates)");

@@ -45,6 +45,7 @@ json backend_section(const BackendReport& b) {
   o["qubits"] = b.qubits;
   o["couplers"] = b.couplers;
   o["basis_gates"] = b.basis;
+  o["directed"] = b.directed;
   o["fits"] = b.fits;
   o["translations"] = std::move(t);
   o["translation_complete"] = b.translation_complete;
