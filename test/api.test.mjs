@@ -84,6 +84,29 @@ test('Qiskit Python: read statically, circuit chosen by name, Parameters bound t
   assert.throws(() => v.simulate(py, { parameters: { t: 'pi' } }), TypeError);
 });
 
+test('backends: the profile list, a named device, a configuration object, and bad ones', async () => {
+  const v = await createValidator();
+  const names = v.backends.map((b) => b.name);
+  assert.ok(names.includes('eagle-r3') && names.includes('heron-r2') && names.includes('line-N'));
+  assert.ok(v.backends.find((b) => b.name === 'eagle-r3').devices.includes('ibm_brisbane'));
+  const r = v.validate(bell, { backend: 'ibm_brisbane' });
+  assert.equal(r.valid, true);
+  assert.equal(r.backend.fits, true);
+  assert.equal(r.backend.connectivity.layout_status, 'as written');
+  assert.deepEqual(r.backend.translations.map((t) => [t.gate, t.basis_gates_each]), [['h', 3], ['cx', 4]]);
+  assert.ok(Math.abs(r.backend.estimated_duration_seconds - 806.9e-9) < 1e-12);
+  assert.equal(r.estimated_execution_time, r.backend.estimated_duration_seconds);
+  assert.deepEqual(r.diagnostics.map((d) => d.code), ['W701', 'W701']);
+  const toy = { backend_name: 'toy', n_qubits: 2, basis_gates: ['cx', 'rz', 'sx', 'x'], coupling_map: [[0, 1], [1, 0]] };
+  assert.equal(v.validate(bell, { backend: toy }).backend.name, 'toy');
+  const tooSmall = v.validate(bell, { backend: 'line-1' });
+  assert.equal(tooSmall.valid, false);
+  assert.equal(tooSmall.diagnostics[0].code, 'E701');
+  assert.equal(v.validate(bell, { backend: 'ibm_nowhere' }).diagnostics[0].code, 'E100');
+  assert.equal(v.validate(bell, { backend: { n_qubits: 2 } }).diagnostics[0].code, 'E100');
+  assert.throws(() => v.validate(bell, { backend: 7 }), TypeError);
+});
+
 test('equivalent up to a global phase', async () => {
   const v = await createValidator();
   const head = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[1];\n';

@@ -163,6 +163,27 @@ test('Qiskit Python: inline diagnostics, Python highlighting, and the CLI\'s fig
   await context.close();
 });
 
+test('a backend picked on the page: findings in the editor, flagged gates, the CLI\'s figures', { skip }, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  const star = readFileSync(join(root, 'examples', 'star.py'), 'utf8');
+  await typeCode(page, star);
+  const before = Number(await page.getAttribute('body', 'data-validations'));
+  await page.selectOption('#backend', 'ibm_brisbane');
+  await page.waitForFunction((n) => Number(document.body.dataset.validations) > n, before);
+  await page.waitForSelector('.cm-lintRange-warning');
+  const r = JSON.parse(execFileSync(cli, ['validate', '--json', '--backend', 'ibm_brisbane', join(root, 'examples', 'star.py')], { encoding: 'utf8' }));
+  assert.equal(r.backend.connectivity.layout_status, 'none');
+  const shown = Object.fromEntries(await page.$$eval('#metrics dd', (dds) => dds.map((d) => [d.dataset.metric, d.textContent])));
+  assert.match(shown.backend, /^ibm_brisbane \(Eagle r3\): fits, 5 of 127 qubits/);
+  assert.match(shown.connectivity, new RegExp(`^${r.backend.connectivity.uncoupled_as_written} uncoupled as written; no SWAP-free layout`));
+  assert.equal(shown['est. duration'], `${(r.backend.estimated_duration_seconds * 1e6).toFixed(2)} µs`);
+  assert.equal(shown['est. success'], `${(100 * r.backend.estimated_success_probability).toFixed(1)} %`);
+  assert.ok(await page.locator('#diagram g.op.flagged').count() >= 1, 'the uncoupled cx are flagged in the diagram');
+  await page.screenshot({ path: join(ARTIFACTS, 'backend.png'), fullPage: true });
+  await context.close();
+});
+
 test('simulating a Bell circuit draws a histogram near 50/50', { skip }, async () => {
   const context = await browser.newContext();
   const page = await openPage(context);

@@ -32,6 +32,7 @@ test('the worker answers with the same reports', async () => {
   const w = await createWorkerValidator({ createWorker, wasmBinary });
   try {
     assert.deepEqual([...w.formats], ['auto', 'qasm2', 'python']);
+    assert.ok(w.backends.some((b) => b.name === 'eagle-r3'), 'the worker lists the backends too');
     const r = await w.validate(bell);
     assert.equal(r.depth, 3);
     const s = await w.simulate(bell, { shots: 1000, seed: 42 });

@@ -41,6 +41,14 @@ std::string parse_options(const std::string& text, Options& opt, SimOptions* sim
     else if (f == "python") opt.format = Format::Python;
     else return "option 'format' must be \"auto\", \"qasm2\" or \"python\"";
   }
+  if (j.contains("backend")) {
+    const json& b = j["backend"];
+    if (b.is_string()) opt.backend = b.get<std::string>();
+    else if (b.is_object()) opt.backend_json = b.dump();
+    else return "option 'backend' must be a profile name or a backend object";
+    const std::string problem = backend_problem(opt);
+    if (!problem.empty()) return "option 'backend': " + problem;
+  }
   if (j.contains("circuit")) {
     if (!j["circuit"].is_string()) return "option 'circuit' must be a string";
     opt.circuit = j["circuit"].get<std::string>();

@@ -2,6 +2,8 @@
 // the package returns exactly the object the CLI prints with --json.
 #include <emscripten/bind.h>
 
+#include <nlohmann/json.hpp>
+
 #include "options.hpp"
 #include "qvet.hpp"
 
@@ -16,9 +18,23 @@ std::string validate_json(const std::string& code, const std::string& options) {
 
 std::string version() { return qvet::version(); }
 
+// The built-in profiles, for the package's `backends` list and the page's picker.
+std::string backends_json() {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const qvet::BackendProfileInfo& p : qvet::backend_profiles())
+    list.push_back({{"name", p.name},
+                    {"processor", p.processor},
+                    {"qubits", p.qubits},
+                    {"couplers", p.couplers},
+                    {"basis_gates", p.basis},
+                    {"devices", p.devices}});
+  return list.dump();
+}
+
 }  // namespace
 
 void init_validate() {
   emscripten::function("validate", &validate_json);
   emscripten::function("version", &version);
+  emscripten::function("backends", &backends_json);
 }

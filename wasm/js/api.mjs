@@ -8,6 +8,9 @@ const VALIDATE_OPTIONS = {
   format: (v) => FORMATS.includes(v) || `must be one of ${FORMATS.join(', ')}`,
   strict: (v) => typeof v === 'boolean' || 'must be a boolean',
   operations: (v) => typeof v === 'boolean' || 'must be a boolean',
+  backend: (v) =>
+    (typeof v === 'string' && v.length > 0) || (typeof v === 'object' && v !== null && !Array.isArray(v)) ||
+    'must be a profile name (see backends) or a backend object shaped like Qiskit\'s configuration',
   circuit: (v) => (typeof v === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) || 'must be a Python variable name',
   limits: (v) => checkLimits(v),
 };
@@ -65,9 +68,12 @@ function encodeOptions(options, schema, method) {
 
 export function makeValidator(mod) {
   const version = mod.version();
+  const backends = Object.freeze(JSON.parse(mod.backends()).map((b) => Object.freeze(b)));
   return Object.freeze({
     version,
     formats: FORMATS,
+    /** The built-in device profiles: pass a name (or one of its devices) as the `backend` option. */
+    backends,
     validate(code, options) {
       checkCode(code);
       return JSON.parse(mod.validate(code, encodeOptions(options, VALIDATE_OPTIONS, 'validate')));

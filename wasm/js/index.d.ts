@@ -17,6 +17,9 @@ export interface ValidateOptions {
   format?: Format;
   /** Python: the variable holding the circuit to report (default: the last QuantumCircuit built). */
   circuit?: string;
+  /** Check against a device: a profile or IBM device name (see Validator.backends), line-N,
+   * ring-N, grid-RxC, all-to-all-N, or a backend object shaped like Qiskit's configuration. */
+  backend?: string | BackendConfiguration;
   /** Departures from the OpenQASM 2 paper become errors instead of warnings. */
   strict?: boolean;
   /** Include every operation with its layer (for drawing the circuit). */
@@ -112,6 +115,8 @@ export interface Report {
   diagnostics: Diagnostic[];
   operations?: Operation[];
   simulation?: Simulation;
+  /** Only with the backend option. */
+  backend?: BackendSection;
   qvet_version: string;
 }
 
@@ -123,9 +128,63 @@ export interface Equivalence {
   error: string;
 }
 
+export interface BackendConfiguration {
+  backend_name: string;
+  n_qubits: number;
+  basis_gates: string[];
+  coupling_map?: [number, number][];
+  /** Median error per basis gate (probabilities). */
+  gate_errors?: Record<string, number>;
+  /** Median duration per basis gate, in seconds. */
+  gate_durations?: Record<string, number>;
+  readout_error?: number;
+  /** Seconds. */
+  readout_duration?: number;
+}
+
+export interface BackendProfile {
+  name: string;
+  processor: string;
+  /** 0 for the generic shapes (line-N, ring-N, grid-RxC, all-to-all-N). */
+  qubits: number;
+  couplers: number;
+  basis_gates: string[];
+  /** IBM device names that select this profile. */
+  devices: string[];
+}
+
+export interface BackendSection {
+  name: string;
+  processor: string;
+  qubits: number;
+  couplers: number;
+  basis_gates: string[];
+  directed: boolean;
+  fits: boolean;
+  translations: { gate: string; count: number; basis_gates_each: number | null; translation: string }[];
+  translation_complete: boolean;
+  basis_gate_counts: Record<string, number>;
+  connectivity: {
+    uncoupled_as_written: number;
+    layout_status: 'as written' | 'found' | 'none' | 'unknown' | 'not checked';
+    /** Circuit qubit i goes on device qubit layout[i]; null when no SWAP-free layout is known. */
+    layout: number[] | null;
+    layout_note: string;
+    layout_search_steps: number;
+    swaps_lower_bound: number | null;
+    swaps_lower_bound_as_written: number | null;
+  };
+  /** Critical path in the device's gate durations, seconds; null when unknown. */
+  estimated_duration_seconds: number | null;
+  estimated_success_probability: number | null;
+  source: string;
+  notes: string[];
+}
+
 export interface Validator {
   readonly version: string;
   readonly formats: readonly Format[];
+  readonly backends: readonly BackendProfile[];
   validate(code: string, options?: ValidateOptions): Report;
   simulate(code: string, options?: SimulateOptions): Report;
   equivalent(a: string, b: string): Equivalence;

@@ -67,10 +67,11 @@ export async function createWorkerValidator(options = {}) {
     });
   }
 
-  const { version, formats } = await call('hello', []);
+  const { version, formats, backends } = await call('hello', []);
   return Object.freeze({
     version,
     formats,
+    backends,
     validate: (code, opts, { signal } = {}) => call('validate', [code, opts], signal),
     simulate: (code, opts, { signal } = {}) => call('simulate', [code, opts], signal),
     equivalent: (a, b, { signal } = {}) => call('equivalent', [a, b], signal),

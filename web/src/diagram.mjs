@@ -93,8 +93,10 @@ export function drawCircuit(container, report) {
   const dot = (g, col, row) => g.append(el('circle', { cx: cx(col), cy: y(row), r: 5, class: 'control' }));
   const vline = (g, col, r0, r1, cls = 'link') => g.append(el('line', { x1: cx(col), y1: y(r0), x2: cx(col), y2: y(r1), class: cls }));
 
+  // Operations a backend finding points at (same line and column) are drawn flagged.
+  const flagged = new Set((report.diagnostics ?? []).filter((d) => /^W70[234]$/.test(d.code)).map((d) => `${d.line}:${d.column}`));
   for (const { op, col, lo, hi } of placed) {
-    const g = el('g', { class: `op op-${op.name}` });
+    const g = el('g', { class: `op op-${op.name}${flagged.has(`${op.line}:${op.column}`) ? ' flagged' : ''}` });
     g.append(el('title', {}, `${label(op)} on ${op.qubits.map((q) => names[q]).join(', ')} (line ${op.line})`));
     const q = op.qubits;
     const nctl = controlsOf(op);

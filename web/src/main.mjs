@@ -40,7 +40,9 @@ async function validateNow() {
   const seq = ++latest;
   const source = code;
   try {
-    const r = await validator.validate(source, { format: $('format').value, operations: true });
+    const options = { format: $('format').value, operations: true };
+    if ($('backend').value) options.backend = $('backend').value;
+    const r = await validator.validate(source, options);
     if (seq === latest) render(r);  // an older answer arriving late is dropped
   } catch (err) {
     if (seq === latest) status(`Validation failed: ${err.message}`);
@@ -65,6 +67,18 @@ const editor = initEditor($('editor'), {
 for (const name of Object.keys(examples)) $('example').append(new Option(name, name));
 $('example').addEventListener('change', () => setDoc(editor, examples[$('example').value]));
 $('format').addEventListener('change', scheduleValidation);
+$('backend').addEventListener('change', scheduleValidation);
+
+// The backend picker: each built-in profile, then the devices that select it.
+function fillBackends(profiles) {
+  for (const p of profiles) {
+    if (!p.qubits) continue;  // the generic shapes need a size; the CLI and the package take them
+    const group = document.createElement('optgroup');
+    group.label = `${p.processor} (${p.qubits} qubits)`;
+    group.append(new Option(p.name, p.name), ...p.devices.map((d) => new Option(d, d)));
+    $('backend').append(group);
+  }
+}
 
 $('share').addEventListener('click', async () => {
   const url = `${location.origin}${location.pathname}#code=${encode(code)}`;
@@ -141,6 +155,7 @@ document.addEventListener('keydown', (e) => {
 // the wasm compiles while the editor is built; the service worker makes the page work offline.
 export async function start(validatorPromise) {
   validator = await validatorPromise;
+  fillBackends(validator.backends);
   await validateNow();
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('./sw.js').catch((err) => console.warn('offline cache unavailable:', err.message));
