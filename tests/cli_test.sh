@@ -126,5 +126,31 @@ check "bound parameters simulate" test $rc -eq 0
 "$QVET" simulate --param theta "$SRC/examples/qaoa.py" > "$tmp/out" 2>&1; rc=$?
 check "bad --param is a usage error" test $rc -eq 2
 
+# Backends: a named device, the profile list, a JSON file, and bad ones.
+"$QVET" validate --no-color --backend ibm_brisbane "$SRC/examples/star.py" > "$tmp/out" 2>&1; rc=$?
+check "backend warnings keep exit 0" test $rc -eq 0
+check "backend fit line" contains "$tmp/out" "fit: yes (5 of 127 qubits)"
+check "backend translations" contains "$tmp/out" "translated: h x1 (3 each) cx x4 (4 each)"
+check "backend no layout" contains "$tmp/out" "no SWAP-free layout (a qubit interacts with 4 others"
+check "backend estimates" contains "$tmp/out" "estimated duration: 3.05 us; estimated success probability: 0.8710"
+check "backend finding at its gate" contains "$tmp/out" "star.py:7:1: warning[W702]"
+"$QVET" validate --json --backend heron-r2 "$SRC/examples/bell.qasm" > "$tmp/out"; rc=$?
+check "backend json section" contains "$tmp/out" '"layout_status": "as written"'
+check "backend duration replaces the old formula" contains "$tmp/out" '"estimated_execution_time": 1.64e-07'
+"$QVET" backends > "$tmp/out"; rc=$?
+check "backends lists the profiles" contains "$tmp/out" "eagle-r3  Eagle r3, 127 qubits, 144 couplers, basis ecr id rz sx x"
+printf '{"backend_name": "pair", "n_qubits": 2, "basis_gates": ["cx", "rz", "sx", "x"], "coupling_map": [[0, 1], [1, 0]]}\n' > "$tmp/pair.json"
+"$QVET" validate --no-color --backend "$tmp/pair.json" "$SRC/examples/bell.qasm" > "$tmp/out" 2>&1; rc=$?
+check "backend from a file" contains "$tmp/out" "backend pair: 2 qubits, basis cx rz sx x"
+"$QVET" validate --no-color --backend line-1 "$SRC/examples/bell.qasm" > "$tmp/out" 2>&1; rc=$?
+check "too few qubits exits 1" test $rc -eq 1
+check "too few qubits error" contains "$tmp/out" "error[E701]: the circuit has 2 qubits; line-1 has 1"
+printf '{"backend_name": "x",\n "n_qubits": 2,,}\n' > "$tmp/bad.json"
+"$QVET" validate --backend "$tmp/bad.json" "$SRC/examples/bell.qasm" > "$tmp/out" 2>&1; rc=$?
+check "bad backend file exits 2" test $rc -eq 2
+check "bad backend file says where" contains "$tmp/out" "bad.json: backend file: line 2, column 16: not valid JSON"
+"$QVET" validate --backend ibm_nowhere "$SRC/examples/bell.qasm" > "$tmp/out" 2>&1; rc=$?
+check "unknown backend exits 2" test $rc -eq 2
+
 echo "cli: $passes passed, $fails failed"
 test $fails -eq 0

@@ -138,11 +138,12 @@ bool find_profile(std::string_view name, Backend* out, std::string* error) {
 
 bool parse_backend_json(std::string_view text, Backend* out, std::string* error) {
   using json = nlohmann::json;
-  json j = json::parse(text.begin(), text.end(), nullptr, false);
+  const std::string owned(text);  // parse a std::string, as the bindings do: one parser in the binary
+  json j = json::parse(owned, nullptr, false);
   if (j.is_discarded()) {
     // Parse again with exceptions to learn where it breaks: nlohmann's parse_error carries the byte.
     try {
-      const json again = json::parse(text.begin(), text.end());
+      const json again = json::parse(owned);
       (void)again;
     } catch (const json::parse_error& e) {
       size_t byte = e.byte > 0 ? e.byte - 1 : 0;
