@@ -323,5 +323,5 @@ TEST_CASE("generated coupling graphs equal the real devices' maps", "[backend][s
       CHECK(b.num_qubits == (*entry)["num_qubits"].get<uint32_t>());
       ++compared;
     }
-  CHECK(compared >= 25);  // 10 Eagle r3, 1 + 3 + 3 Heron, 2 Nighthawk, 11 Falcon
+  CHECK(compared == 31);  // 10 Eagle r3, 1 + 3 + 3 Heron, 2 Nighthawk, 12 Falcon
 }
