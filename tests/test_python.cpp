@@ -653,3 +653,19 @@ TEST_CASE("every prefix of a Python program is handled without a crash", "[pytho
       CHECK((r.valid || !r.diagnostics.empty()));
     }
 }
+
+TEST_CASE("lists cannot contain themselves, and nesting is bounded", "[python][limits]") {
+  auto first_code = [](const std::string& src) {
+    Report r = run(std::string(kHead) + src);
+    return r.diagnostics.empty() ? std::string() : r.diagnostics[0].code;
+  };
+  CHECK(first_code("a = []\nfor i in range(100000):\n    a = [a]\n") == "E608");
+  CHECK(first_code("t = ()\nfor i in range(100000):\n    t = (t,)\n") == "E608");
+  CHECK(first_code("a = []\na.append(a)\n") == "E603");
+  CHECK(first_code("a = [1]\na += [a]\n") == "E603");
+  CHECK(first_code("a = []\na.extend([(a, 1)])\n") == "E603");
+  CHECK(test::error_count(run(std::string(kHead) + "pairs = []\nfor i in range(2):\n    pairs.append((i, i + 1))\n"
+                                                  "qc.cx(pairs[0][0], pairs[1][1])\n")) == 0);
+  CHECK(first_code("qc2 = QuantumCircuit([1])\n") == "E603");
+  CHECK(first_code("qc2 = QuantumCircuit('a')\n") == "E605");
+}

@@ -13,8 +13,6 @@
 
 namespace qvet::python {
 
-namespace {
-
 const char* type_name(const Value& v) {
   switch (v.kind) {
     case Value::None: return "NoneType";
@@ -39,6 +37,8 @@ const char* type_name(const Value& v) {
   }
   return "object";
 }
+
+namespace {
 
 // Python's repr of a float: the shortest text that reads back to the same double.
 std::string float_repr(double x) {
@@ -116,6 +116,18 @@ void Interpreter::count_items(uint64_t n, const Node& at) {
                          " list elements and string characters; qvet stops reading it here");
 }
 
+Value Interpreter::nested(Value v, const Node& at) {
+  constexpr int64_t kMaxNesting = 100;
+  if (v.j > kMaxNesting)
+    fail(at, "E608", "lists and tuples nested more than " + std::to_string(kMaxNesting) + " deep");
+  return v;
+}
+
+void Interpreter::check_appendable(const Value& v, const Node& at) {
+  if (v.kind == Value::List || ((v.kind == Value::Tuple) && v.k))
+    refuse(at, "appending or extending with a list (build nested lists with a literal)");
+}
+
 int64_t Interpreter::to_int(const Value& v, const Node& at, const char* what) {
   if (v.is_int()) return v.i;
   fail(at, "E605", std::string(what) + " must be an integer, not '" + type_name(v) + "'");
@@ -142,7 +154,7 @@ Value Interpreter::eval(const Node& n) {
       items.reserve(n.kids.size());
       for (const Node& k : n.kids) items.push_back(eval(k));
       count_items(items.size(), n);
-      return Value::list(std::move(items), n.kind == Node::List ? Value::List : Value::Tuple);
+      return nested(Value::list(std::move(items), n.kind == Node::List ? Value::List : Value::Tuple), n);
     }
     case Node::Attr: return attribute(eval(n.kids[0]), n.text, n);
     case Node::Index: return index(eval(n.kids[0]), Value{}, n, n.kids[1]);
@@ -156,7 +168,7 @@ Value Interpreter::eval(const Node& n) {
         items.push_back(eval(n.kids[0]));
         count_items(1, n);
       });
-      return Value::list(std::move(items));
+      return nested(Value::list(std::move(items)), n);
     }
     case Node::Slice: break;
   }
@@ -530,10 +542,12 @@ Value Interpreter::list_method(const Value& list, const std::string& method, Arg
   if (list.kind == Value::List && (method == "append" || method == "extend") && args.pos.size() == 1 &&
       args.kw.empty()) {
     if (method == "append") {
+      check_appendable(args.pos[0], *args.pos_nodes[0]);
       count_items(1, at);
       list.items->push_back(args.pos[0]);
     } else {
       Items more = materialize(args.pos[0], *args.pos_nodes[0]);
+      for (const Value& v : more) check_appendable(v, *args.pos_nodes[0]);
       list.items->insert(list.items->end(), more.begin(), more.end());
     }
     return Value{};
@@ -731,7 +745,7 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
         out.push_back(Value::list({Value::integer(start++), std::move(x)}, Value::Tuple));
         count_items(2, at);
       }
-      return Value::list(std::move(out));
+      return nested(Value::list(std::move(out)), at);
     }
     case kZip: {
       std::vector<Items> lists;
@@ -748,7 +762,7 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
         count_items(t.size(), at);
         out.push_back(Value::list(std::move(t), Value::Tuple));
       }
-      return Value::list(std::move(out));
+      return nested(Value::list(std::move(out)), at);
     }
     default:
       arity(1, 1);

@@ -39,6 +39,7 @@ void Interpreter::exec(const Stmt& s) {
       const Value rhs = eval(s.value);
       if (old.kind == Value::List && s.op == '+') {  // list += iterable extends in place
         Items more = materialize(rhs, s.value);
+        for (const Value& v : more) check_appendable(v, s.value);
         old.items->insert(old.items->end(), more.begin(), more.end());
         return;
       }

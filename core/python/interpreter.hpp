@@ -77,6 +77,8 @@ class Interpreter {
   Items materialize(const Value& v, const Node& at);  // any iterable as a bounded list
   int64_t to_int(const Value& v, const Node& at, const char* what);
   void count_items(uint64_t n, const Node& at);
+  Value nested(Value v, const Node& at);          // a new list or tuple, its nesting depth checked
+  void check_appendable(const Value& v, const Node& at);  // append/extend take no lists
   Value param_binary(char op, const Value& a, const Value& b, const Node& at);
   Value math_function(int64_t fn, const Value& x, const Node& at);
 

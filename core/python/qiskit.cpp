@@ -104,8 +104,7 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
       for (size_t k = 0; k < args.kw.size(); ++k)
         if (args.kw[k].first != "name" && args.kw[k].first != "global_phase" && args.kw[k].first != "metadata")
           fail(*args.kw_nodes[k], "E605", "QuantumCircuit() got an unexpected keyword argument '" + args.kw[k].first + "'");
-      circuits_.push_back(new_circuit(at));
-      const int64_t id = static_cast<int64_t>(circuits_.size() - 1);
+      CircuitObj made = new_circuit(at);  // kept only if the arguments are good
       // Qiskit: if any argument is not a register, all must be integers (2.0 counts as 2).
       const bool sizes = std::any_of(args.pos.begin(), args.pos.end(), [](const Value& v) {
         return v.kind != Value::QReg && v.kind != Value::CReg && v.kind != Value::List;
@@ -114,7 +113,8 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
         for (size_t i = 0; i < args.pos.size(); ++i) {
           const Value& v = args.pos[i];
           if (!v.is_number() || (v.kind == Value::Float && (v.f != std::floor(v.f) || std::fabs(v.f) > 1e15)))
-            fail(*args.pos_nodes[i], "E605", "Circuit args must be registers or integers ('" + str(v, *args.pos_nodes[i]) +
+            fail(*args.pos_nodes[i], "E605", "Circuit args must be registers or integers ('" +
+                                                 (v.is_number() ? str(v, *args.pos_nodes[i]) : std::string(type_name(v))) +
                                                  "' was provided)");
         }
         if (args.pos.size() > 2)
@@ -128,7 +128,7 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
                  std::to_string(n) + (i == 0 ? " qubits" : " clbits") + "; the limit is " + std::to_string(limit));
           if (n == 0) continue;
           regs_.push_back({i == 0, i == 0 ? "q" : "c", static_cast<uint32_t>(n), at.offset, at.length});
-          add_register(circuits_[id], static_cast<int64_t>(regs_.size() - 1), *args.pos_nodes[i]);
+          add_register(made, static_cast<int64_t>(regs_.size() - 1), *args.pos_nodes[i]);
         }
       } else {
         for (size_t i = 0; i < args.pos.size(); ++i) {
@@ -137,10 +137,11 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
             if (r.kind == Value::List) refuse(*args.pos_nodes[i], "building a QuantumCircuit from a list of bits");
             fail(*args.pos_nodes[i], "E605", "QuantumCircuit() takes registers or integers");
           }
-          add_register(circuits_[id], r.i, *args.pos_nodes[i]);
+          add_register(made, r.i, *args.pos_nodes[i]);
         }
       }
-      return Value::handle(Value::Circuit, id);
+      circuits_.push_back(std::move(made));
+      return Value::handle(Value::Circuit, static_cast<int64_t>(circuits_.size() - 1));
     }
     case kQuantumRegister:
     case kClassicalRegister: {

@@ -2,6 +2,7 @@
 // modules and functions, and Qiskit's objects (registers, bits, circuits, parameters, gates),
 // which are handles into the interpreter's tables.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -39,9 +40,18 @@ struct Value {
   static Value boolean(bool v) { Value x; x.kind = Bool; x.i = v; return x; }
   static Value real(double v) { Value x; x.kind = Float; x.f = v; return x; }
   static Value string(std::string v) { Value x; x.kind = Str; x.s = std::make_shared<std::string>(std::move(v)); return x; }
+  // For List and Tuple, j is the nesting depth and k is 1 when a list is inside: lists change only
+  // by append/extend, which refuse lists, so no list can come to contain itself (no cycles) and
+  // the depth (bounded where it grows) bounds every recursion over values, destruction included.
   static Value list(Items v, Kind kind = List) {
     Value x;
     x.kind = kind;
+    x.j = 1;
+    for (const Value& e : v)
+      if (e.kind == List || e.kind == Tuple) {
+        x.j = std::max(x.j, e.j + 1);
+        x.k |= e.kind == List || e.k;
+      }
     x.items = std::make_shared<Items>(std::move(v));
     return x;
   }
@@ -61,6 +71,9 @@ struct Value {
     return n > static_cast<uint64_t>(INT64_MAX) ? INT64_MAX : static_cast<int64_t>(n);
   }
 };
+
+// Python's name for the value's type ("int", "list", "QuantumRegister", ...), for messages.
+const char* type_name(const Value& v);
 
 struct GateValue {
   int row = -1;             // std_gates() row; or one of the kinds below
