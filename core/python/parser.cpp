@@ -236,6 +236,17 @@ std::string Parser::dotted_name(uint32_t* offset, uint32_t* length) {
   return name;
 }
 
+// `as NAME` after an imported name, if present; the name's span then covers it.
+void Parser::alias(ImportName* n) {
+  if (is_name("as")) {
+    advance();
+    if (cur_.kind != T::Name) fail(cur_, "expected a name after 'as'");
+    n->alias = std::string(text(cur_));
+    advance();
+  }
+  n->length = prev_.offset + prev_.length - n->offset;
+}
+
 Stmt Parser::import_statement() {
   Stmt s;
   s.kind = Stmt::Import;
@@ -244,13 +255,7 @@ Stmt Parser::import_statement() {
   for (;;) {
     ImportName n;
     n.name = dotted_name(&n.offset, &n.length);
-    if (is_name("as")) {
-      advance();
-      if (cur_.kind != T::Name) fail(cur_, "expected a name after 'as'");
-      n.alias = std::string(text(cur_));
-      advance();
-      n.length = prev_.offset + prev_.length - n.offset;
-    }
+    alias(&n);
     s.names.push_back(std::move(n));
     if (!is_op(",")) break;
     advance();
@@ -278,13 +283,7 @@ Stmt Parser::from_statement() {
     n.offset = cur_.offset;
     if (is_dunder(n.name)) refuse(cur_, "dunder names (like __import__)");
     advance();
-    if (is_name("as")) {
-      advance();
-      if (cur_.kind != T::Name) fail(cur_, "expected a name after 'as'");
-      n.alias = std::string(text(cur_));
-      advance();
-    }
-    n.length = prev_.offset + prev_.length - n.offset;
+    alias(&n);
     s.names.push_back(std::move(n));
     if (!is_op(",")) break;
     advance();

@@ -47,6 +47,7 @@ class Parser {
   Stmt for_statement();
   void block(std::vector<Stmt>* body);
   std::string dotted_name(uint32_t* offset, uint32_t* length);
+  void alias(ImportName* n);
 
   Node expr_list();  // a, b, c  -> a Tuple when there is a comma
   Node expr();
