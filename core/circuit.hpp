@@ -77,6 +77,9 @@ struct Instruction {
   uint8_t param_count = 0;
 };
 
+// A parameter expression as text, e.g. "2*theta - 1.5708", with `names` for ExprOp::Param.
+std::string expr_text(const Expr& e, const std::vector<std::string>& names);
+
 // The definition of row `index` of std_gates(), not yet available to the program.
 GateDef standard_gate_def(int index);
 

@@ -59,6 +59,7 @@ struct OperationInfo {
   std::string name;
   std::vector<uint32_t> qubits, clbits;
   std::vector<double> params;
+  std::vector<std::string> param_text;  // Python: per parameter, its expression when symbolic, else ""
   uint64_t layer = 0;  // the moment it occupies (a barrier: the moment it precedes)
   bool has_condition = false;
   std::string condition_creg;

@@ -22,6 +22,8 @@ namespace {
 
 void fill_operations(const Circuit& c, const SourceMap& map, const analysis::Analysis& a, Report& r) {
   r.operations.reserve(c.ops.size());
+  std::vector<const Expr*> symbolic(c.param_pool.size(), nullptr);
+  for (const SymbolicParam& s : c.symbolic) symbolic[s.slot] = &s.expr;
   for (size_t i = 0; i < c.ops.size(); ++i) {
     const Instruction& op = c.ops[i];
     OperationInfo info;
@@ -29,6 +31,11 @@ void fill_operations(const Circuit& c, const SourceMap& map, const analysis::Ana
     info.qubits.assign(c.qubits(op), c.qubits(op) + op.qubit_count);
     if (op.clbit >= 0) info.clbits.push_back(static_cast<uint32_t>(op.clbit));
     info.params.assign(c.params(op), c.params(op) + op.param_count);
+    for (uint32_t k = 0; k < op.param_count; ++k)
+      if (const Expr* e = symbolic[op.param_begin + k]) {
+        info.param_text.resize(op.param_count);
+        info.param_text[k] = expr_text(*e, c.parameters);
+      }
     info.layer = a.layers[i];
     if (op.condition >= 0) {
       const Condition& cond = c.conditions[op.condition];

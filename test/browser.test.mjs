@@ -200,6 +200,23 @@ test('simulating a Bell circuit draws a histogram near 50/50', { skip }, async (
   await context.close();
 });
 
+test('Qiskit Parameters get their values in the simulation form', { skip }, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await typeCode(page, 'from qiskit import QuantumCircuit\nfrom qiskit.circuit import Parameter\n\ntheta = Parameter("theta")\n' +
+    'qc = QuantumCircuit(1)\nqc.ry(theta, 0)\nqc.measure_all()\n');
+  await page.waitForSelector('#params-label:not([hidden])');
+  await page.click('#run');
+  await page.waitForFunction(() => /E509/.test(document.getElementById('sim-status').textContent), null, { timeout: 15000 });
+  await page.fill('#params', 'theta=3.141592653589793');
+  await page.fill('#shots', '500');
+  await page.click('#run');
+  await page.waitForSelector('body[data-simulations="1"]', { timeout: 15000 });
+  const bars = await page.$$eval('#histogram g.bar title', (ts) => ts.map((t) => t.textContent));
+  assert.deepEqual(bars.map((b) => /^(\d+): (\d+)/.exec(b).slice(1, 3)), [['1', '500']]);
+  await context.close();
+});
+
 test('the shared URL restores the circuit', { skip }, async () => {
   const context = await browser.newContext();
   const page = await openPage(context);

@@ -551,6 +551,16 @@ TEST_CASE("Parameters: analysis works, simulation asks for their values", "[pyth
   CHECK_FALSE(unbound.simulation.ok);
   CHECK(unbound.simulation.error_code == "E509");
   CHECK(unbound.simulation.error.find("'theta'") != std::string::npos);
+  // The operations list shows each symbolic parameter as its expression.
+  Report ops = test::run_ops(src);
+  REQUIRE(ops.operations.size() == 4);
+  REQUIRE(ops.operations[0].param_text.size() == 1);
+  CHECK(ops.operations[0].param_text[0] == "2*theta - 1.5708");
+  CHECK(ops.operations[1].param_text[0] == "cos(phi)/2");
+  CHECK(ops.operations[3].param_text.empty());  // measure
+  const Report neg = test::run_ops("from qiskit import QuantumCircuit\nfrom qiskit.circuit import Parameter\n"
+                                   "t = Parameter('t')\nqc = QuantumCircuit(1)\nqc.rz(-(t - 1) / t ** 2, 0)\n");
+  CHECK(neg.operations[0].param_text[0] == "-(t - 1)/t**2");
   // rx(2*theta - pi/2) with theta = pi/4 is the identity: always 0.
   sim.parameters = {{"theta", M_PI / 4}, {"phi", 0.3}};
   Report bound = simulate(src, {}, sim);

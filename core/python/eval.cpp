@@ -195,7 +195,17 @@ Value Interpreter::name(const Node& n) {
 }
 
 Value Interpreter::unary(char op, const Value& a, const Node& at) {
-  if (a.kind == Value::Param && op != '~') return op == '+' ? a : param_binary('*', Value::integer(-1), a, at);
+  if (a.kind == Value::Param && op != '~') {
+    if (op == '+') return a;
+    auto e = std::make_shared<Expr>(*a.expr);
+    ExprOp neg;
+    neg.code = ExprOp::Neg;
+    e->push_back(neg);
+    Value v;
+    v.kind = Value::Param;
+    v.expr = std::move(e);
+    return v;
+  }
   if (a.is_int()) {
     if (op == '-' && a.i == std::numeric_limits<int64_t>::min())
       fail(at, "E609", "integer overflow: the result does not fit in 64 bits");

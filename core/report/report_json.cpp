@@ -114,7 +114,12 @@ std::string to_json(const Report& r, int indent) {
   if (!r.operations.empty()) {
     json ops = json::array();
     for (const OperationInfo& op : r.operations) {
-      json j{{"name", op.name}, {"qubits", op.qubits}, {"clbits", op.clbits}, {"params", op.params},
+      json params = json::array();
+      for (size_t k = 0; k < op.params.size(); ++k) {
+        if (k < op.param_text.size() && !op.param_text[k].empty()) params.push_back(op.param_text[k]);
+        else params.push_back(op.params[k]);
+      }
+      json j{{"name", op.name}, {"qubits", op.qubits}, {"clbits", op.clbits}, {"params", std::move(params)},
              {"layer", op.layer}};
       if (op.has_condition) j["condition"] = {{"creg", op.condition_creg}, {"value", op.condition_value}};
       j["line"] = op.span.line;

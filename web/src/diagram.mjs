@@ -14,6 +14,7 @@ function controlsOf(op) {
 }
 
 function fmtParam(p) {
+  if (typeof p === 'string') return p;  // a Parameter expression of Qiskit code
   const r = p / Math.PI;
   for (const d of [1, 2, 3, 4, 6, 8]) {
     const n = r * d;

@@ -26,6 +26,9 @@ function status(text) {
 function render(r) {
   report = r;
   if (r.format !== 'unknown') setLanguage(editor, r.format);
+  // Qiskit code with Parameters: the simulation needs their values.
+  $('params-label').hidden = !(r.parameters?.length);
+  if (r.parameters?.length) $('params').placeholder = r.parameters.map((p) => `${p}=0.5`).join(', ');
   showDiagnostics(editor, r);
   showMetrics($('metrics'), r);
   drawCircuit($('diagram'), r);
@@ -117,6 +120,16 @@ $('sim-form').addEventListener('submit', async (event) => {
     $('sim-status').textContent = 'Shots must be a positive whole number and the seed a non-negative one.';
     return;
   }
+  const parameters = {};
+  for (const part of $('params-label').hidden ? [] : $('params').value.split(',')) {
+    if (!part.trim()) continue;
+    const [name, value, extra] = part.split('=').map((x) => x.trim());
+    if (!name || value === undefined || extra !== undefined || !Number.isFinite(Number(value)) || value === '') {
+      $('sim-status').textContent = `Parameters are name=number pairs separated by commas; '${part.trim()}' is not one.`;
+      return;
+    }
+    parameters[name] = Number(value);
+  }
   running = new AbortController();
   $('run').disabled = true;
   $('cancel').disabled = false;
@@ -127,7 +140,7 @@ $('sim-form').addEventListener('submit', async (event) => {
   $('sim-status').textContent = 'Running…';
   try {
     simulator ??= createWorkerValidator();  // started on first use: the first load fetches one wasm
-    const r = await (await simulator).simulate(code, { format: $('format').value, shots, seed }, { signal: running.signal });
+    const r = await (await simulator).simulate(code, { format: $('format').value, shots, seed, parameters }, { signal: running.signal });
     const s = r.simulation;
     if (!r.valid) $('sim-status').textContent = 'Fix the errors first.';
     else if (!s.ok) $('sim-status').textContent = `${s.error.message} [${s.error.code}]`;
