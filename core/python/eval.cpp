@@ -186,8 +186,7 @@ Value Interpreter::name(const Node& n) {
   for (int64_t m : {kQiskit, kQiskitCircuit, kQiskitLibrary, kMath}) {
     Value unused;
     if (module_member(m, n.text, &unused)) {
-      static const char* const kModules[] = {"math", "numpy", "qiskit", "qiskit.circuit", "qiskit.circuit.library"};
-      hint = " (import it: from " + std::string(kModules[m]) + " import " + n.text + ")";
+      hint = " (import it: from " + std::string(module_name(m)) + " import " + n.text + ")";
       break;
     }
   }
@@ -196,15 +195,7 @@ Value Interpreter::name(const Node& n) {
 
 Value Interpreter::unary(char op, const Value& a, const Node& at) {
   if (a.kind == Value::Param && op != '~') {
-    if (op == '+') return a;
-    auto e = std::make_shared<Expr>(*a.expr);
-    ExprOp neg;
-    neg.code = ExprOp::Neg;
-    e->push_back(neg);
-    Value v;
-    v.kind = Value::Param;
-    v.expr = std::move(e);
-    return v;
+    return op == '+' ? a : Value::param_then(a, ExprOp::Neg);
   }
   if (a.is_int()) {
     if (op == '-' && a.i == std::numeric_limits<int64_t>::min())
@@ -369,17 +360,14 @@ Value Interpreter::param_binary(char op, const Value& a, const Value& b, const N
     }
   };
   if (code == ExprOp::Div && b.is_number() && b.number() == 0) fail(at, "E609", "division of a parameter by zero");
-  auto e = std::make_shared<Expr>();
-  operand(a, e.get());
-  operand(b, e.get());
+  Expr e;
+  operand(a, &e);
+  operand(b, &e);
   ExprOp o;
   o.code = code;
-  e->push_back(o);
-  count_items(e->size(), at);
-  Value v;
-  v.kind = Value::Param;
-  v.expr = std::move(e);
-  return v;
+  e.push_back(o);
+  count_items(e.size(), at);
+  return Value::param(std::move(e));
 }
 
 Value Interpreter::index(const Value& obj, const Value&, const Node& at, const Node& key_node) {
@@ -491,8 +479,7 @@ Value Interpreter::attribute(const Value& obj, const std::string& attr, const No
     case Value::Module: {
       Value v;
       if (module_member(obj.i, attr, &v)) return v;
-      static const char* const kModules[] = {"math", "numpy", "qiskit", "qiskit.circuit", "qiskit.circuit.library"};
-      refuse(at, std::string(kModules[obj.i]) + "." + attr);
+      refuse(at, std::string(module_name(obj.i)) + "." + attr);
     }
     case Value::Circuit: return circuit_attribute(obj.i, attr, at);
     case Value::QReg:
@@ -580,14 +567,7 @@ Value Interpreter::math_function(int64_t fn, const Value& x, const Node& at) {
       case kNpLog: code = ExprOp::Ln; break;
       default: fail(at, "E605", std::string(function_name(fn)) + "() needs a number; a Parameter cannot be converted to float");
     }
-    auto e = std::make_shared<Expr>(*x.expr);
-    ExprOp o;
-    o.code = code;
-    e->push_back(o);
-    Value v;
-    v.kind = Value::Param;
-    v.expr = std::move(e);
-    return v;
+    return Value::param_then(x, code);
   }
   if (!x.is_number()) fail(at, "E605", std::string(function_name(fn)) + "() needs a number, not '" + type_name(x) + "'");
   const double a = x.number();

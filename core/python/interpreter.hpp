@@ -48,6 +48,11 @@ class Interpreter {
     uint32_t offset = 0, length = 0;
     std::string var;                          // the last variable it was assigned to
   };
+  struct Bound {  // a call's arguments by parameter name (nullptr where not given)
+    std::vector<const Value*> v;
+    std::vector<const Node*> node;
+    const Value* operator[](size_t i) const { return v[i]; }
+  };
   struct Args {  // a call's evaluated arguments
     std::vector<Value> pos;
     std::vector<const Node*> pos_nodes;
@@ -83,6 +88,8 @@ class Interpreter {
   Value math_function(int64_t fn, const Value& x, const Node& at);
 
   // ---- Qiskit (qiskit.cpp)
+  Bound bind_args(Args& args, const std::vector<const char*>& names, size_t required, size_t positional,
+                  const std::string& fname, const Node& at);
   Value construct(int64_t cls, Args& args, const Node& at);
   Value circuit_method(int64_t circ, const std::string& method, Args& args, const Node& at);
   Value list_method(const Value& list, const std::string& method, Args& args, const Node& at);

@@ -143,13 +143,19 @@ int find_gate_class(std::string_view cls) {
   return -1;
 }
 
+const char* const kModuleNames[] = {"math", "numpy", "qiskit", "qiskit.circuit", "qiskit.circuit.library"};
+
 int64_t find_module(std::string_view m) {
-  if (m == "math") return kMath;
-  if (m == "numpy") return kNumpy;
-  if (m == "qiskit") return kQiskit;
-  if (m == "qiskit.circuit") return kQiskitCircuit;
-  if (m == "qiskit.circuit.library" || m == "qiskit.circuit.library.standard_gates") return kQiskitLibrary;
-  return -1;
+  for (int64_t i = kMath; i <= kQiskitLibrary; ++i)
+    if (m == kModuleNames[i]) return i;
+  return m == "qiskit.circuit.library.standard_gates" ? int64_t{kQiskitLibrary} : int64_t{-1};
+}
+
+const char* module_name(int64_t module) { return kModuleNames[module]; }
+
+const char* mcx_row(uint64_t controls) {
+  static const char* const kRows[] = {"", "cx", "ccx", "c3x", "c4x"};
+  return controls <= 4 ? kRows[controls] : "mcx";
 }
 
 bool module_member(int64_t module, std::string_view name, Value* out) {

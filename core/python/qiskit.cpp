@@ -14,17 +14,35 @@ namespace qvet::python {
 
 namespace {
 
-// Binds a call's arguments to parameter names, as Python does: positionals in order, then
-// keywords by name. `optional` names may be left out.
-struct Bound {
-  std::vector<const Value*> v;
-  std::vector<const Node*> node;
-  const Value* operator[](size_t i) const { return v[i]; }
-};
-
 bool is_none(const Value* v) { return !v || v->kind == Value::None; }
 
 }  // namespace
+
+// Python's binding of a call's arguments to parameter names: positionals in order (at most
+// `positional` of them), then keywords by name; the first `required` names must be given.
+Interpreter::Bound Interpreter::bind_args(Args& args, const std::vector<const char*>& names, size_t required,
+                                          size_t positional, const std::string& fname, const Node& at) {
+  Bound b;
+  b.v.assign(names.size(), nullptr);
+  b.node.assign(names.size(), &at);
+  positional = std::min(positional, names.size());
+  if (args.pos.size() > positional)
+    fail(*args.pos_nodes[positional], "E605",
+         fname + "() takes at most " + std::to_string(positional) + " positional arguments");
+  for (size_t i = 0; i < args.pos.size(); ++i) b.v[i] = &args.pos[i], b.node[i] = args.pos_nodes[i];
+  for (size_t k = 0; k < args.kw.size(); ++k) {
+    size_t i = 0;
+    while (i < names.size() && args.kw[k].first != names[i]) ++i;
+    if (i == names.size())
+      fail(*args.kw_nodes[k], "E605", fname + "() got an unexpected keyword argument '" + args.kw[k].first + "'");
+    if (b.v[i]) fail(*args.kw_nodes[k], "E605", fname + "() got multiple values for argument '" + args.kw[k].first + "'");
+    b.v[i] = &args.kw[k].second;
+    b.node[i] = args.kw_nodes[k];
+  }
+  for (size_t i = 0; i < required; ++i)
+    if (!b.v[i]) fail(at, "E605", fname + "() missing required argument '" + names[i] + "'");
+  return b;
+}
 
 Interpreter::CircuitObj Interpreter::new_circuit(const Node& at) {
   CircuitObj o;
@@ -60,31 +78,8 @@ void Interpreter::add_register(CircuitObj& c, int64_t id, const Node& at) {
 
 Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
   const std::string cname = class_name(cls);
-  // Binds arguments to names; the first `required` must be given.
-  auto bind = [&](std::initializer_list<const char*> names, size_t required) {
-    Bound b;
-    b.v.assign(names.size(), nullptr);
-    b.node.assign(names.size(), &at);
-    if (args.pos.size() > names.size())
-      fail(*args.pos_nodes[names.size()], "E605", cname + "() takes at most " + std::to_string(names.size()) + " arguments");
-    for (size_t i = 0; i < args.pos.size(); ++i) b.v[i] = &args.pos[i], b.node[i] = args.pos_nodes[i];
-    for (size_t k = 0; k < args.kw.size(); ++k) {
-      size_t i = 0;
-      for (const char* n : names) {
-        if (args.kw[k].first == n) break;
-        ++i;
-      }
-      if (i == names.size()) fail(*args.kw_nodes[k], "E605", cname + "() got an unexpected keyword argument '" + args.kw[k].first + "'");
-      if (b.v[i]) fail(*args.kw_nodes[k], "E605", cname + "() got multiple values for argument '" + args.kw[k].first + "'");
-      b.v[i] = &args.kw[k].second;
-      b.node[i] = args.kw_nodes[k];
-    }
-    size_t i = 0;
-    for (const char* n : names) {
-      if (i < required && !b.v[i]) fail(at, "E605", cname + "() missing required argument '" + n + "'");
-      ++i;
-    }
-    return b;
+  auto bind = [&](const std::vector<const char*>& names, size_t required) {
+    return bind_args(args, names, required, names.size(), cname, at);
   };
   auto gate_value = [&](int row, uint32_t nq) {
     auto g = std::make_shared<GateValue>();
@@ -169,13 +164,10 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
       Bound b = bind({"name"}, 1);
       if (b[0]->kind != Value::Str) fail(*b.node[0], "E605", "a Parameter's name must be a string");
       params_.push_back(*b[0]->s);
-      auto e = std::make_shared<Expr>(1);
-      (*e)[0].code = ExprOp::Param;
-      (*e)[0].param = static_cast<uint32_t>(params_.size() - 1);
-      Value v;
-      v.kind = Value::Param;
-      v.expr = std::move(e);
-      return v;
+      ExprOp p;
+      p.code = ExprOp::Param;
+      p.param = static_cast<uint32_t>(params_.size() - 1);
+      return Value::param(Expr{p});
     }
     case kMeasure:
     case kReset: {
@@ -194,8 +186,7 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
       const int64_t k = to_int(*b[0], *b.node[0], "num_ctrl_qubits");
       if (k < 1) fail(*b.node[0], "E609", "an MCX gate needs at least one control qubit");
       if (static_cast<uint64_t>(k) >= opt_.limits.max_qubits) fail(*b.node[0], "E402", "too many control qubits");
-      static const char* const kRows[] = {"", "cx", "ccx", "c3x", "c4x"};
-      const int row = std_gate_row(k <= 4 ? kRows[k] : "mcx");
+      const int row = std_gate_row(mcx_row(static_cast<uint64_t>(k)));
       return gate_value(row, static_cast<uint32_t>(k + 1)).first;
     }
     default: break;
@@ -448,27 +439,9 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
   Node name_node;  // the method's name, where errors about the method point
   name_node.offset = at.kids[0].name_offset;
   name_node.length = static_cast<uint32_t>(method.size());
-  // Binds arguments to the method's names (Qiskit's), as construct() does for classes.
-  // Arguments past `positional` are keyword-only (label=, ctrl_state=).
+  // Qiskit's argument names; those past `positional` are keyword-only (label=, ctrl_state=).
   auto bind = [&](const std::vector<const char*>& names, size_t required, size_t positional = SIZE_MAX) {
-    Bound b;
-    b.v.assign(names.size(), nullptr);
-    b.node.assign(names.size(), &at);
-    positional = std::min(positional, names.size());
-    if (args.pos.size() > positional)
-      fail(*args.pos_nodes[positional], "E605", method + "() takes " + std::to_string(positional) + " positional arguments");
-    for (size_t i = 0; i < args.pos.size(); ++i) b.v[i] = &args.pos[i], b.node[i] = args.pos_nodes[i];
-    for (size_t k = 0; k < args.kw.size(); ++k) {
-      size_t i = 0;
-      while (i < names.size() && args.kw[k].first != names[i]) ++i;
-      if (i == names.size()) fail(*args.kw_nodes[k], "E605", method + "() got an unexpected keyword argument '" + args.kw[k].first + "'");
-      if (b.v[i]) fail(*args.kw_nodes[k], "E605", method + "() got multiple values for argument '" + args.kw[k].first + "'");
-      b.v[i] = &args.kw[k].second;
-      b.node[i] = args.kw_nodes[k];
-    }
-    for (size_t i = 0; i < required; ++i)
-      if (!b.v[i]) fail(at, "E605", method + "() missing required argument '" + names[i] + "'");
-    return b;
+    return bind_args(args, names, required, positional, method, at);
   };
 
   if (const GateSpec* spec = find_gate_method(method)) {
@@ -499,9 +472,8 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     std::vector<uint32_t> target = qubit_args(c, *b[1], *b.node[1], true);
     if (target.size() != 1) fail(*b.node[1], "E605", "mcx() takes one target qubit");
     if (controls.empty()) fail(*b.node[0], "E609", "mcx() needs at least one control qubit");
-    static const char* const kRows[] = {"", "cx", "ccx", "c3x", "c4x"};
     GateValue g;
-    g.row = std_gate_row(controls.size() <= 4 ? kRows[controls.size()] : "mcx");
+    g.row = std_gate_row(mcx_row(controls.size()));
     g.num_qubits = static_cast<uint32_t>(controls.size() + 1);
     std::vector<uint32_t> qs(controls);
     qs.push_back(target[0]);

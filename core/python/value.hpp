@@ -55,6 +55,20 @@ struct Value {
     x.items = std::make_shared<Items>(std::move(v));
     return x;
   }
+  static Value param(Expr e) {
+    Value x;
+    x.kind = Param;
+    x.expr = std::make_shared<const Expr>(std::move(e));
+    return x;
+  }
+  // a with one more postfix operation (a Parameter expression built up).
+  static Value param_then(const Value& a, ExprOp::Code code) {
+    Expr e = *a.expr;
+    ExprOp o;
+    o.code = code;
+    e.push_back(o);
+    return param(std::move(e));
+  }
   static Value handle(Kind kind, int64_t id, int64_t reg = 0) { Value x; x.kind = kind; x.i = id; x.j = reg; return x; }
 
   bool is_int() const { return kind == Int || kind == Bool; }
