@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createValidator } from 'qvet';
-import { cli } from '../testkit/native.mjs';
+import { cli } from '../tests/helpers/native.mjs';
 
 const QC_TIMEOUT_S = Number(process.env.QC_TIMEOUT_S ?? 120);
 

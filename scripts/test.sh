@@ -24,4 +24,4 @@ NODE_PATH=/usr/share/nodejs cmake --build build-wasm -j"$(nproc)"
 
 echo "== the page (Vite), then every node --test suite: package, parity, browser (Chromium + nginx), deploy"
 bash scripts/build-web.sh
-node --test test/
+node --test tests/js/

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { createValidator } from 'qvet';
-import { cli, cliReports, corpusFiles, cppFixtures, nativeTests } from '../testkit/native.mjs';
+import { cli, cliReports, corpusFiles, cppFixtures, nativeTests } from '../helpers/native.mjs';
 
 const haveNative = existsSync(cli) && existsSync(nativeTests);
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { createValidator } from 'qvet';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
 const bell = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0], q[1];\nmeasure q -> c;\n';
 
 test('createValidator returns the documented object, loading the module once', async () => {
@@ -132,17 +132,17 @@ test('bad calls are TypeErrors with a clear message', async () => {
 });
 
 test('the package passes bytes or a URL for the wasm', async () => {
-  const bytes = readFileSync(new URL('../dist/qvet.wasm', import.meta.url));
+  const bytes = readFileSync(new URL('../../dist/qvet.wasm', import.meta.url));
   const a = await createValidator({ wasmBinary: bytes });
   assert.equal(a.validate(bell).depth, 3);
-  const b = await createValidator({ wasmUrl: new URL('../dist/qvet.wasm', import.meta.url) });
+  const b = await createValidator({ wasmUrl: new URL('../../dist/qvet.wasm', import.meta.url) });
   assert.equal(b.validate(bell).depth, 3);
 });
 
 test('typings and exports are shipped', () => {
   assert.equal(pkg.exports['.'].types, './dist/index.d.ts');
-  const dts = readFileSync(new URL('../dist/index.d.ts', import.meta.url), 'utf8');
+  const dts = readFileSync(new URL('../../dist/index.d.ts', import.meta.url), 'utf8');
   for (const name of ['createValidator', 'Report', 'SimulateOptions', 'Validator']) assert.match(dts, new RegExp(name));
-  const wdts = readFileSync(new URL('../dist/worker.d.ts', import.meta.url), 'utf8');
+  const wdts = readFileSync(new URL('../../dist/worker.d.ts', import.meta.url), 'utf8');
   assert.match(wdts, /createWorkerValidator/);
 });

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const root = fileURLToPath(new URL('..', import.meta.url));
+export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const cli = join(root, 'build', 'qvet');
-export const nativeTests = join(root, 'build', 'tests', 'qvet_tests');
+export const nativeTests = join(root, 'build', 'tests', 'cpp', 'qvet_tests');
 export const corpus = join(root, '..', 'shared', 'corpus', 'qasmbench');
 
 // Every circuit the C++ tests validate with default options, written out by their helpers.

@@ -8,4 +8,4 @@ globalThis.self = {
     parentPort.on('message', (data) => handler({ data }));
   },
 };
-await import('../dist/worker-entry.mjs');
+await import('../../dist/worker-entry.mjs');

@@ -5,7 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { cli, root } from '../testkit/native.mjs';
+import { cli, root } from '../helpers/native.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SITE = join(root, 'build-web', 'site', 'index.html');

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { root } from '../testkit/native.mjs';
+import { root } from '../helpers/native.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'qvet-pack-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -18,7 +18,7 @@ test('npm pack, then install the tarball into an empty project and import it', (
   const files = packed[0].files.map((f) => f.path).sort();
   for (const f of ['dist/index.mjs', 'dist/index.node.mjs', 'dist/qvet.wasm', 'dist/qvet.mjs', 'dist/worker.mjs', 'dist/index.d.ts', 'package.json'])
     assert.ok(files.includes(f), `${f} is in the tarball`);
-  assert.ok(!files.some((f) => f.startsWith('core/') || f.startsWith('test/')), 'only dist/ ships');
+  assert.ok(!files.some((f) => f.startsWith('core/') || f.startsWith('tests/')), 'only dist/ ships');
   project = join(work, 'app');
   run('mkdir', ['-p', project], work);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));

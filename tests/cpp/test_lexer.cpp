@@ -51,7 +51,7 @@ TEST_CASE("numbers: integers, reals, exponents", "[lexer]") {
   CHECK(kinds("12abc").front() == Tok::Invalid);
 }
 
-TEST_CASE("comments and whitespace are skipped; token ranges point into the source", "[lexer]") {
+TEST_CASE("comments and whitespace are skipped, and token ranges point into the source", "[lexer]") {
   std::string src = "// header\n  qreg // trailing\n\tq";
   SourceMap map(src);
   DiagnosticSink sink(10);

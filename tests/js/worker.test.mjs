@@ -6,9 +6,9 @@ import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import { createWorkerValidator } from 'qvet/worker';
 
-const wasmBinary = readFileSync(new URL('../dist/qvet.wasm', import.meta.url));
+const wasmBinary = readFileSync(new URL('../../dist/qvet.wasm', import.meta.url));
 const createWorker = () => {
-  const w = new Worker(new URL('../testkit/node-worker-shim.mjs', import.meta.url));
+  const w = new Worker(new URL('../helpers/node-worker-shim.mjs', import.meta.url));
   return {
     postMessage: (m) => w.postMessage(m),
     terminate: () => w.terminate(),

@@ -493,7 +493,7 @@ TEST_CASE("one error does not cascade: what it would have defined is quietly unk
   CHECK(find(r, "E606")->span.line == 6);
 }
 
-TEST_CASE("which circuit: the last one built, or the one named; a warning when there are several", "[python][circuit]") {
+TEST_CASE("which circuit: the last one built or the one named, with a warning when there are several", "[python][circuit]") {
   const std::string src =
       "from qiskit import QuantumCircuit\nbell = QuantumCircuit(2)\nbell.h(0)\nbell.cx(0, 1)\n"
       "ghz = QuantumCircuit(3)\nghz.h(0)\nghz.cx(0, [1, 2])\n";

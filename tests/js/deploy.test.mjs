@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { root } from '../testkit/native.mjs';
+import { root } from '../helpers/native.mjs';
 
 const dockerfile = readFileSync(join(root, 'Dockerfile.nginx'), 'utf8');
 const built = existsSync(join(root, 'build-web', 'site', 'index.html'));
