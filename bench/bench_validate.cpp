@@ -15,7 +15,7 @@
 #include "analysis/analysis.hpp"
 #include "qasm2/parser.hpp"
 #include "qvet.hpp"
-#include "source_map.hpp"
+#include "source/source_map.hpp"
 #include "util/sha256.hpp"
 
 namespace {

@@ -2,8 +2,6 @@
 
 #include "render.hpp"
 
-#include "source_map.hpp"
-
 namespace qvet::cli {
 
 namespace {
@@ -15,6 +13,21 @@ size_t byte_of_column(std::string_view line, uint32_t col) {
     while (i < line.size() && (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) ++i;
   }
   return i;
+}
+
+// Text of 1-based line `n` of `src`, without its line break (the CLI's own: the core's source map
+// is internal).
+std::string_view line_text(std::string_view src, uint32_t n) {
+  size_t start = 0;
+  for (uint32_t line = 1; line < n; ++line) {
+    const size_t nl = src.find('\n', start);
+    if (nl == std::string_view::npos) return {};
+    start = nl + 1;
+  }
+  size_t end = src.find('\n', start);
+  if (end == std::string_view::npos) end = src.size();
+  if (end > start && src[end - 1] == '\r') --end;
+  return src.substr(start, end - start);
 }
 
 // A line safe for a terminal: control bytes and invalid text shown as '?'.
@@ -29,7 +42,6 @@ std::string printable(std::string_view s) {
 }  // namespace
 
 std::string render_diagnostics(std::string_view file, std::string_view source, const Report& r, bool color) {
-  SourceMap map(source);
   std::string out;
   const char* red = color ? "\x1b[1;31m" : "";
   const char* yellow = color ? "\x1b[1;33m" : "";
@@ -40,7 +52,7 @@ std::string render_diagnostics(std::string_view file, std::string_view source, c
     out += std::string(bold) + std::string(file) + ":" + std::to_string(d.span.line) + ":" +
            std::to_string(d.span.column) + ":" + reset + " " + (err ? red : yellow) + (err ? "error" : "warning") +
            "[" + d.code + "]" + reset + ": " + d.message + "\n";
-    std::string_view line = map.line_text(d.span.line);
+    std::string_view line = line_text(source, d.span.line);
     if (line.size() > 200) continue;  // a minified or binary line would only add noise
     out += "  " + printable(line) + "\n  ";
     size_t start = byte_of_column(line, d.span.column);

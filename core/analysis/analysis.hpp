@@ -6,8 +6,8 @@
 #pragma once
 #include <vector>
 
-#include "circuit.hpp"
-#include "qvet.hpp"
+#include "circuit/circuit.hpp"
+#include "qvet/report.hpp"
 
 namespace qvet::analysis {
 

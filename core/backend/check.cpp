@@ -6,7 +6,7 @@
 
 #include "backend/layout.hpp"
 #include "backend/translate.hpp"
-#include "std_gates.hpp"
+#include "circuit/gates.hpp"
 
 namespace qvet::backend {
 

@@ -3,10 +3,11 @@
 // that causes it; the figures go to the report's `backend` section.
 #pragma once
 #include "backend/backend.hpp"
-#include "circuit.hpp"
-#include "diagnostics.hpp"
-#include "qvet.hpp"
-#include "source_map.hpp"
+#include "circuit/circuit.hpp"
+#include "diagnostics/sink.hpp"
+#include "qvet/options.hpp"
+#include "qvet/report.hpp"
+#include "source/source_map.hpp"
 
 namespace qvet::backend {
 

@@ -8,7 +8,7 @@
 #include <set>
 #include <vector>
 
-#include "std_gates.hpp"
+#include "circuit/gates.hpp"
 
 namespace qvet::backend {
 

@@ -6,10 +6,10 @@
 #include <string>
 #include <string_view>
 
-#include "circuit.hpp"
-#include "diagnostics.hpp"
-#include "qvet.hpp"
-#include "source_map.hpp"
+#include "circuit/circuit.hpp"
+#include "diagnostics/sink.hpp"
+#include "qvet/options.hpp"
+#include "source/source_map.hpp"
 
 namespace qvet::python {
 

@@ -11,12 +11,12 @@
 #include <unordered_map>
 #include <vector>
 
-#include "circuit.hpp"
-#include "diagnostics.hpp"
+#include "circuit/circuit.hpp"
+#include "diagnostics/sink.hpp"
 #include "python/ast.hpp"
 #include "python/value.hpp"
-#include "qvet.hpp"
-#include "source_map.hpp"
+#include "qvet/options.hpp"
+#include "source/source_map.hpp"
 
 namespace qvet::python {
 

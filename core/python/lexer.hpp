@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "diagnostics.hpp"
-#include "source_map.hpp"
+#include "diagnostics/sink.hpp"
+#include "source/source_map.hpp"
 
 namespace qvet::python {
 

@@ -5,11 +5,11 @@
 #include <string_view>
 #include <vector>
 
-#include "diagnostics.hpp"
+#include "diagnostics/sink.hpp"
 #include "python/ast.hpp"
 #include "python/lexer.hpp"
-#include "qvet.hpp"
-#include "source_map.hpp"
+#include "qvet/options.hpp"
+#include "source/source_map.hpp"
 
 namespace qvet::python {
 

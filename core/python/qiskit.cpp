@@ -8,7 +8,7 @@
 
 #include "python/interpreter.hpp"
 #include "python/names.hpp"
-#include "std_gates.hpp"
+#include "circuit/gates.hpp"
 
 namespace qvet::python {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "circuit.hpp"
+#include "circuit/circuit.hpp"
 
 namespace qvet::python {
 

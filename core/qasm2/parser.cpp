@@ -7,14 +7,11 @@
 #include <string>
 
 #include "qasm2/name_table.hpp"
-#include "std_gates.hpp"
+#include "circuit/gates.hpp"
 
 namespace qvet::qasm2 {
 namespace {
 
-using syntax::Lexer;
-using syntax::Tok;
-using syntax::Token;
 
 constexpr double kPi = 3.141592653589793238462643383279502884;
 
@@ -137,8 +134,8 @@ class Parser {
   std::string found() const {
     switch (cur_.kind) {
       case Tok::Id: case Tok::Int: case Tok::Real:
-        return std::string(syntax::describe(cur_.kind)) + " '" + std::string(text(cur_)) + "'";
-      default: return syntax::describe(cur_.kind);
+        return std::string(describe(cur_.kind)) + " '" + std::string(text(cur_)) + "'";
+      default: return describe(cur_.kind);
     }
   }
   // Consumes a token of kind k, or reports "expected <what>, found <token>".
@@ -153,7 +150,7 @@ class Parser {
   // Kept out of line so that expect() stays small enough to inline on the hot path.
   void expect_failed(Tok k, const char* what) {
     if (!at(Tok::Invalid))  // the lexer already reported this one
-      error_at("E102", std::string("expected ") + (what ? what : syntax::describe(k)) + ", found " + found(), cur_);
+      error_at("E102", std::string("expected ") + (what ? what : describe(k)) + ", found " + found(), cur_);
   }
   // Panic-mode recovery: skip to just after the next ';' (or past a balanced '{...}' block). In a
   // gate body it stops before the closing '}' so the body loop can end normally.
@@ -593,7 +590,7 @@ bool Parser::body_statement(GateDef& def, const GateScope& scope) {
   if (!at(Tok::Id) && !at(Tok::KwU) && !at(Tok::KwCX)) {
     if (at(Tok::KwMeasure) || at(Tok::KwReset) || at(Tok::KwIf) || at(Tok::KwQreg) || at(Tok::KwCreg) ||
         at(Tok::KwGate) || at(Tok::KwOpaque))
-      error_at("E102", std::string(syntax::describe(cur_.kind)) +
+      error_at("E102", std::string(describe(cur_.kind)) +
                            " is not allowed inside a gate body; only gate calls and barriers are", cur_);
     else if (!at(Tok::Invalid))
       error_at("E102", "expected a gate call or 'barrier' in the body of gate '" + std::string(scope.self) +

@@ -6,11 +6,11 @@
 #include <string_view>
 #include <vector>
 
-#include "circuit.hpp"
-#include "diagnostics.hpp"
-#include "qvet.hpp"
-#include "source_map.hpp"
-#include "syntax/lexer.hpp"
+#include "circuit/circuit.hpp"
+#include "diagnostics/sink.hpp"
+#include "qvet/options.hpp"
+#include "source/source_map.hpp"
+#include "qasm2/lexer.hpp"
 
 namespace qvet::qasm2 {
 

@@ -3,7 +3,7 @@
 #pragma once
 #include <vector>
 
-#include "circuit.hpp"
+#include "circuit/circuit.hpp"
 #include "sim/ops.hpp"
 
 namespace qvet::sim {

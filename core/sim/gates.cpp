@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "sim/ops.hpp"
-#include "std_gates.hpp"
+#include "circuit/gates.hpp"
 
 namespace qvet::sim {
 

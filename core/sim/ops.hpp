@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "circuit.hpp"
+#include "circuit/circuit.hpp"
 #include "sim/kernels.hpp"
 
 namespace qvet::sim {

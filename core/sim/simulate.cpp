@@ -8,13 +8,13 @@
 #include <queue>
 #include <string>
 
-#include "load.hpp"
+#include "api/load.hpp"
 #include "qvet.hpp"
 #include "sim/engine.hpp"
 #include "sim/kernels.hpp"
 #include "sim/ops.hpp"
 #include "sim/random.hpp"
-#include "source_map.hpp"
+#include "source/source_map.hpp"
 
 namespace qvet {
 

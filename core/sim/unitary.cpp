@@ -3,7 +3,7 @@
 #include <Eigen/Core>
 #include <cmath>
 
-#include "load.hpp"
+#include "api/load.hpp"
 #include "qvet.hpp"
 #include "sim/engine.hpp"
 #include "sim/ops.hpp"

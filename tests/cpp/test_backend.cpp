@@ -12,7 +12,7 @@
 #include "backend/layout.hpp"
 #include "backend/translate.hpp"
 #include "helpers.hpp"
-#include "std_gates.hpp"
+#include "circuit/gates.hpp"
 
 using namespace qvet;
 using qvet::test::find;

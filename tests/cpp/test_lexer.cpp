@@ -3,13 +3,13 @@
 #include <vector>
 
 #include "helpers.hpp"
-#include "source_map.hpp"
-#include "syntax/lexer.hpp"
+#include "source/source_map.hpp"
+#include "qasm2/lexer.hpp"
 
 using qvet::DiagnosticSink;
 using qvet::SourceMap;
-using qvet::syntax::Lexer;
-using qvet::syntax::Tok;
+using qvet::qasm2::Lexer;
+using qvet::qasm2::Tok;
 
 namespace {
 std::vector<Tok> kinds(const std::string& src, DiagnosticSink* sink_out = nullptr) {

@@ -6,14 +6,14 @@
 
 #include "analysis/analysis.hpp"
 #include "backend/check.hpp"
-#include "circuit.hpp"
-#include "format.hpp"
-#include "load.hpp"
-#include "qasm2/lints.hpp"
+#include "circuit/circuit.hpp"
+#include "source/detect.hpp"
+#include "api/load.hpp"
+#include "lint/lints.hpp"
 #include "qasm2/parser.hpp"
 #include "python/frontend.hpp"
 #include "qvet.hpp"
-#include "source_map.hpp"
+#include "source/source_map.hpp"
 #include "util/sha256.hpp"
 
 namespace qvet {

@@ -5,7 +5,7 @@
 #include <functional>
 #include <string_view>
 
-#include "circuit.hpp"
+#include "circuit/circuit.hpp"
 #include "qvet.hpp"
 
 namespace qvet {

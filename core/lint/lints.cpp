@@ -1,4 +1,4 @@
-#include "qasm2/lints.hpp"
+#include "lint/lints.hpp"
 
 #include <string>
 

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace qvet::syntax {
+namespace qvet::qasm2 {
 
 enum class Tok : uint8_t {
   Eof, Invalid,
@@ -25,4 +25,4 @@ struct Token {
 // How a token kind reads in "expected X, found Y" messages.
 const char* describe(Tok kind);
 
-}  // namespace qvet::syntax
+}  // namespace qvet::qasm2

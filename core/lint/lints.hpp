@@ -1,9 +1,9 @@
 // Warnings about circuits that load but are probably not what the author meant. They run only
 // on a circuit that loaded without errors, so they never pile onto an error.
 #pragma once
-#include "circuit.hpp"
-#include "diagnostics.hpp"
-#include "source_map.hpp"
+#include "circuit/circuit.hpp"
+#include "diagnostics/sink.hpp"
+#include "source/source_map.hpp"
 
 namespace qvet::qasm2 {
 

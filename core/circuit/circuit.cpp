@@ -1,8 +1,8 @@
-#include "circuit.hpp"
+#include "circuit/circuit.hpp"
 
 #include <cstdio>
 
-#include "std_gates.hpp"
+#include "circuit/gates.hpp"
 
 namespace qvet {
 

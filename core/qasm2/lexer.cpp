@@ -1,9 +1,9 @@
-#include "syntax/lexer.hpp"
+#include "qasm2/lexer.hpp"
 
 #include <cstring>
 
 
-namespace qvet::syntax {
+namespace qvet::qasm2 {
 
 const char* describe(Tok k) {
   switch (k) {
@@ -210,4 +210,4 @@ Token Lexer::number(size_t b) {
   return make(real ? Tok::Real : Tok::Int, b);
 }
 
-}  // namespace qvet::syntax
+}  // namespace qvet::qasm2

@@ -1,4 +1,4 @@
-#include "format.hpp"
+#include "source/detect.hpp"
 
 #include <cctype>
 

@@ -5,11 +5,11 @@
 #pragma once
 #include <string_view>
 
-#include "diagnostics.hpp"
-#include "source_map.hpp"
-#include "syntax/token.hpp"
+#include "diagnostics/sink.hpp"
+#include "source/source_map.hpp"
+#include "qasm2/token.hpp"
 
-namespace qvet::syntax {
+namespace qvet::qasm2 {
 
 class Lexer {
  public:
@@ -33,4 +33,4 @@ class Lexer {
   size_t pos_ = 0;
 };
 
-}  // namespace qvet::syntax
+}  // namespace qvet::qasm2

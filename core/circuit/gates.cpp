@@ -1,4 +1,4 @@
-#include "std_gates.hpp"
+#include "circuit/gates.hpp"
 
 namespace qvet {
 

@@ -1,4 +1,4 @@
-#include "source_map.hpp"
+#include "source/source_map.hpp"
 
 #include <algorithm>
 #include <cstdint>

@@ -3,7 +3,7 @@
 #include <string_view>
 #include <vector>
 
-#include "diagnostics.hpp"
+#include "diagnostics/sink.hpp"
 
 namespace qvet {
 

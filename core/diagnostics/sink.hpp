@@ -1,31 +1,12 @@
-// Diagnostics are plain values with spans (as in Qiskit's qasm2 crate): the core never prints or
+// The core collects diagnostics as plain values (as Qiskit's qasm2 crate does): it never prints or
 // throws them; the CLI and the bindings format them at the edge.
 #pragma once
-#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "qvet/diagnostic.hpp"
+
 namespace qvet {
-
-// A region of the source. Offsets are bytes; line and column are 1-based, columns count Unicode
-// code points so that an editor's underline lands where the CLI's caret does.
-struct Span {
-  uint32_t offset = 0;
-  uint32_t length = 0;
-  uint32_t line = 1;
-  uint32_t column = 1;
-  uint32_t end_line = 1;
-  uint32_t end_column = 1;
-};
-
-enum class Severity { Error, Warning };
-
-struct Diagnostic {
-  Severity severity = Severity::Error;
-  std::string code;     // stable, documented in docs/diagnostics.md (E### errors, W### warnings)
-  std::string message;  // what is wrong and what was expected
-  Span span;
-};
 
 // Collects diagnostics up to a cap; past it, one final E408 says how many were dropped.
 class DiagnosticSink {

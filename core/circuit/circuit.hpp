@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "diagnostics.hpp"
+#include "diagnostics/sink.hpp"
 
 namespace qvet {
 

@@ -1,0 +1,36 @@
+// qvet's public API: source text and options in, one Report out. No I/O, no threads, no exception
+// escapes any of these functions; every problem, including running out of memory, comes back as a
+// diagnostic. The types live in qvet/options.hpp, qvet/report.hpp and qvet/diagnostic.hpp.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qvet/diagnostic.hpp"
+#include "qvet/options.hpp"
+#include "qvet/report.hpp"
+
+namespace qvet {
+
+Report validate(std::string_view source, const Options& options = {});
+
+// Validates, then (when valid) simulates: the report's `simulation` section holds the outcome.
+Report simulate(std::string_view source, const Options& options, const SimOptions& sim);
+
+// The unitary of a circuit without measurements, resets or conditions, up to kMaxUnitaryQubits.
+UnitaryResult unitary(std::string_view source, const Options& options = {});
+
+// Whether two circuits have the same unitary up to a global phase ("did my rewrite change it?").
+Equivalence equivalent(std::string_view a, std::string_view b, const Options& options = {});
+
+// The built-in device profiles (the `backend` option takes a name or a device of one).
+std::vector<BackendProfileInfo> backend_profiles();
+// Empty when options.backend / options.backend_json name a usable backend; else what is wrong.
+std::string backend_problem(const Options& options);
+
+// The report as JSON text: a superset of the old service's response (see docs/report.md).
+std::string to_json(const Report& report, int indent = -1);
+
+const char* version();
+
+}  // namespace qvet

@@ -1,0 +1,29 @@
+// A diagnostic: a severity, a stable code (documented in docs/diagnostics.md), a message and a
+// span. Every problem qvet reports, in a report or in a result, has this one shape.
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace qvet {
+
+// A region of the source. Offsets are bytes; line and column are 1-based, columns count Unicode
+// code points so that an editor's underline lands where the CLI's caret does.
+struct Span {
+  uint32_t offset = 0;
+  uint32_t length = 0;
+  uint32_t line = 1;
+  uint32_t column = 1;
+  uint32_t end_line = 1;
+  uint32_t end_column = 1;
+};
+
+enum class Severity { Error, Warning };
+
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  std::string code;     // stable, documented in docs/diagnostics.md (E### errors, W### warnings)
+  std::string message;  // what is wrong and what was expected
+  Span span;
+};
+
+}  // namespace qvet
