@@ -1,5 +1,7 @@
 #include "analysis/analysis.hpp"
 
+#include "circuit/expand.hpp"
+
 #include <algorithm>
 #include <string>
 #include <unordered_map>
@@ -138,47 +140,30 @@ class MetricsBuilder {
   Metrics m_;
 };
 
-// Walks the expansion of every instruction down to standard (or opaque) gates.
-class Expander {
+// Qiskit's figures after expanding the program's gates (the shared walk) down to leaves.
+class ExpandedMetrics {
  public:
-  Expander(const Circuit& c) : c_(c), metrics_(c) {
-    uint32_t nesting = 0;
-    for (const GateDef& g : c.gates) nesting = std::max(nesting, g.nesting);
-    buffers_.resize(nesting + 1);  // one per expansion level, never reallocated while in use
-  }
+  explicit ExpandedMetrics(const Circuit& c) : c_(c), expander_(c), metrics_(c) {}
 
   void instruction(const Instruction& op) {
     const uint32_t* q = c_.qubits(op);
-    if (op.kind == OpKind::Gate && !c_.gates[op.gate].is_leaf()) {
-      expand(c_.gates[op.gate], q, op.condition, 0);
+    if (op.kind != OpKind::Gate || c_.gates[op.gate].is_leaf()) {
+      metrics_.add(op.kind, op.gate, q, op.qubit_count, op.clbit, op.condition);
       return;
     }
-    metrics_.add(op.kind, op.gate, q, op.qubit_count, op.clbit, op.condition);
+    expander_.expand<false>(op.gate, nullptr, q, [&](const ExpandedOp& leaf) {
+      // A barrier carries no condition of its own, even inside a conditioned gate.
+      if (leaf.barrier()) metrics_.add(OpKind::Barrier, -1, leaf.qubits, leaf.num_qubits, -1, -1);
+      else metrics_.add(OpKind::Gate, leaf.gate, leaf.qubits, leaf.num_qubits, -1, op.condition);
+      return true;
+    });
   }
   Metrics result() const { return metrics_.result(); }
 
  private:
-  // Recursion depth is bounded by Limits::max_gate_nesting, checked when the gate was defined.
-  void expand(const GateDef& g, const uint32_t* q, int32_t cond, size_t level) {
-    for (const BodyOp& b : g.body) {
-      std::vector<uint32_t>& mapped = buffers_[level];
-      mapped.clear();
-      for (uint32_t local : b.qubits) mapped.push_back(q[local]);
-      if (b.gate < 0) {
-        // A barrier carries no condition of its own, even inside a conditioned gate.
-        metrics_.add(OpKind::Barrier, -1, mapped.data(), static_cast<uint32_t>(mapped.size()), -1, -1);
-      } else if (c_.gates[b.gate].is_leaf()) {
-        metrics_.add(OpKind::Gate, b.gate, mapped.data(), static_cast<uint32_t>(mapped.size()), -1, cond);
-      } else {
-        // The child writes only to deeper levels' buffers, so `mapped` stays valid.
-        expand(c_.gates[b.gate], mapped.data(), cond, level + 1);
-      }
-    }
-  }
-
   const Circuit& c_;
+  GateExpander expander_;
   MetricsBuilder metrics_;
-  std::vector<std::vector<uint32_t>> buffers_;
 };
 
 }  // namespace
@@ -206,7 +191,7 @@ Analysis analyze(const Circuit& c, bool want_layers) {
   if (!has_custom) {
     a.expanded = a.metrics;  // nothing to expand
   } else {
-    Expander ex(c);
+    ExpandedMetrics ex(c);
     for (const Instruction& op : c.ops) ex.instruction(op);
     a.expanded = ex.result();
   }

@@ -82,7 +82,7 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
     r.version = c.version;
   }
   const bool valid = !sink.has_errors();
-  if (valid) qasm2::lint(c, map, sink);
+  if (valid) lint::check(c, map, sink);
 
   for (const Register& reg : c.qregs) r.qregs.push_back({reg.name, reg.size});
   for (const Register& reg : c.cregs) r.cregs.push_back({reg.name, reg.size});

@@ -6,6 +6,7 @@
 
 #include "backend/layout.hpp"
 #include "backend/translate.hpp"
+#include "circuit/expand.hpp"
 #include "circuit/gates.hpp"
 
 namespace qvet::backend {
@@ -24,23 +25,23 @@ struct Leaf {
 };
 
 struct Expansion {
+  explicit Expansion(const Circuit& c) : expander(c) {}
+
+  GateExpander expander;
   std::vector<Leaf> leaves;
   std::vector<uint32_t> qubits;
 
-  void add(const Circuit& c, int32_t gate, const uint32_t* q, uint32_t src) {
-    const GateDef& def = c.gates[gate];
-    if (def.is_leaf()) {
-      leaves.push_back({OpKind::Gate, gate, src, static_cast<uint32_t>(qubits.size()), def.num_qubits});
-      qubits.insert(qubits.end(), q, q + def.num_qubits);
-      return;
-    }
-    std::vector<uint32_t> mapped;
-    for (const BodyOp& b : def.body) {
-      if (b.gate < 0) continue;  // a barrier inside a gate body schedules nothing on hardware
-      mapped.clear();
-      for (uint32_t local : b.qubits) mapped.push_back(q[local]);
-      add(c, b.gate, mapped.data(), src);
-    }
+  void add(OpKind kind, int32_t gate, const uint32_t* q, uint32_t nq, uint32_t src) {
+    leaves.push_back({kind, gate, src, static_cast<uint32_t>(qubits.size()), nq});
+    qubits.insert(qubits.end(), q, q + nq);
+  }
+  void instruction(const Circuit& c, const Instruction& op, uint32_t src) {
+    if (op.kind != OpKind::Gate) return add(op.kind, -1, c.qubits(op), op.qubit_count, src);
+    expander.expand<false>(op.gate, nullptr, c.qubits(op), [&](const ExpandedOp& leaf) {
+      // A barrier inside a gate body schedules nothing on hardware.
+      if (!leaf.barrier()) add(OpKind::Gate, leaf.gate, leaf.qubits, leaf.num_qubits, src);
+      return true;
+    });
   }
 };
 
@@ -65,16 +66,8 @@ void check(const Circuit& c, const SourceMap& map, const Options& opt, const Bac
     out.notes.push_back("the coupling map lists some couplers in one direction only; directions are not modelled "
                         "(reversing a two-qubit gate costs a few one-qubit gates)");
 
-  Expansion x;
-  for (uint32_t i = 0; i < c.ops.size(); ++i) {
-    const Instruction& op = c.ops[i];
-    if (op.kind == OpKind::Gate) {
-      x.add(c, op.gate, c.qubits(op), i);
-    } else {
-      x.leaves.push_back({op.kind, -1, i, static_cast<uint32_t>(x.qubits.size()), op.qubit_count});
-      x.qubits.insert(x.qubits.end(), c.qubits(op), c.qubits(op) + op.qubit_count);
-    }
-  }
+  Expansion x(c);
+  for (uint32_t i = 0; i < c.ops.size(); ++i) x.instruction(c, c.ops[i], i);
   auto span_of = [&](uint32_t src) { return map.span(c.ops[src].src_offset, c.ops[src].src_length); };
 
   // ---- fit

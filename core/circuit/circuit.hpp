@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "diagnostics/sink.hpp"
+#include "circuit/expr.hpp"
+#include "qvet/diagnostic.hpp"
 
 namespace qvet {
 
@@ -17,15 +18,6 @@ struct Register {
   Span span;
   bool used = false;
 };
-
-// A parameter expression inside a gate body, in postfix form over the gate's parameters.
-struct ExprOp {
-  enum Code : uint8_t { Const, Param, Neg, Add, Sub, Mul, Div, Pow, Sin, Cos, Tan, Exp, Ln, Sqrt, Asin, Acos, Atan };
-  Code code = Const;
-  uint32_t param = 0;
-  double value = 0;
-};
-using Expr = std::vector<ExprOp>;
 
 // One statement of a gate body: a gate on the gate's own qubit arguments, or a barrier.
 struct BodyOp {
@@ -76,9 +68,6 @@ struct Instruction {
   OpKind kind = OpKind::Gate;
   uint8_t param_count = 0;
 };
-
-// A parameter expression as text, e.g. "2*theta - 1.5708", with `names` for ExprOp::Param.
-std::string expr_text(const Expr& e, const std::vector<std::string>& names);
 
 // The definition of row `index` of std_gates(), not yet available to the program.
 GateDef standard_gate_def(int index);

@@ -2,7 +2,7 @@
 
 #include <string>
 
-namespace qvet::qasm2 {
+namespace qvet::lint {
 
 namespace {
 constexpr int kMaxAfterMeasureWarnings = 10;  // one mistake repeated over a register is one story
@@ -14,7 +14,7 @@ std::string bit_name(const Circuit& c, uint32_t q) {
 }
 }  // namespace
 
-void lint(const Circuit& c, const SourceMap& map, DiagnosticSink& sink) {
+void check(const Circuit& c, const SourceMap& map, DiagnosticSink& sink) {
   auto warn = [&](const char* code, std::string msg, const Span& span) {
     sink.add({Severity::Warning, code, std::move(msg), span});
   };
@@ -78,4 +78,4 @@ void lint(const Circuit& c, const SourceMap& map, DiagnosticSink& sink) {
   }
 }
 
-}  // namespace qvet::qasm2
+}  // namespace qvet::lint

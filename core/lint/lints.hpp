@@ -5,8 +5,8 @@
 #include "diagnostics/sink.hpp"
 #include "source/source_map.hpp"
 
-namespace qvet::qasm2 {
+namespace qvet::lint {
 
-void lint(const Circuit& circuit, const SourceMap& map, DiagnosticSink& sink);
+void check(const Circuit& circuit, const SourceMap& map, DiagnosticSink& sink);
 
-}  // namespace qvet::qasm2
+}  // namespace qvet::lint

@@ -18,8 +18,4 @@ namespace qvet::qasm2 {
 bool parse(std::string_view src, const SourceMap& map, const Options& options, DiagnosticSink& sink,
            Circuit& out);
 
-// Evaluates a postfix expression; returns false (and leaves *result alone) on a domain error.
-bool evaluate(const Expr& expr, const double* params, std::vector<double>& stack, double* result,
-              const char** error);
-
 }  // namespace qvet::qasm2

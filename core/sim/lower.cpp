@@ -4,7 +4,7 @@
 // definition), and then adjacent gates are fused.
 #include <algorithm>
 
-#include "qasm2/parser.hpp"
+#include "circuit/expand.hpp"
 #include "sim/ops.hpp"
 
 namespace qvet::sim {
@@ -14,86 +14,36 @@ namespace {
 struct Lowerer {
   const Circuit& c;
   Program& out;
-  std::vector<double> stack;
+  GateExpander expander;
   LowerError err;
 
-  bool gate(int g, const double* params, const unsigned* qubits, int32_t cond, uint32_t src) {
-    const GateDef& def = c.gates[g];
-    if (def.std_index >= 0) {
-      size_t first = out.ops.size();
-      lower_std_gate(def.std_index, params, qubits, def.num_qubits, out);
+  bool gate(int g, const double* params, const uint32_t* qubits, int32_t cond, uint32_t src) {
+    const bool ok = expander.expand<true>(g, params, qubits, [&](const ExpandedOp& leaf) {
+      if (leaf.barrier()) return true;
+      const GateDef& def = c.gates[leaf.gate];
+      if (def.opaque) {
+        err.message = "opaque gate '" + def.name + "' (declared at line " + std::to_string(def.span.line) +
+                      ") has no definition, so it cannot be simulated";
+        return false;
+      }
+      const size_t first = out.ops.size();
+      lower_std_gate(def.std_index, leaf.params, leaf.qubits, leaf.num_qubits, out);
       for (size_t i = first; i < out.ops.size(); ++i) {
         out.ops[i].condition = cond;
         out.ops[i].src = src;
       }
       return true;
-    }
-    if (def.opaque) {
-      err.message = "opaque gate '" + def.name + "' (declared at line " + std::to_string(def.span.line) +
-                    ") has no definition, so it cannot be simulated";
-      err.instruction = src;
-      return false;
-    }
-    std::vector<double> values;
-    std::vector<unsigned> mapped;
-    for (const BodyOp& b : def.body) {
-      if (b.gate < 0) continue;  // barrier
-      values.clear();
-      for (const Expr& e : b.params) {
-        double v = 0;
-        const char* why = nullptr;
-        if (!qasm2::evaluate(e, params, stack, &v, &why)) {
-          err.message = "in gate '" + def.name + "' at line " + std::to_string(b.span.line) + ": " + why;
-          err.instruction = src;
-          return false;
-        }
-        values.push_back(v);
-      }
-      mapped.clear();
-      for (uint32_t local : b.qubits) mapped.push_back(qubits[local]);
-      if (!gate(b.gate, values.data(), mapped.data(), cond, src)) return false;
-    }
-    return true;
+    });
+    if (!ok && err.message.empty()) err.message = expander.error();
+    if (!ok) err.instruction = src;
+    return ok;
   }
 };
 
 }  // namespace
 
-bool bind_parameters(Circuit& c, const std::vector<std::pair<std::string, double>>& values, std::string* error) {
-  std::vector<double> bound(c.parameters.size(), 0);
-  std::vector<uint8_t> given(c.parameters.size(), 0);
-  for (const auto& [name, value] : values) {
-    auto it = std::find(c.parameters.begin(), c.parameters.end(), name);
-    if (it == c.parameters.end()) {
-      *error = "the circuit has no parameter named '" + name + "'";
-      return false;
-    }
-    bound[it - c.parameters.begin()] = value;
-    given[it - c.parameters.begin()] = 1;
-  }
-  std::string missing;
-  for (size_t i = 0; i < c.parameters.size(); ++i)
-    if (!given[i]) missing += (missing.empty() ? "'" : ", '") + c.parameters[i] + "'";
-  if (!missing.empty()) {
-    *error = "the circuit has unbound parameters (" + missing + "): give a value for each to simulate it";
-    return false;
-  }
-  std::vector<double> stack;
-  for (const SymbolicParam& s : c.symbolic) {
-    const char* why = nullptr;
-    double v = 0;
-    if (!qasm2::evaluate(s.expr, bound.data(), stack, &v, &why)) {
-      *error = std::string("a gate parameter has no value with these parameters: ") + why;
-      return false;
-    }
-    c.param_pool[s.slot] = v;
-  }
-  return true;
-}
-
 LowerError lower(const Circuit& c, Program& out) {
-  Lowerer l{c, out, {}, {}};
-  std::vector<unsigned> qubits;
+  Lowerer l{c, out, GateExpander(c), {}};
   for (uint32_t i = 0; i < c.ops.size(); ++i) {
     const Instruction& ins = c.ops[i];
     const uint32_t* q = c.qubits(ins);
@@ -111,8 +61,7 @@ LowerError lower(const Circuit& c, Program& out) {
         break;
       }
       case OpKind::Gate:
-        qubits.assign(q, q + ins.qubit_count);
-        if (!l.gate(ins.gate, c.params(ins), qubits.data(), ins.condition, i)) return l.err;
+        if (!l.gate(ins.gate, c.params(ins), q, ins.condition, i)) return l.err;
         break;
     }
   }

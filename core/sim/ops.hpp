@@ -57,11 +57,6 @@ Mat2 u_matrix(double theta, double phi, double lambda);
 // `num_qubits` is the instruction's width (it matters for the variadic mcx).
 void lower_std_gate(int std_index, const double* params, const unsigned* qubits, unsigned num_qubits, Program& out);
 
-// Binds the circuit's Parameters (Qiskit Python input) to values by name, evaluating each
-// symbolic gate parameter into param_pool. False, with a message, when a value is missing or
-// unknown, or an expression has no value (division by zero, ...).
-bool bind_parameters(Circuit& c, const std::vector<std::pair<std::string, double>>& values, std::string* error);
-
 struct LowerError {
   std::string message;  // empty when lowering succeeded
   uint32_t instruction = 0;

@@ -1,4 +1,4 @@
-// qvet::simulate(): validate, lower, fuse, then either sample every shot from the final state in
+// The simulation of a loaded circuit: lower, fuse, then either sample every shot from the final state in
 // one pass (when every measurement is terminal) or run one trajectory per shot from a state shared
 // up to the first measurement, reset or condition. Sizes are checked before any allocation.
 #include <Eigen/Core>
@@ -8,21 +8,17 @@
 #include <queue>
 #include <string>
 
-#include "api/load.hpp"
-#include "qvet.hpp"
+#include "sim/simulate.hpp"
+
+#include "circuit/bind.hpp"
 #include "sim/engine.hpp"
 #include "sim/kernels.hpp"
 #include "sim/ops.hpp"
 #include "sim/random.hpp"
-#include "source/source_map.hpp"
 
-namespace qvet {
+namespace qvet::sim {
 
 namespace {
-
-using sim::cd;
-using sim::Op;
-using sim::Program;
 
 // Cache blocking: a block of 2^17 amplitudes is 2 MiB, which stays in the L2/L3 cache of current
 // CPUs while a run of gates on its qubits is applied. Measured on the 24-qubit benchmark circuit:
@@ -98,7 +94,7 @@ class Runner {
   }
   bool check_sizes(bool trajectories, size_t ops_after_prefix);
   void sample(const cd* psi, const std::vector<std::pair<unsigned, uint32_t>>& measured);
-  void trajectories(Eigen::VectorXcd& prefix, size_t first, const sim::ConditionChecker& conditions);
+  void trajectories(Eigen::VectorXcd& prefix, size_t first, const ConditionChecker& conditions);
   void probabilities(const cd* psi);
 
   const Circuit& c_;
@@ -151,14 +147,14 @@ void Runner::run() {
     return;
   }
   Program lowered;
-  sim::LowerError err = sim::lower(c_, lowered);
+  LowerError err = lower(c_, lowered);
   if (!err.message.empty()) {
     fail("E501", err.message, err.instruction);
     return;
   }
-  sim::ConditionChecker conditions(c_);
+  ConditionChecker conditions(c_);
   if (conditions.too_large()) {
-    fail("E507", "an 'if' value has more than " + std::to_string(sim::ConditionChecker::kMaxConditionDigits) +
+    fail("E507", "an 'if' value has more than " + std::to_string(ConditionChecker::kMaxConditionDigits) +
                      " digits; simulation does not compare values that large", UINT32_MAX);
     return;
   }
@@ -185,7 +181,7 @@ void Runner::run() {
       ++first;
   if (!check_sizes(!sampling, sampling ? 0 : lowered.ops.size() - first)) return;
 
-  prog_ = sim::fuse(lowered, n_);
+  prog_ = fuse(lowered, n_);
   Eigen::VectorXcd state = Eigen::VectorXcd::Zero(static_cast<Eigen::Index>(uint64_t{1} << n_));
   state[0] = 1;
   cd* psi = state.data();
@@ -199,7 +195,7 @@ void Runner::run() {
       if (op.kind == Op::Measure) measured.push_back({op.q0, static_cast<uint32_t>(op.clbit)});
       else gates.ops.push_back(op);
     }
-    sim::apply_blocked(gates, 0, gates.ops.size(), psi, n_, block_qubits());
+    apply_blocked(gates, 0, gates.ops.size(), psi, n_, block_qubits());
     probabilities(psi);
     for (const std::string& p : opt_.paulis) {
       double v = 0;
@@ -222,7 +218,7 @@ void Runner::run() {
     while (f < prog_.ops.size() && prog_.ops[f].condition < 0 && prog_.ops[f].kind != Op::Measure &&
            prog_.ops[f].kind != Op::Reset)
       ++f;
-    sim::apply_blocked(prog_, 0, f, psi, n_, block_qubits());
+    apply_blocked(prog_, 0, f, psi, n_, block_qubits());
     trajectories(state, f, conditions);
   }
   out_.ok = true;
@@ -252,7 +248,7 @@ void Runner::probabilities(const cd* psi) {
 
 // All shots from one distribution in one pass: sorted uniforms against the running sum of |amp|^2.
 void Runner::sample(const cd* psi, const std::vector<std::pair<unsigned, uint32_t>>& measured) {
-  sim::Random rng(opt_.seed);
+  Random rng(opt_.seed);
   std::vector<double> u(static_cast<size_t>(opt_.shots));
   for (double& x : u) x = rng.uniform();
   std::sort(u.begin(), u.end());
@@ -287,8 +283,8 @@ void Runner::sample(const cd* psi, const std::vector<std::pair<unsigned, uint32_
   out_.counts.assign(counts.begin(), counts.end());
 }
 
-void Runner::trajectories(Eigen::VectorXcd& prefix, size_t first, const sim::ConditionChecker& conditions) {
-  sim::Random rng(opt_.seed);
+void Runner::trajectories(Eigen::VectorXcd& prefix, size_t first, const ConditionChecker& conditions) {
+  Random rng(opt_.seed);
   Eigen::VectorXcd work(prefix.size());
   std::vector<uint8_t> clbits(c_.num_clbits, 0);
   std::map<std::string, uint64_t> counts;
@@ -300,18 +296,18 @@ void Runner::trajectories(Eigen::VectorXcd& prefix, size_t first, const sim::Con
       const Op& op = prog_.ops[k];
       if (op.condition >= 0 && !conditions.holds(op.condition, clbits)) continue;
       if (op.kind == Op::Measure || op.kind == Op::Reset) {
-        const double p1 = std::min(1.0, std::max(0.0, sim::probability_one(psi, n_, op.q0)));
+        const double p1 = std::min(1.0, std::max(0.0, probability_one(psi, n_, op.q0)));
         const int bit = rng.uniform() < p1 ? 1 : 0;
-        sim::collapse(psi, n_, op.q0, bit, bit ? p1 : 1 - p1);
+        collapse(psi, n_, op.q0, bit, bit ? p1 : 1 - p1);
         if (op.kind == Op::Measure) {
           clbits[op.clbit] = static_cast<uint8_t>(bit);
         } else if (bit) {
-          sim::Mat2 x{{0, 1, 1, 0}};
-          sim::apply_1q(psi, n_, op.q0, x);
+          Mat2 x{{0, 1, 1, 0}};
+          apply_1q(psi, n_, op.q0, x);
         }
         continue;
       }
-      sim::apply(prog_, op, psi, n_);
+      apply(prog_, op, psi, n_);
     }
     ++counts[clbit_key(c_, clbits)];
   }
@@ -321,22 +317,15 @@ void Runner::trajectories(Eigen::VectorXcd& prefix, size_t first, const sim::Con
 
 bool Runner::bind(Circuit& c) {
   std::string message;
-  if (!sim::bind_parameters(c, opt_.parameters, &message)) return fail("E509", message, UINT32_MAX);
+  if (!bind_parameters(c, opt_.parameters, &message)) return fail("E509", message, UINT32_MAX);
   return true;
 }
 
 }  // namespace
 
-Report simulate(std::string_view source, const Options& options, const SimOptions& sim) {
-  return guarded([&](Report& r) {
-    Circuit c;
-    load(source, options, r, c);
-    if (!r.valid) return;
-    r.has_simulation = true;
-    SourceMap map(source);
-    Runner runner(c, map, sim, r.simulation);
-    if (runner.bind(c)) runner.run();
-  });
+void run(Circuit& c, const SourceMap& map, const SimOptions& opt, Simulation& out) {
+  Runner runner(c, map, opt, out);
+  if (runner.bind(c)) runner.run();
 }
 
-}  // namespace qvet
+}  // namespace qvet::sim

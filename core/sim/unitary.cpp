@@ -3,22 +3,14 @@
 #include <Eigen/Core>
 #include <cmath>
 
-#include "api/load.hpp"
-#include "qvet.hpp"
+#include "sim/unitary.hpp"
+
 #include "sim/engine.hpp"
 #include "sim/ops.hpp"
 
-namespace qvet {
+namespace qvet::sim {
 
-namespace {
-
-bool build_unitary(std::string_view source, const Options& options, UnitaryResult& out) {
-  Circuit c;
-  out.report = guarded([&](Report& r) { load(source, options, r, c); });
-  if (!out.report.valid) {
-    out.error = "the circuit is not valid";
-    return false;
-  }
+bool circuit_unitary(const Circuit& c, UnitaryResult& out) {
   if (!c.symbolic.empty()) {
     out.error = "the circuit has unbound parameters, so it has no single unitary";
     return false;
@@ -30,21 +22,21 @@ bool build_unitary(std::string_view source, const Options& options, UnitaryResul
                 std::to_string(n);
     return false;
   }
-  sim::Program p;
-  sim::LowerError err = sim::lower(c, p);
+  Program p;
+  LowerError err = lower(c, p);
   if (!err.message.empty()) {
     out.error = err.message;
     return false;
   }
-  for (const sim::Op& op : p.ops)
-    if (op.kind == sim::Op::Measure || op.kind == sim::Op::Reset || op.condition >= 0) {
+  for (const Op& op : p.ops)
+    if (op.kind == Op::Measure || op.kind == Op::Reset || op.condition >= 0) {
       out.error = "the circuit measures, resets or branches on a classical value, so it has no unitary";
       return false;
     }
   const Eigen::Index dim = Eigen::Index{1} << n;
   Eigen::MatrixXcd u = Eigen::MatrixXcd::Identity(dim, dim);
   for (Eigen::Index col = 0; col < dim; ++col)
-    for (const sim::Op& op : p.ops) sim::apply(p, op, u.col(col).data(), n);
+    for (const Op& op : p.ops) apply(p, op, u.col(col).data(), n);
   out.matrix.resize(static_cast<size_t>(dim * dim));
   for (Eigen::Index r = 0; r < dim; ++r)
     for (Eigen::Index k = 0; k < dim; ++k) out.matrix[static_cast<size_t>(r * dim + k)] = u(r, k);
@@ -52,26 +44,8 @@ bool build_unitary(std::string_view source, const Options& options, UnitaryResul
   return true;
 }
 
-}  // namespace
-
-UnitaryResult unitary(std::string_view source, const Options& options) {
-  UnitaryResult out;
-  try {
-    build_unitary(source, options, out);
-  } catch (const std::bad_alloc&) {
-    out.ok = false;
-    out.error = "out of memory while building the unitary";
-  }
-  return out;
-}
-
-Equivalence equivalent(std::string_view a, std::string_view b, const Options& options) {
+Equivalence compare(const UnitaryResult& ua, const UnitaryResult& ub) {
   Equivalence e;
-  UnitaryResult ua = unitary(a, options), ub = unitary(b, options);
-  if (!ua.ok || !ub.ok) {
-    e.error = !ua.ok ? "first circuit: " + ua.error : "second circuit: " + ub.error;
-    return e;
-  }
   if (ua.qubits != ub.qubits) {
     e.error = "the circuits act on different numbers of qubits (" + std::to_string(ua.qubits) + " and " +
               std::to_string(ub.qubits) + ")";
@@ -97,4 +71,4 @@ Equivalence equivalent(std::string_view a, std::string_view b, const Options& op
   return e;
 }
 
-}  // namespace qvet
+}  // namespace qvet::sim

@@ -1,11 +1,46 @@
-// Evaluation of parameter expressions, shared by the parser (constant arguments) and anything
-// that binds a gate body's parameters later. Python's semantics where they show: 0^0 == 1, a
-// negative base with a fractional exponent and division by zero are errors.
+#include "circuit/expr.hpp"
+
 #include <cmath>
+#include <cstdio>
 
-#include "qasm2/parser.hpp"
+namespace qvet {
 
-namespace qvet::qasm2 {
+std::string expr_text(const Expr& e, const std::vector<std::string>& names) {
+  struct Part {
+    std::string text;
+    int prec;  // 0 +-, 1 */, 2 unary minus, 3 **, 4 atom
+  };
+  static const char* const kFunctions[] = {"sin", "cos", "tan", "exp", "log", "sqrt", "arcsin", "arccos", "arctan"};
+  std::vector<Part> st;
+  auto wrap = [](const Part& p, int need) { return p.prec < need ? "(" + p.text + ")" : p.text; };
+  for (const ExprOp& op : e) {
+    switch (op.code) {
+      case ExprOp::Const: {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.6g", op.value);
+        st.push_back({buf, op.value < 0 ? 2 : 4});
+        break;
+      }
+      case ExprOp::Param: st.push_back({op.param < names.size() ? names[op.param] : "?", 4}); break;
+      case ExprOp::Neg: st.back() = {"-" + wrap(st.back(), 2), 2}; break;
+      case ExprOp::Add: case ExprOp::Sub: case ExprOp::Mul: case ExprOp::Div: case ExprOp::Pow: {
+        const Part b = st.back();
+        st.pop_back();
+        const Part a = st.back();
+        const int prec = op.code == ExprOp::Pow ? 3 : (op.code == ExprOp::Mul || op.code == ExprOp::Div) ? 1 : 0;
+        const char* sym = op.code == ExprOp::Add ? " + " : op.code == ExprOp::Sub ? " - " : op.code == ExprOp::Mul ? "*"
+                          : op.code == ExprOp::Div ? "/" : "**";
+        // Left-associative: the right operand needs parentheses at equal precedence (a - (b - c)).
+        st.back() = {wrap(a, prec == 3 ? 4 : prec) + sym + wrap(b, prec == 3 ? 3 : prec + 1), prec};
+        break;
+      }
+      default:
+        st.back() = {std::string(kFunctions[op.code - ExprOp::Sin]) + "(" + st.back().text + ")", 4};
+        break;
+    }
+  }
+  return st.empty() ? "" : st.back().text;
+}
 
 bool evaluate(const Expr& expr, const double* params, std::vector<double>& st, double* result,
               const char** error) {
@@ -73,4 +108,4 @@ bool evaluate(const Expr& expr, const double* params, std::vector<double>& st, d
   return true;
 }
 
-}  // namespace qvet::qasm2
+}  // namespace qvet

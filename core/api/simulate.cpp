@@ -1,0 +1,48 @@
+// The public entry points that run the simulator: each loads the source like validate() (the same
+// report), then hands the circuit to core/sim/. Nothing thrown inside gets out.
+#include <new>
+
+#include "api/load.hpp"
+#include "qvet.hpp"
+#include "sim/simulate.hpp"
+#include "sim/unitary.hpp"
+#include "source/source_map.hpp"
+
+namespace qvet {
+
+Report simulate(std::string_view source, const Options& options, const SimOptions& sim) {
+  return guarded([&](Report& r) {
+    Circuit c;
+    load(source, options, r, c);
+    if (!r.valid) return;
+    r.has_simulation = true;
+    SourceMap map(source);
+    sim::run(c, map, sim, r.simulation);
+  });
+}
+
+UnitaryResult unitary(std::string_view source, const Options& options) {
+  UnitaryResult out;
+  try {
+    Circuit c;
+    out.report = guarded([&](Report& r) { load(source, options, r, c); });
+    if (!out.report.valid) out.error = "the circuit is not valid";
+    else sim::circuit_unitary(c, out);
+  } catch (const std::bad_alloc&) {
+    out.ok = false;
+    out.error = "out of memory while building the unitary";
+  }
+  return out;
+}
+
+Equivalence equivalent(std::string_view a, std::string_view b, const Options& options) {
+  UnitaryResult ua = unitary(a, options), ub = unitary(b, options);
+  if (!ua.ok || !ub.ok) {
+    Equivalence e;
+    e.error = !ua.ok ? "first circuit: " + ua.error : "second circuit: " + ub.error;
+    return e;
+  }
+  return sim::compare(ua, ub);
+}
+
+}  // namespace qvet

@@ -1,0 +1,16 @@
+// The unitary of a small loaded circuit, built with the simulator's kernels, and the comparison
+// of two unitaries up to a global phase.
+#pragma once
+#include "circuit/circuit.hpp"
+#include "qvet/report.hpp"
+
+namespace qvet::sim {
+
+// Fills out.matrix (and out.qubits); false with out.error when the circuit has no single unitary
+// (measurements, resets, conditions, unbound Parameters, opaque gates) or is too large.
+bool circuit_unitary(const Circuit& c, UnitaryResult& out);
+
+// Both unitaries computed (ok): are they equal up to a global phase?
+Equivalence compare(const UnitaryResult& a, const UnitaryResult& b);
+
+}  // namespace qvet::sim
