@@ -2,6 +2,8 @@
 # End-to-end checks of the qvet CLI: exit codes, compiler-style text, JSON, batch mode, stdin.
 set -u
 : "${QVET:?path to the qvet binary}" "${SRC:?project root}"
+# No run here reads a terminal: a command that wanted stdin by mistake gets EOF instead of waiting.
+exec < /dev/null
 fails=0 passes=0
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 check() {  # check NAME CONDITION...

@@ -10,11 +10,24 @@ export const cli = join(root, 'build', 'qvet');
 export const nativeTests = join(root, 'build', 'tests', 'cpp', 'qvet_tests');
 export const corpus = join(root, '..', 'shared', 'corpus', 'qasmbench');
 
+// Bounds on the child processes below, so that a stuck one fails the test instead of hanging it.
+// The whole Catch2 suite: ctest gives it 300 s per case (tests/cpp/CMakeLists.txt).
+const SUITE_TIMEOUT = 300_000;
+// One CLI process: 200 files, or one simulation, take well under a second here.
+const CLI_TIMEOUT = 120_000;
+
+// spawnSync reports a timeout (or a failure to start) in res.error, not by throwing.
+function checked(res, what) {
+  if (res.error) throw new Error(`${what}: ${res.error.message}`);
+  return res;
+}
+
 // Every circuit the C++ tests validate with default options, written out by their helpers.
 export function cppFixtures() {
   const dir = mkdtempSync(join(tmpdir(), 'qvet-fixtures-'));
   mkdirSync(join(dir, 'ops'));
-  spawnSync(nativeTests, [], { env: { ...process.env, QVET_FIXTURE_DIR: dir }, stdio: 'ignore' });
+  // Its exit status does not matter here (a failing case is ctest's business); its fixtures do.
+  checked(spawnSync(nativeTests, [], { env: { ...process.env, QVET_FIXTURE_DIR: dir }, stdio: 'ignore', timeout: SUITE_TIMEOUT }), nativeTests);
   const list = (d) => readdirSync(d).filter((f) => f.endsWith('.qasm')).map((f) => join(d, f));
   return { plain: list(dir), ops: list(join(dir, 'ops')) };
 }
@@ -33,7 +46,7 @@ export function cliReports(files, flags = []) {
   const out = new Map();
   for (let i = 0; i < files.length; i += 200) {
     const batch = files.slice(i, i + 200);
-    const res = spawnSync(cli, ['validate', '--json', ...flags, ...batch], { maxBuffer: 1 << 30, encoding: 'utf8' });
+    const res = checked(spawnSync(cli, ['validate', '--json', ...flags, ...batch], { maxBuffer: 1 << 30, encoding: 'utf8', timeout: CLI_TIMEOUT }), `${cli} validate`);
     const parsed = JSON.parse(res.stdout);
     if (batch.length === 1) out.set(batch[0], parsed);
     else for (const { file, report } of parsed.reports) out.set(file, report);
@@ -42,5 +55,5 @@ export function cliReports(files, flags = []) {
 }
 
 export function cliSimulate(file, args) {
-  return JSON.parse(execFileSync(cli, ['simulate', '--json', ...args, file], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  return JSON.parse(execFileSync(cli, ['simulate', '--json', ...args, file], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: CLI_TIMEOUT }));
 }

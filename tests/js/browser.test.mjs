@@ -1,44 +1,28 @@
 // The page in a real browser: Debian's Chromium driven by playwright-core, against the real nginx
-// with deploy/nginx.conf on 127.0.0.1:8080. Skips, saying why, without Chromium or the built page.
+// with deploy/nginx.conf, on a free port of its own (tests/helpers/nginx.mjs), so a main job
+// already serving 8080 does not get in the way. Skips, saying why, without Chromium or the page.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { cli, root } from '../helpers/native.mjs';
+import { builtSite, startNginx } from '../helpers/nginx.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
-const SITE = join(root, 'build-web', 'site', 'index.html');
-const URL_ = 'http://127.0.0.1:8080/';
+const SITE = join(builtSite, 'index.html');
 const ARTIFACTS = join(root, 'build-web', 'artifacts');
 const skip = !existsSync(CHROMIUM) ? 'Chromium is not installed' : !existsSync(SITE) ? 'the page is not built' : false;
+// The slowest of these took 1.6 s here (the file 14 s); a hung page fails at this bound instead.
+const timeout = 60_000;
+// Child processes the tests run: the CLI answers in well under a second.
+const CHILD_TIMEOUT = 30_000;
 
-let browser, nginx;
+let browser, server;
+const URL_ = () => server.url;
 const consoleErrors = [];
 
-async function startNginx() {
-  const prefix = join(root, 'build-web', 'prefix');
-  mkdirSync(prefix, { recursive: true });
-  execFileSync('ln', ['-sfn', join(root, 'build-web', 'site'), join(prefix, 'html')]);
-  nginx = spawn('nginx', ['-p', `${prefix}/`, '-c', join(root, 'deploy', 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${URL_}health`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('nginx did not start');
-}
-
-async function stopNginx() {
-  if (!nginx) return;
-  const done = new Promise((r) => nginx.once('exit', r));
-  nginx.kill('SIGQUIT');
-  await done;
-  nginx = null;
-}
-
-async function openPage(context, url = URL_) {
+async function openPage(context, url = URL_()) {
   const page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${m.text()} @ ${page.url()}`); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
@@ -62,23 +46,24 @@ async function typeCode(page, text) {
 before(async () => {
   if (skip) return;
   mkdirSync(ARTIFACTS, { recursive: true });
-  await startNginx();
+  server = await startNginx();
   const { chromium } = await import('playwright-core');
   browser = await chromium.launch({
     executablePath: CHROMIUM,
+    timeout: 30_000,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'],
   });
-});
+}, { timeout: 60_000 });
 
 after(async () => {
   await browser?.close();
-  await stopNginx();
-});
+  await server?.stop();
+}, { timeout: 30_000 });
 
 const bell = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0], q[1];\nmeasure q -> c;\n';
 
-test('the page loads, validates, and reports its figures', { skip }, async () => {
+test('the page loads, validates, and reports its figures', { skip, timeout }, async () => {
   const context = await browser.newContext();
   const transferred = [];
   context.on('requestfinished', async (req) => {
@@ -98,7 +83,7 @@ test('the page loads, validates, and reports its figures', { skip }, async () =>
   await context.close();
 });
 
-test('a broken circuit shows the diagnostic at its line, and fixing it clears it', { skip }, async () => {
+test('a broken circuit shows the diagnostic at its line, and fixing it clears it', { skip, timeout }, async () => {
   const context = await browser.newContext();
   const page = await openPage(context);
   const broken = bell.replace('cx q[0], q[1];', 'cx q[0], q[5];');
@@ -118,13 +103,13 @@ test('a broken circuit shows the diagnostic at its line, and fixing it clears it
   await context.close();
 });
 
-test('the metrics equal the CLI report for the same circuit', { skip }, async () => {
+test('the metrics equal the CLI report for the same circuit', { skip, timeout }, async () => {
   const context = await browser.newContext();
   const page = await openPage(context);
   const circuit = readFileSync(join(root, 'examples', 'teleport.qasm'), 'utf8');
   await typeCode(page, circuit);
   const shown = Object.fromEntries(await page.$$eval('#metrics dd', (dds) => dds.map((d) => [d.dataset.metric, d.textContent])));
-  const r = JSON.parse(execFileSync(cli, ['validate', '--json', join(root, 'examples', 'teleport.qasm')], { encoding: 'utf8' }));
+  const r = JSON.parse(execFileSync(cli, ['validate', '--json', join(root, 'examples', 'teleport.qasm')], { encoding: 'utf8', timeout: CHILD_TIMEOUT }));
   assert.equal(shown.qubits, String(r.qubits));
   assert.equal(shown.clbits, String(r.clbits));
   assert.equal(shown.depth, String(r.depth));
@@ -139,7 +124,7 @@ test('the metrics equal the CLI report for the same circuit', { skip }, async ()
   await context.close();
 });
 
-test('Qiskit Python: inline diagnostics, Python highlighting, and the CLI\'s figures', { skip }, async () => {
+test('Qiskit Python: inline diagnostics, Python highlighting, and the CLI\'s figures', { skip, timeout }, async () => {
   const context = await browser.newContext();
   const page = await openPage(context);
   const good = readFileSync(join(root, 'examples', 'bell.py'), 'utf8');
@@ -154,7 +139,7 @@ test('Qiskit Python: inline diagnostics, Python highlighting, and the CLI\'s fig
   await typeCode(page, good);
   await page.waitForSelector('.cm-lintRange-error', { state: 'detached' });
   const shown = Object.fromEntries(await page.$$eval('#metrics dd', (dds) => dds.map((d) => [d.dataset.metric, d.textContent])));
-  const r = JSON.parse(execFileSync(cli, ['validate', '--json', join(root, 'examples', 'bell.py')], { encoding: 'utf8' }));
+  const r = JSON.parse(execFileSync(cli, ['validate', '--json', join(root, 'examples', 'bell.py')], { encoding: 'utf8', timeout: CHILD_TIMEOUT }));
   assert.equal(shown.qubits, String(r.qubits));
   assert.equal(shown.depth, String(r.depth));
   assert.equal(shown['gate types'], Object.entries(r.gate_types).map(([k, v]) => `${k}: ${v}`).join(', '));
@@ -163,7 +148,7 @@ test('Qiskit Python: inline diagnostics, Python highlighting, and the CLI\'s fig
   await context.close();
 });
 
-test('a backend picked on the page: findings in the editor, flagged gates, the CLI\'s figures', { skip }, async () => {
+test('a backend picked on the page: findings in the editor, flagged gates, the CLI\'s figures', { skip, timeout }, async () => {
   const context = await browser.newContext();
   const page = await openPage(context);
   const star = readFileSync(join(root, 'examples', 'star.py'), 'utf8');
@@ -172,7 +157,7 @@ test('a backend picked on the page: findings in the editor, flagged gates, the C
   await page.selectOption('#backend', 'ibm_brisbane');
   await page.waitForFunction((n) => Number(document.body.dataset.validations) > n, before);
   await page.waitForSelector('.cm-lintRange-warning');
-  const r = JSON.parse(execFileSync(cli, ['validate', '--json', '--backend', 'ibm_brisbane', join(root, 'examples', 'star.py')], { encoding: 'utf8' }));
+  const r = JSON.parse(execFileSync(cli, ['validate', '--json', '--backend', 'ibm_brisbane', join(root, 'examples', 'star.py')], { encoding: 'utf8', timeout: CHILD_TIMEOUT }));
   assert.equal(r.backend.connectivity.layout_status, 'none');
   const shown = Object.fromEntries(await page.$$eval('#metrics dd', (dds) => dds.map((d) => [d.dataset.metric, d.textContent])));
   assert.match(shown.backend, /^ibm_brisbane \(Eagle r3\): fits, 5 of 127 qubits/);
@@ -184,7 +169,7 @@ test('a backend picked on the page: findings in the editor, flagged gates, the C
   await context.close();
 });
 
-test('simulating a Bell circuit draws a histogram near 50/50', { skip }, async () => {
+test('simulating a Bell circuit draws a histogram near 50/50', { skip, timeout }, async () => {
   const context = await browser.newContext();
   const page = await openPage(context);
   await typeCode(page, bell);
@@ -200,7 +185,7 @@ test('simulating a Bell circuit draws a histogram near 50/50', { skip }, async (
   await context.close();
 });
 
-test('Qiskit Parameters get their values in the simulation form', { skip }, async () => {
+test('Qiskit Parameters get their values in the simulation form', { skip, timeout }, async () => {
   const context = await browser.newContext();
   const page = await openPage(context);
   await typeCode(page, 'from qiskit import QuantumCircuit\nfrom qiskit.circuit import Parameter\n\ntheta = Parameter("theta")\n' +
@@ -217,7 +202,7 @@ test('Qiskit Parameters get their values in the simulation form', { skip }, asyn
   await context.close();
 });
 
-test('the shared URL restores the circuit', { skip }, async () => {
+test('the shared URL restores the circuit', { skip, timeout }, async () => {
   const context = await browser.newContext();
   const page = await openPage(context);
   const circuit = bell.replace('h q[0];', 'h q[0];\nrz(pi/3) q[1]; // shared ✓');
@@ -231,9 +216,9 @@ test('the shared URL restores the circuit', { skip }, async () => {
   await context.close();
 });
 
-test('security headers and the health endpoint', { skip }, async () => {
+test('security headers and the health endpoint', { skip, timeout }, async () => {
   const page = await (await browser.newContext()).newPage();
-  const res = await page.goto(URL_);
+  const res = await page.goto(URL_());
   const h = res.headers();
   assert.match(h['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
   assert.match(h['content-security-policy'], /frame-ancestors 'none'/);
@@ -243,33 +228,34 @@ test('security headers and the health endpoint', { skip }, async () => {
   assert.equal(h['referrer-policy'], 'no-referrer');
   assert.equal(h['cache-control'], 'no-cache');
   assert.equal(h.server, 'nginx', 'no version in the Server header');
-  const health = await fetch(`${URL_}health`);
+  const health = await fetch(`${URL_()}health`);
   assert.equal(health.status, 200);
   assert.deepEqual(await health.json(), { status: 'healthy', version: JSON.parse(readFileSync(join(root, 'package.json'))).version, service: 'qvet-web' });
-  const wasmName = execFileSync('ls', [join(root, 'build-web', 'site', 'assets')], { encoding: 'utf8' }).split('\n').find((f) => f.endsWith('.wasm'));
-  const wasm = await fetch(`${URL_}assets/${wasmName}`, { headers: { 'accept-encoding': 'gzip' } });
+  const wasmName = execFileSync('ls', [join(root, 'build-web', 'site', 'assets')], { encoding: 'utf8', timeout: CHILD_TIMEOUT }).split('\n').find((f) => f.endsWith('.wasm'));
+  const wasm = await fetch(`${URL_()}assets/${wasmName}`, { headers: { 'accept-encoding': 'gzip' } });
   assert.equal(wasm.headers.get('content-type'), 'application/wasm');
   assert.match(wasm.headers.get('cache-control'), /immutable/);
 });
 
-test('after the first visit the page works with the server stopped', { skip }, async () => {
+test('after the first visit the page works with the server stopped', { skip, timeout }, async () => {
   const context = await browser.newContext();
   const page = await openPage(context);
   // The service worker installs (precaching every asset) and takes control of the page.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
-  await stopNginx();
+  await server.stop();
   try {
     await page.reload();
     await page.waitForSelector('body[data-ready="1"]', { timeout: 15000 });
     assert.match(await page.textContent('#status'), /^Valid/);
     await page.screenshot({ path: join(ARTIFACTS, 'offline.png'), fullPage: true });
   } finally {
-    await startNginx();
+    // The same port: the service worker and the later tests belong to this origin.
+    server = await startNginx({ port: server.port });
     await context.close();
   }
 });
 
-test('no console errors on any page', { skip }, () => {
+test('no console errors on any page', { skip, timeout }, () => {
   // With the server stopped, Chromium logs the failed page fetch the service worker then answers.
   assert.deepEqual(consoleErrors.filter((e) => !/ERR_CONNECTION_REFUSED/.test(e)), []);
 });

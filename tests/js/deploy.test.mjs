@@ -40,5 +40,5 @@ test('nginx accepts deploy/nginx.conf; it listens on 8080 and hides its version'
   assert.ok(conf.includes(`"version":"${version}"`), '/health reports the package version');
   const prefix = join(root, 'build-web', 'conftest');
   mkdirSync(join(prefix, 'html'), { recursive: true });
-  execFileSync('nginx', ['-t', '-q', '-p', `${prefix}/`, '-c', join(root, 'deploy', 'nginx.conf')]);
+  execFileSync('nginx', ['-t', '-q', '-p', `${prefix}/`, '-c', join(root, 'deploy', 'nginx.conf')], { timeout: 10_000 });
 });

@@ -10,7 +10,8 @@ import { root } from '../helpers/native.mjs';
 
 const work = mkdtempSync(join(tmpdir(), 'qvet-pack-'));
 after(() => rmSync(work, { recursive: true, force: true }));
-const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+// npm pack/install (offline) and a Vite build each take seconds; a stuck one fails at the bound.
+const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
 
 let project;
 test('npm pack, then install the tarball into an empty project and import it', () => {
