@@ -7,7 +7,7 @@
 #include <string_view>
 
 // Severity, through the public header: the one include that names it wherever the types live.
-#include "qvet.hpp"
+#include "qvet/diagnostic.hpp"
 
 namespace qvet {
 

@@ -8,7 +8,7 @@
 
 namespace qvet {
 
-// Collects diagnostics up to a cap; past it, one final E408 says how many were dropped.
+// Collects diagnostics up to a cap; past it, the rest are only counted (the report's dropped_diagnostics).
 class DiagnosticSink {
  public:
   explicit DiagnosticSink(size_t cap) : cap_(cap) {}
