@@ -7,7 +7,6 @@
 #include "backend/layout.hpp"
 #include "backend/translate.hpp"
 #include "circuit/expand.hpp"
-#include "circuit/gates.hpp"
 
 namespace qvet::backend {
 
@@ -89,14 +88,16 @@ void check(const Circuit& c, const SourceMap& map, const Options& opt, const Bac
   std::vector<int32_t> entry(c.gates.size(), -1);
   std::vector<Translation> table;
   std::vector<uint32_t> first_use;
+  std::vector<int32_t> gate_of;  // per table entry, the gate it translates
   std::map<std::string, uint64_t> totals;
   for (const Leaf& l : x.leaves) {
     if (l.kind != OpKind::Gate) continue;
     if (entry[l.gate] < 0) {
       const GateDef& d = c.gates[l.gate];
       entry[l.gate] = static_cast<int32_t>(table.size());
-      table.push_back(translate(b, std_gates()[d.std_index].name, d.qiskit_name));
+      table.push_back(translate(b, d.std, d.qiskit_name));
       first_use.push_back(l.src);
+      gate_of.push_back(l.gate);
       out.translations.push_back({d.qiskit_name, 0, table.back().known ? static_cast<int64_t>(table.back().total) : -1,
                                   table.back().text});
     }
@@ -114,6 +115,11 @@ void check(const Circuit& c, const SourceMap& map, const Options& opt, const Bac
                 "'" + bt.gate + "' is not a basis gate of " + b.name + " (" + list_basis(b) + "): each becomes " +
                     std::to_string(t.total) + " basis gate" + (t.total == 1 ? "" : "s") + " (" + t.text +
                     "); used " + where,
+                span_of(first_use[k])});
+    else if (!c.gates[gate_of[k]].std)
+      sink.add({Severity::Warning, "W701",
+                "'" + bt.gate + "' is an opaque gate, not a basis gate of " + b.name + " (" + list_basis(b) +
+                    "): it has no definition, so what it becomes on the device is unknown (used " + where + ")",
                 span_of(first_use[k])});
     else
       sink.add({Severity::Warning, "W701",

@@ -1,14 +1,14 @@
-// The translation table. Level 1 writes each multi-qubit gate with cx and one-qubit gates (the
-// definitions in Qiskit's qelib1.inc and its library); level 2 writes a one-qubit gate in the
+// The translation rules. Level 1 writes each multi-qubit gate with its definition from the gate
+// table (Qiskit's qelib1.inc and library definitions, in cx and one-qubit gates); level 2 writes a one-qubit gate in the
 // basis's one-qubit gates (rz/sx/x, or u1/u2/u3, or u); level 3 writes cx with the basis's
 // two-qubit gate (cz: h.cz.h on the target; ecr: x on the control, ecr, rz on the control and sx
-// on the target, which tests/test_backend.cpp checks is cx up to a global phase).
+// on the target, which tests/cpp/test_backend.cpp checks is cx up to a global phase).
 #include "backend/translate.hpp"
 
+#include <cmath>
 #include <set>
 #include <vector>
 
-#include "circuit/gates.hpp"
 
 namespace qvet::backend {
 
@@ -16,63 +16,43 @@ namespace {
 
 using Seq = std::vector<const char*>;
 
-// Level 1: gates on two or more qubits (and the few one-qubit gates defined by others).
-const std::map<std::string_view, Seq>& definitions() {
-  static const std::map<std::string_view, Seq> kDefs = {
-      {"cz", {"h", "cx", "h"}},
-      {"cy", {"sdg", "cx", "s"}},
-      {"ch", {"s", "h", "t", "cx", "tdg", "h", "sdg"}},
-      {"swap", {"cx", "cx", "cx"}},
-      {"iswap", {"s", "s", "h", "cx", "cx", "h"}},
-      {"dcx", {"cx", "cx"}},
-      {"rzx", {"h", "cx", "rz", "cx", "h"}},
-      {"ecr", {"rzx", "x", "rzx"}},
-      {"rxx", {"h", "h", "cx", "rz", "cx", "h", "h"}},
-      {"ryy", {"rx", "rx", "cx", "rz", "cx", "rx", "rx"}},
-      {"rzz", {"cx", "rz", "cx"}},
-      {"crx", {"u1", "cx", "u3", "cx", "u3"}},
-      {"cry", {"ry", "cx", "ry", "cx"}},
-      {"crz", {"rz", "cx", "rz", "cx"}},
-      {"cu1", {"u1", "cx", "u1", "cx", "u1"}},
-      {"cp", {"u1", "cx", "u1", "cx", "u1"}},
-      {"cu3", {"u1", "u1", "cx", "u3", "cx", "u3"}},
-      {"cu", {"u1", "cu3"}},
-      {"csx", {"h", "cu1", "h"}},
-      {"ccx", {"h", "cx", "tdg", "cx", "t", "cx", "tdg", "cx", "t", "t", "h", "cx", "t", "tdg", "cx"}},
-      {"cswap", {"cx", "ccx", "cx"}},
-      {"rccx", {"h", "t", "cx", "tdg", "cx", "t", "cx", "tdg", "h"}},
-      {"rc3x", {"h", "t", "cx", "tdg", "h", "cx", "t", "cx", "tdg", "cx", "t", "cx", "tdg", "h", "t", "cx", "tdg", "h"}},
-      {"c3x", {"h", "cu1", "h", "cx", "h", "cu1", "h", "cx", "h", "cu1", "h", "cx", "h", "cu1", "h", "cx", "h",
-               "cu1", "h", "cx", "h", "cu1", "h", "cx", "h", "cu1", "h"}},
-      {"c3sqrtx", {"h", "cu1", "h", "cx", "h", "cu1", "h", "cx", "h", "cu1", "h", "cx", "h", "cu1", "h", "cx", "h",
-                   "cu1", "h", "cx", "h", "cu1", "h", "cx", "h", "cu1", "h"}},
-      {"c4x", {"h", "cu1", "h", "rc3x", "h", "cu1", "h", "rc3x", "c3sqrtx"}},
-  };
-  return kDefs;
-}
-
 enum class OneQ { Identity, Diagonal, X, SX, Y, Half, General };  // Half: h, sxdg, u2 (one sx)
 
-bool one_qubit(std::string_view g, OneQ* kind) {
-  static const std::map<std::string_view, OneQ> kKinds = {
-      {"id", OneQ::Identity}, {"u0", OneQ::Identity}, {"z", OneQ::Diagonal},   {"s", OneQ::Diagonal},
-      {"sdg", OneQ::Diagonal}, {"t", OneQ::Diagonal}, {"tdg", OneQ::Diagonal}, {"p", OneQ::Diagonal},
-      {"u1", OneQ::Diagonal},  {"rz", OneQ::Diagonal}, {"x", OneQ::X},         {"sx", OneQ::SX},
-      {"y", OneQ::Y},          {"h", OneQ::Half},      {"sxdg", OneQ::Half},   {"u2", OneQ::Half},
-      {"rx", OneQ::General},   {"ry", OneQ::General},  {"u", OneQ::General},   {"u3", OneQ::General},
-      {"U", OneQ::General},
-  };
-  auto it = kKinds.find(g);
-  if (it == kKinds.end()) return false;
-  *kind = it->second;
+// Which one-qubit gate `g` is, read off its matrix (at generic parameters, so a parameterised
+// gate is not taken for a special value of itself), up to a global phase: that decides what it
+// costs in a basis of rz, sx and x.
+bool proportional(const Complex* a, const Complex* b) {
+  Complex ratio = 0;
+  for (int i = 0; i < 4; ++i) {
+    if ((std::abs(a[i]) < 1e-12) != (std::abs(b[i]) < 1e-12)) return false;
+    if (std::abs(b[i]) >= 1e-12 && ratio == Complex(0)) ratio = a[i] / b[i];
+  }
+  for (int i = 0; i < 4; ++i)
+    if (std::abs(a[i] - ratio * b[i]) > 1e-12) return false;
   return true;
 }
 
+OneQ one_qubit_kind(const GateRow& g) {
+  const double generic[4] = {0.3, 0.7, -1.1, 0.4};
+  Complex m[4];
+  g.matrix(generic, m);
+  const double r = 1 / std::sqrt(2.0);
+  const Complex identity[4] = {1, 0, 0, 1}, x[4] = {0, 1, 1, 0}, y[4] = {0, Complex(0, -1), Complex(0, 1), 0};
+  const Complex sx[4] = {Complex(1, 1), Complex(1, -1), Complex(1, -1), Complex(1, 1)};
+  if (proportional(m, identity)) return OneQ::Identity;
+  if (std::abs(m[1]) < 1e-12 && std::abs(m[2]) < 1e-12) return OneQ::Diagonal;
+  if (proportional(m, x)) return OneQ::X;
+  if (proportional(m, sx)) return OneQ::SX;
+  if (proportional(m, y)) return OneQ::Y;
+  bool half = true;  // |every entry| = 1/sqrt(2): one sx between two rz (h, sxdg, u2)
+  for (const Complex& e : m) half = half && std::abs(std::abs(e) - r) < 1e-12;
+  return half ? OneQ::Half : OneQ::General;
+}
+
 // Level 2: a one-qubit gate in the basis's one-qubit gates; false when the basis has none that fit.
-bool one_qubit_in_basis(const Backend& b, std::string_view g, OneQ kind, Seq* out) {
+bool one_qubit_in_basis(const Backend& b, OneQ kind, Seq* out) {
   if (kind == OneQ::Identity) {
-    if (g == "id" && b.has("id")) *out = {"id"};
-    else out->clear();  // an identity needs no pulse
+    out->clear();  // an identity needs no pulse (an `id` in the basis was counted as itself)
     return true;
   }
   if (b.has("rz") && b.has("sx")) {
@@ -95,11 +75,6 @@ bool one_qubit_in_basis(const Backend& b, std::string_view g, OneQ kind, Seq* ou
   return false;
 }
 
-std::string_view qiskit_name_of(std::string_view row) {
-  const int i = std_gate_row(row);
-  return i >= 0 ? std_gates()[i].qiskit_name : row;
-}
-
 std::string join(const Seq& s) {
   std::string out;
   for (const char* g : s) out += (out.empty() ? "" : ".") + std::string(g);
@@ -116,37 +91,41 @@ struct Expander {
     t.text += (t.text.empty() ? "" : "; ") + std::string(g) + " -> " + (s.empty() ? std::string("nothing") : join(s));
   }
 
-  // Adds the basis gates `g` becomes to t.counts; false when some part has no translation.
-  bool add(std::string_view g, uint64_t times, int depth) {
+  // Adds the basis gates row `g` becomes to t.counts; false when some part has no translation.
+  bool add(const GateRow& g, uint64_t times, int depth) {
     if (depth > 8) return false;
-    const std::string_view q = qiskit_name_of(g);
-    if (b.has(q)) {
-      t.counts[std::string(q)] += times;
+    if (b.has(g.qiskit_name)) {
+      t.counts[std::string(g.qiskit_name)] += times;
       return true;
     }
     Seq s;
-    OneQ kind;
-    if (one_qubit(g, &kind)) {
-      if (!one_qubit_in_basis(b, g, kind, &s)) return false;
-    } else if (g == "cx") {
+    if (g.num_qubits == 1) {  // level 2
+      if (!one_qubit_in_basis(b, one_qubit_kind(g), &s)) return false;
+    } else if (g.qiskit_name == "cx") {  // level 3
       if (b.has("cz")) s = {"h", "cz", "h"};
       else if (b.has("ecr")) s = {"x", "ecr", "rz", "sx"};
       else return false;
+    } else if (g.definition) {  // level 1: the gate table's definition
+      Definition d;
+      const double zeros[4] = {0, 0, 0, 0};  // the steps of a definition do not depend on its parameters
+      g.definition(zeros, d);
+      if (!d.ok()) return false;
+      for (const Definition::Op& op : d) s.push_back(op.gate->name.data());
     } else {
-      auto it = definitions().find(g);
-      if (it == definitions().end()) return false;
-      s = it->second;
+      return false;  // mcx with 5+ controls: the transpiler synthesises it
     }
-    rule(g, s);
-    for (const char* part : s)
-      if (!add(part, times, depth + 1)) return false;
+    rule(g.name, s);
+    for (const char* part : s) {
+      const GateRow* row = find_gate(part);
+      if (!row || !add(*row, times, depth + 1)) return false;
+    }
     return true;
   }
 };
 
 }  // namespace
 
-Translation translate(const Backend& b, std::string_view row, std::string_view qiskit_name) {
+Translation translate(const Backend& b, const GateRow* row, std::string_view qiskit_name) {
   Translation t;
   if (b.has(qiskit_name)) {
     t.known = t.direct = true;
@@ -154,8 +133,9 @@ Translation translate(const Backend& b, std::string_view row, std::string_view q
     t.total = 1;
     return t;
   }
+  if (!row) return t;  // an opaque gate: what it becomes is the device's business
   Expander e{b, t, {}};
-  t.known = e.add(row == "CX" ? "cx" : row, 1, 0);
+  t.known = e.add(*row, 1, 0);
   if (!t.known) {
     t.counts.clear();
     return t;

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "backend/backend.hpp"
+#include "circuit/gates.hpp"
 
 namespace qvet::backend {
 
@@ -19,7 +20,8 @@ struct Translation {
   std::string text;                         // e.g. "h -> rz.sx.rz" (the rules used)
 };
 
-// `row` is a row name of std_gates() (e.g. "cz", "rc3x"); `qiskit_name` what Qiskit calls it.
-Translation translate(const Backend& b, std::string_view row, std::string_view qiskit_name);
+// `row` is the gate's row of the gate table (nullptr for an opaque gate, which has no fixed
+// translation unless the basis has it by name); `qiskit_name` what Qiskit calls it.
+Translation translate(const Backend& b, const GateRow* row, std::string_view qiskit_name);
 
 }  // namespace qvet::backend

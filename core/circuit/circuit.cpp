@@ -9,12 +9,11 @@ const std::string& kind_name(OpKind kind) {
   return names[static_cast<int>(kind)];
 }
 
-GateDef standard_gate_def(int index) {
-  const StdGate& g = std_gates()[index];
+GateDef standard_gate_def(const GateRow& g) {
   GateDef d;
   d.name = std::string(g.name);
   d.qiskit_name = std::string(g.qiskit_name);
-  d.std_index = index;
+  d.std = &g;
   d.num_params = g.num_params;
   d.num_qubits = g.num_qubits;
   return d;

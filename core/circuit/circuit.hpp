@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "circuit/expr.hpp"
+#include "circuit/gates.hpp"
 #include "qvet/diagnostic.hpp"
 
 namespace qvet {
@@ -30,7 +31,7 @@ struct BodyOp {
 struct GateDef {
   std::string name;         // as written in the program
   std::string qiskit_name;  // what Qiskit calls the instruction
-  int std_index = -1;       // row of std_gates(), or -1 for a gate the program defines
+  const GateRow* std = nullptr;  // its row of the gate table; nullptr for a gate the program defines
   uint32_t num_params = 0;
   uint32_t num_qubits = 0;
   bool available = false;   // declared so far (standard gates become available by include)
@@ -42,7 +43,7 @@ struct GateDef {
   uint32_t nesting = 0;        // 0 for a leaf (standard or opaque gate)
   uint64_t expanded_ops = 1;   // instructions after expanding down to leaves (saturating)
 
-  bool is_leaf() const { return std_index >= 0 || opaque; }
+  bool is_leaf() const { return std != nullptr || opaque; }
 };
 
 enum class OpKind : uint8_t { Gate, Measure, Reset, Barrier };
@@ -69,8 +70,8 @@ struct Instruction {
   uint8_t param_count = 0;
 };
 
-// The definition of row `index` of std_gates(), not yet available to the program.
-GateDef standard_gate_def(int index);
+// The definition of a standard gate, not yet available to the program.
+GateDef standard_gate_def(const GateRow& row);
 
 // Qiskit's instruction name for measure, reset and barrier (empty for a gate).
 const std::string& kind_name(OpKind kind);
@@ -88,7 +89,7 @@ struct Circuit {
   uint32_t num_qubits = 0;
   uint32_t num_clbits = 0;
   std::vector<Register> qregs, cregs;
-  std::vector<GateDef> gates;  // standard gates first (same index as std_gates()), then the program's
+  std::vector<GateDef> gates;  // the gate table's rows first (index = GateRow::id), then the program's
   std::vector<Instruction> ops;
   std::vector<uint32_t> qubit_pool;
   std::vector<double> param_pool;

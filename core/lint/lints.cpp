@@ -25,7 +25,7 @@ void check(const Circuit& c, const SourceMap& map, DiagnosticSink& sink) {
     if (!r.used && r.size > 0) warn("W202", "classical register '" + r.name + "' is never used", r.span);
 
   for (const GateDef& g : c.gates)
-    if (g.std_index < 0 && !g.used) warn("W205", "gate '" + g.name + "' is defined but never used", g.span);
+    if (!g.std && !g.used) warn("W205", "gate '" + g.name + "' is defined but never used", g.span);
 
   // Qubits that no operation touches (a barrier alone does not count as use).
   std::vector<uint8_t> touched(c.num_qubits, 0);

@@ -7,56 +7,6 @@ namespace qvet::python {
 namespace {
 constexpr double kPi = 3.141592653589793238462643383279502884;
 
-// Qiskit 1.x argument names (qiskit.circuit.QuantumCircuit and qiskit.circuit.library).
-const GateSpec kGates[] = {
-    {"h", "HGate", "h", {}, {"qubit"}},
-    {"x", "XGate", "x", {}, {"qubit"}},
-    {"y", "YGate", "y", {}, {"qubit"}},
-    {"z", "ZGate", "z", {}, {"qubit"}},
-    {"s", "SGate", "s", {}, {"qubit"}},
-    {"sdg", "SdgGate", "sdg", {}, {"qubit"}},
-    {"t", "TGate", "t", {}, {"qubit"}},
-    {"tdg", "TdgGate", "tdg", {}, {"qubit"}},
-    {"sx", "SXGate", "sx", {}, {"qubit"}},
-    {"sxdg", "SXdgGate", "sxdg", {}, {"qubit"}},
-    {"id", "IGate", "id", {}, {"qubit"}},
-    {"rx", "RXGate", "rx", {"theta"}, {"qubit"}},
-    {"ry", "RYGate", "ry", {"theta"}, {"qubit"}},
-    {"rz", "RZGate", "rz", {"phi"}, {"qubit"}},
-    {"p", "PhaseGate", "p", {"theta"}, {"qubit"}},
-    {"u", "UGate", "u", {"theta", "phi", "lam"}, {"qubit"}},
-    {"u1", "U1Gate", "u1", {"theta"}, {"qubit"}},
-    {"u2", "U2Gate", "u2", {"phi", "lam"}, {"qubit"}},
-    {"u3", "U3Gate", "u3", {"theta", "phi", "lam"}, {"qubit"}},
-    {"cx", "CXGate", "cx", {}, {"control_qubit", "target_qubit"}},
-    {"cy", "CYGate", "cy", {}, {"control_qubit", "target_qubit"}},
-    {"cz", "CZGate", "cz", {}, {"control_qubit", "target_qubit"}},
-    {"ch", "CHGate", "ch", {}, {"control_qubit", "target_qubit"}},
-    {"csx", "CSXGate", "csx", {}, {"control_qubit", "target_qubit"}},
-    {"swap", "SwapGate", "swap", {}, {"qubit1", "qubit2"}},
-    {"iswap", "iSwapGate", "iswap", {}, {"qubit1", "qubit2"}},
-    {"dcx", "DCXGate", "dcx", {}, {"qubit1", "qubit2"}},
-    {"ecr", "ECRGate", "ecr", {}, {"qubit1", "qubit2"}},
-    {"ccx", "CCXGate", "ccx", {}, {"control_qubit1", "control_qubit2", "target_qubit"}},
-    {"cswap", "CSwapGate", "cswap", {}, {"control_qubit", "target_qubit1", "target_qubit2"}},
-    {"crx", "CRXGate", "crx", {"theta"}, {"control_qubit", "target_qubit"}},
-    {"cry", "CRYGate", "cry", {"theta"}, {"control_qubit", "target_qubit"}},
-    {"crz", "CRZGate", "crz", {"theta"}, {"control_qubit", "target_qubit"}},
-    {"cp", "CPhaseGate", "cp", {"theta"}, {"control_qubit", "target_qubit"}},
-    {"cu1", "CU1Gate", "cu1", {"theta"}, {"control_qubit", "target_qubit"}},
-    {"cu3", "CU3Gate", "cu3", {"theta", "phi", "lam"}, {"control_qubit", "target_qubit"}},
-    {"cu", "CUGate", "cu", {"theta", "phi", "lam", "gamma"}, {"control_qubit", "target_qubit"}},
-    {"rxx", "RXXGate", "rxx", {"theta"}, {"qubit1", "qubit2"}},
-    {"ryy", "RYYGate", "ryy", {"theta"}, {"qubit1", "qubit2"}},
-    {"rzz", "RZZGate", "rzz", {"theta"}, {"qubit1", "qubit2"}},
-    {"rzx", "RZXGate", "rzx", {"theta"}, {"qubit1", "qubit2"}},
-    {"rccx", "RCCXGate", "rccx", {}, {"control_qubit1", "control_qubit2", "target_qubit"}},
-    {"rcccx", "RC3XGate", "rc3x", {}, {"control_qubit1", "control_qubit2", "control_qubit3", "target_qubit"}},
-    {nullptr, "C3XGate", "c3x", {}, {"q0", "q1", "q2", "q3"}},
-    {nullptr, "C4XGate", "c4x", {}, {"q0", "q1", "q2", "q3", "q4"}},
-    {nullptr, "C3SXGate", "c3sqrtx", {}, {"q0", "q1", "q2", "q3"}},
-};
-
 struct Member {
   Module module;
   const char* name;
@@ -117,31 +67,19 @@ const char* const kFunctionNames[] = {
     "numpy.log"};
 }  // namespace
 
-int GateSpec::num_params() const {
-  int n = 0;
-  while (n < 4 && params[n]) ++n;
-  return n;
-}
-int GateSpec::num_qubits() const {
-  int n = 0;
-  while (n < 5 && qubits[n]) ++n;
-  return n;
-}
-
-const GateSpec* gate_specs() { return kGates; }
-int gate_spec_count() { return static_cast<int>(sizeof(kGates) / sizeof(kGates[0])); }
-
-const GateSpec* find_gate_method(std::string_view method) {
-  for (const GateSpec& g : kGates)
-    if (g.method && method == g.method) return &g;
+const GateRow* find_gate_method(std::string_view method) {
+  for (const GateRow& g : gate_rows())
+    if (g.python.method && method == g.python.method) return &g;
   return nullptr;
 }
 
 int find_gate_class(std::string_view cls) {
-  for (int i = 0; i < gate_spec_count(); ++i)
-    if (cls == kGates[i].cls) return i;
+  for (const GateRow& g : gate_rows())
+    if (g.python.cls && cls == g.python.cls) return g.id;
   return -1;
 }
+
+const GateRow& gate_class(int64_t cls) { return gate_rows().begin()[cls - kFirstGateClass]; }
 
 const char* const kModuleNames[] = {"math", "numpy", "qiskit", "qiskit.circuit", "qiskit.circuit.library"};
 
@@ -227,7 +165,7 @@ const char* class_name(int64_t cls) {
     case kReset: return "Reset";
     case kBarrier: return "Barrier";
     case kMCXGate: return "MCXGate";
-    default: return kGates[cls - kFirstGateClass].cls;
+    default: return gate_class(cls).python.cls;
   }
 }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "circuit/gates.hpp"
 #include "python/value.hpp"
 
 namespace qvet::python {
@@ -21,30 +22,20 @@ enum Function : int64_t {
 
 enum Class : int64_t {
   kQuantumCircuit, kQuantumRegister, kClassicalRegister, kParameter, kMeasure, kReset, kBarrier, kMCXGate,
-  kFirstGateClass,  // + index into gate_specs()
+  kFirstGateClass,  // + the gate table row's id
 };
 
-// A Qiskit gate: its QuantumCircuit method, its library class, its row in std_gates(), and the
-// names of its arguments (Qiskit's own, so keyword arguments work).
-struct GateSpec {
-  const char* method;  // nullptr when QuantumCircuit has no method for it
-  const char* cls;
-  const char* row;
-  const char* params[4];
-  const char* qubits[5];
-  int num_params() const;
-  int num_qubits() const;
-};
-
-const GateSpec* gate_specs();
-int gate_spec_count();
-const GateSpec* find_gate_method(std::string_view method);
-int find_gate_class(std::string_view cls);  // index into gate_specs(), or -1
+// Qiskit's gates by their Python names: the gate table's row whose QuantumCircuit method or
+// qiskit.circuit.library class this is (PythonApi in circuit/gates.hpp), or nullptr / -1.
+const GateRow* find_gate_method(std::string_view method);
+int find_gate_class(std::string_view cls);  // the row's id, or -1
+// The row of a class handle kFirstGateClass + id.
+const GateRow& gate_class(int64_t cls);
 
 // A module the subset may import (by dotted name), or -1; and its name back.
 int64_t find_module(std::string_view dotted);
 const char* module_name(int64_t module);
-// The std_gates() row of a multi-controlled X with this many controls (Qiskit's MCXGate gives
+// The gate table row of a multi-controlled X with this many controls (Qiskit's MCXGate gives
 // cx, ccx, then "mcx" for 3 and 4 controls, which OpenQASM 2 calls c3x and c4x).
 const char* mcx_row(uint64_t controls);
 // module.name, for attribute access and `from module import name`. False when not exported.

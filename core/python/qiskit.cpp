@@ -46,8 +46,8 @@ Interpreter::Bound Interpreter::bind_args(Args& args, const std::vector<const ch
 
 Interpreter::CircuitObj Interpreter::new_circuit(const Node& at) {
   CircuitObj o;
-  for (int i = 0; i < std_gate_count(); ++i) {
-    o.c.gates.push_back(standard_gate_def(i));
+  for (const GateRow& g : gate_rows()) {
+    o.c.gates.push_back(standard_gate_def(g));
     o.c.gates.back().available = true;
   }
   o.offset = at.offset;
@@ -81,8 +81,9 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
   auto bind = [&](const std::vector<const char*>& names, size_t required) {
     return bind_args(args, names, required, names.size(), cname, at);
   };
-  auto gate_value = [&](int row, uint32_t nq) {
+  auto gate_value = [&](GateValue::Kind kind, const GateRow* row, uint32_t nq) {
     auto g = std::make_shared<GateValue>();
+    g->kind = kind;
     g->row = row;
     g->num_qubits = nq;
     Value v;
@@ -172,13 +173,13 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
     case kMeasure:
     case kReset: {
       bind({"label"}, 0);
-      return gate_value(cls == kMeasure ? GateValue::Measure : GateValue::Reset, 1).first;
+      return gate_value(cls == kMeasure ? GateValue::Measure : GateValue::Reset, nullptr, 1).first;
     }
     case kBarrier: {
       Bound b = bind({"num_qubits", "label"}, 1);
       const int64_t n = to_int(*b[0], *b.node[0], "num_qubits");
       if (n < 0 || static_cast<uint64_t>(n) > opt_.limits.max_qubits) fail(*b.node[0], "E609", "bad barrier width " + std::to_string(n));
-      return gate_value(GateValue::Barrier, static_cast<uint32_t>(n)).first;
+      return gate_value(GateValue::Barrier, nullptr, static_cast<uint32_t>(n)).first;
     }
     case kMCXGate: {
       Bound b = bind({"num_ctrl_qubits", "label", "ctrl_state"}, 1);
@@ -186,13 +187,13 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
       const int64_t k = to_int(*b[0], *b.node[0], "num_ctrl_qubits");
       if (k < 1) fail(*b.node[0], "E609", "an MCX gate needs at least one control qubit");
       if (static_cast<uint64_t>(k) >= opt_.limits.max_qubits) fail(*b.node[0], "E402", "too many control qubits");
-      const int row = std_gate_row(mcx_row(static_cast<uint64_t>(k)));
-      return gate_value(row, static_cast<uint32_t>(k + 1)).first;
+      return gate_value(GateValue::Gate, find_gate(mcx_row(static_cast<uint64_t>(k))), static_cast<uint32_t>(k + 1)).first;
     }
     default: break;
   }
-  const GateSpec& spec = gate_specs()[cls - kFirstGateClass];
-  const int np = spec.num_params();
+  const GateRow& row = gate_class(cls);
+  const PythonApi& spec = row.python;
+  const int np = row.num_params;
   Bound b;
   switch (np) {
     case 0: b = bind({"label", "ctrl_state"}, 0); break;
@@ -202,8 +203,7 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
     default: b = bind({spec.params[0], spec.params[1], spec.params[2], spec.params[3], "label", "ctrl_state"}, 4); break;
   }
   refuse_ctrl_state(b[np + 1], b.node[np + 1]);
-  const int row = std_gate_row(spec.row);
-  auto made = gate_value(row, std_gates()[row].num_qubits);
+  auto made = gate_value(GateValue::Gate, &row, row.num_qubits);
   for (int i = 0; i < np; ++i) made.second->params.push_back(*b[i]);
   return made.first;
 }
@@ -301,8 +301,7 @@ std::vector<uint32_t> Interpreter::qubit_args(CircuitObj& c, const Value& v, con
 int32_t Interpreter::mcx_gate(CircuitObj& c, uint32_t num_qubits) {
   auto it = c.mcx_defs.find(num_qubits);
   if (it != c.mcx_defs.end()) return it->second;
-  const int row = std_gate_row("mcx");
-  GateDef d = standard_gate_def(row);
+  GateDef d = standard_gate_def(*find_gate("mcx"));
   d.num_qubits = num_qubits;
   d.available = true;
   c.c.gates.push_back(std::move(d));
@@ -385,18 +384,18 @@ void Interpreter::append_gate(CircuitObj& c, const GateValue& g, std::vector<std
     auto d = std::adjacent_find(sorted.begin(), sorted.end());
     if (d != sorted.end()) fail(call, "E607", "duplicate qubit arguments: qubit " + std::to_string(*d) + " appears twice");
   };
-  if (g.row == GateValue::Barrier) {
+  if (g.kind == GateValue::Barrier) {
     for (auto& a : qargs) qs.insert(qs.end(), a.begin(), a.end());
     if (qs.empty()) return;
     distinct(qs);
     emit(c, OpKind::Barrier, -1, qs, -1, {}, call);
     return;
   }
-  if (g.row == GateValue::Reset) {
+  if (g.kind == GateValue::Reset) {
     for (uint32_t q : qargs[0]) emit(c, OpKind::Reset, -1, {q}, -1, {}, call);
     return;
   }
-  if (g.row == GateValue::Measure) {
+  if (g.kind == GateValue::Measure) {
     const auto& q = qargs[0];
     const auto& cl = cargs[0];
     if (q.size() == cl.size()) {
@@ -409,8 +408,7 @@ void Interpreter::append_gate(CircuitObj& c, const GateValue& g, std::vector<std
     }
     return;
   }
-  const StdGate& row = std_gates()[g.row];
-  const int32_t gate = row.num_qubits == 0 ? mcx_gate(c, g.num_qubits) : g.row;
+  const int32_t gate = g.row->num_qubits == 0 ? mcx_gate(c, g.num_qubits) : g.row->id;
   const size_t n = qargs.size();
   size_t count = 0;
   if (n == 1) {
@@ -444,17 +442,17 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     return bind_args(args, names, required, positional, method, at);
   };
 
-  if (const GateSpec* spec = find_gate_method(method)) {
+  if (const GateRow* row = find_gate_method(method)) {
     std::vector<const char*> names;
-    const int np = spec->num_params(), nq = spec->num_qubits();
-    for (int i = 0; i < np; ++i) names.push_back(spec->params[i]);
-    for (int i = 0; i < nq; ++i) names.push_back(spec->qubits[i]);
+    const int np = row->num_params, nq = row->num_qubits;
+    for (int i = 0; i < np; ++i) names.push_back(row->python.params[i]);
+    for (int i = 0; i < nq; ++i) names.push_back(row->python.qubits[i]);
     names.push_back("label");
     names.push_back("ctrl_state");
     Bound b = bind(names, static_cast<size_t>(np + nq), static_cast<size_t>(np + nq));
     if (!is_none(b[names.size() - 1])) refuse(*b.node[names.size() - 1], "ctrl_state (open controls)");
     GateValue g;
-    g.row = std_gate_row(spec->row);
+    g.row = row;
     g.num_qubits = static_cast<uint32_t>(nq);
     for (int i = 0; i < np; ++i) g.params.push_back(*b[i]);
     std::vector<std::vector<uint32_t>> qargs;
@@ -473,7 +471,7 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     if (target.size() != 1) fail(*b.node[1], "E605", "mcx() takes one target qubit");
     if (controls.empty()) fail(*b.node[0], "E609", "mcx() needs at least one control qubit");
     GateValue g;
-    g.row = std_gate_row(mcx_row(controls.size()));
+    g.row = find_gate(mcx_row(controls.size()));
     g.num_qubits = static_cast<uint32_t>(controls.size() + 1);
     std::vector<uint32_t> qs(controls);
     qs.push_back(target[0]);
@@ -485,20 +483,20 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
   if (method == "measure") {
     Bound b = bind({"qubit", "cbit"}, 2);
     GateValue g;
-    g.row = GateValue::Measure;
+    g.kind = GateValue::Measure;
     append_gate(c, g, {qubit_args(c, *b[0], *b.node[0], true)}, {qubit_args(c, *b[1], *b.node[1], false)}, at);
     return Value{};
   }
   if (method == "reset") {
     Bound b = bind({"qubit"}, 1);
     GateValue g;
-    g.row = GateValue::Reset;
+    g.kind = GateValue::Reset;
     append_gate(c, g, {qubit_args(c, *b[0], *b.node[0], true)}, {}, at);
     return Value{};
   }
   if (method == "barrier") {
     GateValue g;
-    g.row = GateValue::Barrier;
+    g.kind = GateValue::Barrier;
     std::vector<std::vector<uint32_t>> qargs;
     for (size_t k = 0; k < args.kw.size(); ++k)
       if (args.kw[k].first != "label") fail(*args.kw_nodes[k], "E605", "barrier() got an unexpected keyword argument '" + args.kw[k].first + "'");
@@ -532,10 +530,10 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
       for (uint32_t q = 0; q < c.c.num_qubits; ++q) clbits.push_back(q);
     }
     GateValue barrier;
-    barrier.row = GateValue::Barrier;
+    barrier.kind = GateValue::Barrier;
     append_gate(c, barrier, {qubits}, {}, at);
     GateValue measure;
-    measure.row = GateValue::Measure;
+    measure.kind = GateValue::Measure;
     append_gate(c, measure, {qubits}, {clbits}, at);
     return Value{};
   }
@@ -552,8 +550,8 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
       iterate(*b.node[1], *b[1], [&](const Value& q) { qargs.push_back(qubit_args(c, q, *b.node[1], true)); });
     if (!is_none(b[2]))
       iterate(*b.node[2], *b[2], [&](const Value& q) { cargs.push_back(qubit_args(c, q, *b.node[2], false)); });
-    const size_t want_q = g.row == GateValue::Measure || g.row == GateValue::Reset ? 1 : g.num_qubits;
-    const size_t want_c = g.row == GateValue::Measure ? 1 : 0;
+    const size_t want_q = g.kind == GateValue::Measure || g.kind == GateValue::Reset ? 1 : g.num_qubits;
+    const size_t want_c = g.kind == GateValue::Measure ? 1 : 0;
     if (qargs.size() != want_q || cargs.size() != want_c)
       fail(at, "E605", "The amount of qubit(" + std::to_string(qargs.size()) + ")/clbit(" + std::to_string(cargs.size()) +
                            ") arguments does not match the instruction expectation (" + std::to_string(want_q) + "/" +

@@ -90,10 +90,11 @@ struct Value {
 const char* type_name(const Value& v);
 
 struct GateValue {
-  int row = -1;             // std_gates() row; or one of the kinds below
-  uint32_t num_qubits = 0;  // for MCXGate(n) and Barrier(n)
+  enum Kind : uint8_t { Gate, Measure, Reset, Barrier };
+  Kind kind = Gate;
+  const GateRow* row = nullptr;  // the gate table's row, when kind == Gate
+  uint32_t num_qubits = 0;       // for MCXGate(n) and Barrier(n)
   std::vector<Value> params;
-  enum Special { Measure = -2, Reset = -3, Barrier = -4 };
 };
 
 }  // namespace qvet::python

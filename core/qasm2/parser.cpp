@@ -12,6 +12,13 @@
 namespace qvet::qasm2 {
 namespace {
 
+// The standard gate an OpenQASM 2 program may name (Qiskit's legacy qelib1 set; U and CX are
+// keywords, not names), or nullptr.
+const GateRow* qasm2_gate(std::string_view name) {
+  const GateRow* g = find_gate(name, kQasm2);
+  return g && !g->in(kPrimitive) ? g : nullptr;
+}
+
 
 constexpr double kPi = 3.141592653589793238462643383279502884;
 
@@ -85,16 +92,16 @@ class Parser {
  public:
   Parser(std::string_view src, const SourceMap& map, const Options& opt, DiagnosticSink& sink, Circuit& out)
       : src_(src), map_(map), opt_(opt), lim_(opt.limits), sink_(sink), c_(out), lex_(src, map, sink) {
-    overridable_.assign(std_gate_count(), true);
+    overridable_.assign(gate_rows().size(), true);
     c_.gates.clear();
-    for (int i = 0; i < std_gate_count(); ++i) {
-      const StdGate& g = std_gates()[i];
-      GateDef d = standard_gate_def(i);
-      d.available = g.builtin;
+    for (const GateRow& g : gate_rows()) {
+      GateDef d = standard_gate_def(g);
+      d.available = g.in(kBuiltin);
       c_.gates.push_back(std::move(d));
-      if (i >= 2 && g.builtin) symbols_.assign(g.name, Symbol{SymKind::Gate, static_cast<uint32_t>(i)});
+      // U and CX are keywords, never redefined; the other built-in rows are names.
+      if (g.in(kPrimitive)) overridable_[g.id] = false;
+      else if (g.in(kBuiltin)) symbols_.assign(g.name, Symbol{SymKind::Gate, g.id});
     }
-    overridable_[kGateU] = overridable_[kGateCX] = false;
     // Typical statements are 10-20 bytes; reserving up front saves regrowth copies of big circuits.
     const size_t guess = std::min<size_t>(src.size() / 16, 1u << 20);
     c_.ops.reserve(guess);
@@ -339,8 +346,8 @@ bool Parser::include_statement() {
     return true;
   }
   c_.included_qelib1 = true;
-  for (int i = 2; i < std_gate_count(); ++i)
-    if (std_gates()[i].paper) define_std_gate(i, file);
+  for (const GateRow& g : gate_rows())
+    if (g.in(kPaper) && !g.in(kPrimitive)) define_std_gate(g.id, file);
   return true;
 }
 
@@ -356,7 +363,7 @@ void Parser::define_std_gate(int index, const Token& at) {
   overridable_[index] = false;
   g.available = true;
   g.span = map_.span(at.offset, at.length);
-  symbols_.assign(std_gates()[index].name, Symbol{SymKind::Gate, static_cast<uint32_t>(index)});
+  symbols_.assign(gate_rows().begin()[index].name, Symbol{SymKind::Gate, static_cast<uint32_t>(index)});
 }
 
 bool Parser::define_name(std::string_view name, Symbol sym, uint32_t off, uint32_t len) {
@@ -520,9 +527,9 @@ bool Parser::gate_definition() {
 
   // A program may declare a standard gate once, as Qiskit's legacy loader allows: the declaration
   // is checked, then Qiskit's own gate is used.
-  int std_index = find_std_gate(def.name);
-  if (std_index >= 0 && overridable_[std_index]) {
-    GateDef& g = c_.gates[std_index];
+  const GateRow* row = qasm2_gate(def.name);
+  if (row && overridable_[row->id]) {
+    GateDef& g = c_.gates[row->id];
     if (g.num_params != def.num_params || g.num_qubits != def.num_qubits) {
       error_at("E307", "gate '" + def.name + "' is declared with " + plural(def.num_params, "parameter") + " and " +
                            plural(def.num_qubits, "qubit") + ", but Qiskit's standard '" + g.name + "' has " +
@@ -530,10 +537,10 @@ bool Parser::gate_definition() {
                name);
       return true;
     }
-    overridable_[std_index] = false;
+    overridable_[row->id] = false;
     g.available = true;
     g.span = def.span;
-    symbols_.assign(std_gates()[std_index].name, Symbol{SymKind::Gate, static_cast<uint32_t>(std_index)});
+    symbols_.assign(row->name, Symbol{SymKind::Gate, row->id});
     return true;
   }
   if (!define_name(text(name), {SymKind::Gate, static_cast<uint32_t>(c_.gates.size())}, name.offset, name.length))
@@ -627,8 +634,9 @@ bool Parser::body_statement(GateDef& def, const GateScope& scope) {
 // ------------------------------------------------------------------ operations
 
 bool Parser::lookup_gate(const Token& name, int* gate, const GateScope* scope) {
-  if (name.kind == Tok::KwU) { *gate = kGateU; return true; }
-  if (name.kind == Tok::KwCX) { *gate = kGateCX; return true; }
+  static const int kU = find_gate("U")->id, kCX = find_gate("CX")->id;
+  if (name.kind == Tok::KwU) { *gate = kU; return true; }
+  if (name.kind == Tok::KwCX) { *gate = kCX; return true; }
   std::string_view n = text(name);
   if (scope && n == scope->self) {
     error_at("E306", "gate '" + std::string(n) + "' calls itself; OpenQASM 2 gates cannot be recursive", name);
@@ -637,8 +645,7 @@ bool Parser::lookup_gate(const Token& name, int* gate, const GateScope* scope) {
   const Symbol* it = symbols_.find(n);
   if (!it) {
     std::string msg = "unknown gate '" + std::string(n) + "'";
-    int s = find_std_gate(n);
-    if (s >= 0 && !c_.included_qelib1) msg += "; it is in qelib1.inc: add 'include \"qelib1.inc\";' after the version line";
+    if (qasm2_gate(n) && !c_.included_qelib1) msg += "; it is in qelib1.inc: add 'include \"qelib1.inc\";' after the version line";
     else if (scope && (find_name(scope->qubits, n) >= 0 || find_name(scope->params, n) >= 0))
       msg += "; it is an argument of gate '" + std::string(scope->self) + "'";
     error_at("E305", msg, name);
@@ -655,9 +662,7 @@ bool Parser::lookup_gate(const Token& name, int* gate, const GateScope* scope) {
 void Parser::note_gate_use(int gate, const Token& name) {
   GateDef& g = c_.gates[gate];
   g.used = true;
-  if (g.warned || g.std_index < 2) return;
-  const StdGate& s = std_gates()[g.std_index];
-  if (s.paper) return;
+  if (g.warned || !g.std || g.std->in(kPrimitive) || g.std->in(kPaper)) return;
   g.warned = true;
   if (c_.included_qelib1)
     paper_warning("W102", "'" + g.name + "' is not in the language paper's qelib1.inc; accepted as in Qiskit's "

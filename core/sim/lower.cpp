@@ -27,7 +27,7 @@ struct Lowerer {
         return false;
       }
       const size_t first = out.ops.size();
-      lower_std_gate(def.std_index, leaf.params, leaf.qubits, leaf.num_qubits, out);
+      lower_std_gate(*def.std, leaf.params, leaf.qubits, leaf.num_qubits, out);
       for (size_t i = first; i < out.ops.size(); ++i) {
         out.ops[i].condition = cond;
         out.ops[i].src = src;

@@ -49,13 +49,9 @@ struct Program {
   }
 };
 
-// Qiskit's U(theta, phi, lambda).
-Mat2 u_matrix(double theta, double phi, double lambda);
-
-// Appends the kernel ops of standard gate `std_index` (a row of std_gates()) on `qubits`,
-// with Qiskit's matrix for it.
+// Appends the kernel ops of standard gate `row` on `qubits`, with Qiskit's matrix for it.
 // `num_qubits` is the instruction's width (it matters for the variadic mcx).
-void lower_std_gate(int std_index, const double* params, const unsigned* qubits, unsigned num_qubits, Program& out);
+void lower_std_gate(const GateRow& row, const double* params, const uint32_t* qubits, unsigned num_qubits, Program& out);
 
 struct LowerError {
   std::string message;  // empty when lowering succeeded
