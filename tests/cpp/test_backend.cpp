@@ -325,3 +325,26 @@ TEST_CASE("generated coupling graphs equal the real devices' maps", "[backend][s
     }
   CHECK(compared == 31);  // 10 Eagle r3, 1 + 3 + 3 Heron, 2 Nighthawk, 12 Falcon
 }
+
+// Found by fuzzing under AddressSanitizer: an opaque gate has no row in the gate table, and the
+// translation once read the row before the table for it. Now it is a gate with no fixed
+// translation, said so in W701, on every kind of basis, also when a custom gate wraps it.
+TEST_CASE("an opaque gate checked against a backend has no fixed translation", "[backend][translate][opaque]") {
+  const std::string direct = "opaque magic(a) q, r; qreg q[2]; magic(0) q[0], q[1];";
+  const std::string wrapped = "OPENQASM 2.0;\nopaque magic(a) q, r;\ngate w a, b { magic(0.5) a, b; }\nqreg q[2];\nw q[0], q[1];\n";
+  for (const std::string& src : {direct, wrapped})
+    for (const char* device : {"ibm_brisbane", "ibm_torino", "line-2"}) {
+      INFO(device << ": " << src);
+      Report r = on(src, device);
+      CHECK(r.valid);
+      REQUIRE(r.has_backend);
+      const Diagnostic* w = find(r, "W701");
+      REQUIRE(w);
+      CHECK_THAT(w->message, Catch::Contains("'magic' is an opaque gate") && Catch::Contains("unknown"));
+      REQUIRE(r.backend.translations.size() == 1);
+      CHECK(r.backend.translations[0].gate == "magic");
+      CHECK(r.backend.translations[0].each == -1);
+      CHECK_FALSE(r.backend.translation_complete);
+      CHECK(r.backend.duration_s < 0);  // unknown, not a number made up for the opaque gate
+    }
+}
