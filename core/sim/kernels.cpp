@@ -27,8 +27,9 @@ inline void _mm_storeu_pd(double* p, __m128d v) { wasm_v128_store(p, v); }
 
 // On x86-64 the hottest kernels also have an AVX2 version, chosen at run time. It does the same
 // IEEE operations in the same order, two complex numbers at a time (no FMA), so results stay
-// bit-identical to the SSE2 and scalar paths.
-#if QVET_SIMD && defined(__x86_64__) && !defined(__EMSCRIPTEN__) && (defined(__GNUC__) || defined(__clang__))
+// bit-identical to the SSE2 and scalar paths. QVET_NO_AVX2 (and QVET_NO_SIMD) build the other paths
+// for tests/cpp/kernels, which runs every one.
+#if QVET_SIMD && !defined(QVET_NO_AVX2) && defined(__x86_64__) && !defined(__EMSCRIPTEN__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 #define QVET_AVX2 1
 #else

@@ -146,3 +146,34 @@ test('typings and exports are shipped', () => {
   const wdts = readFileSync(new URL('../../dist/worker.d.ts', import.meta.url), 'utf8');
   assert.match(wdts, /createWorkerValidator/);
 });
+
+// The gate table reaches the package: every gate it lists is one the core reads, under that name,
+// and reports under its Qiskit name, so a row added to the core appears here with no other edit.
+test('gates: the core\'s gate table, each gate readable and reported by its Qiskit name', async () => {
+  const v = await createValidator();
+  assert.ok(Object.isFrozen(v.gates) && v.gates.length >= 50);
+  const byName = new Map(v.gates.map((g) => [g.name, g]));
+  assert.deepEqual({ ...byName.get('cx') }, {
+    name: 'cx', qiskit_name: 'cx', aliases: [], params: 0, qubits: 2, target_qubits: 1, controlled: true, label: 'x',
+    inverse: 'cx', controlled_form: 'ccx', openqasm2: 'qelib1', python_method: 'cx', python_class: 'CXGate',
+  });
+  assert.equal(byName.get('cswap').target_qubits, 2);
+  assert.equal(byName.get('swap').controlled, false);
+  assert.deepEqual(byName.get('p').aliases, ['phase']);
+  assert.equal(byName.get('iswap').openqasm2, null);
+  let checked = 0;
+  for (const g of v.gates) {
+    if (g.qubits === 0 || g.openqasm2 === 'builtin') continue;
+    const params = Array.from({ length: g.params }, (_, i) => (0.25 * (i + 1)).toString());
+    const qubits = Array.from({ length: g.qubits }, (_, i) => i);
+    const code = g.openqasm2
+      ? `OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[${g.qubits}];\n${g.name}${g.params ? `(${params})` : ''} ${qubits.map((q) => `q[${q}]`)};\n`
+      : `from qiskit import QuantumCircuit\nqc = QuantumCircuit(${g.qubits})\nqc.${g.python_method}(${[...params, ...qubits]})\n`;
+    const r = v.validate(code, { operations: true });
+    assert.equal(r.valid, true, `${g.name}: ${JSON.stringify(r.errors)}`);
+    assert.deepEqual(r.gate_types, { [g.qiskit_name]: 1 }, g.name);
+    assert.equal(r.operations[0].qubits.length, g.qubits, g.name);
+    checked++;
+  }
+  assert.ok(checked >= 45, `${checked} gates read back`);
+});

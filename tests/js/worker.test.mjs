@@ -33,6 +33,7 @@ test('the worker answers with the same reports', async () => {
   try {
     assert.deepEqual([...w.formats], ['auto', 'qasm2', 'python']);
     assert.ok(w.backends.some((b) => b.name === 'eagle-r3'), 'the worker lists the backends too');
+    assert.ok(w.gates.some((g) => g.name === 'c3sqrtx' && g.qiskit_name === 'c3sx'), 'and the gate table');
     const r = await w.validate(bell);
     assert.equal(r.depth, 3);
     const s = await w.simulate(bell, { shots: 1000, seed: 42 });

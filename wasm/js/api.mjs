@@ -69,11 +69,14 @@ function encodeOptions(options, schema, method) {
 export function makeValidator(mod) {
   const version = mod.version();
   const backends = Object.freeze(JSON.parse(mod.backends()).map((b) => Object.freeze(b)));
+  const gates = Object.freeze(JSON.parse(mod.gates()).map((g) => Object.freeze(g)));
   return Object.freeze({
     version,
     formats: FORMATS,
     /** The built-in device profiles: pass a name (or one of its devices) as the `backend` option. */
     backends,
+    /** The standard gates qvet knows (the core's gate table), with their names, arity and structure. */
+    gates,
     validate(code, options) {
       checkCode(code);
       return JSON.parse(mod.validate(code, encodeOptions(options, VALIDATE_OPTIONS, 'validate')));

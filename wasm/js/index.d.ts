@@ -153,6 +153,32 @@ export interface BackendProfile {
   devices: string[];
 }
 
+/** One row of the core's gate table (`Validator.gates`). */
+export interface GateInfo {
+  /** As written in OpenQASM 2 (qelib1.inc), e.g. "cu1", "c3sqrtx". */
+  name: string;
+  /** What Qiskit calls the instruction (what count_ops and report operations use), e.g. "c3sx". */
+  qiskit_name: string;
+  /** Other spellings of the same gate, e.g. "phase" for p (OpenQASM 3's stdgates.inc). */
+  aliases: string[];
+  params: number;
+  /** 0 when any width is allowed (mcx with 5+ controls). */
+  qubits: number;
+  /** Qubits the gate's matrix acts on; in a controlled gate, the ones before are controls. */
+  target_qubits: number;
+  controlled: boolean;
+  /** What a diagram writes in the gate's box (the target's, for a controlled gate). */
+  label: string;
+  /** The standard gate that is its inverse (Qiskit's Gate.inverse()), or null. */
+  inverse: string | null;
+  /** The standard gate with one more control (Qiskit's Gate.control(1)), or null. */
+  controlled_form: string | null;
+  /** "builtin" for U and CX, "qelib1" for the rest of Qiskit's OpenQASM 2 set, null for Python only. */
+  openqasm2: 'builtin' | 'qelib1' | null;
+  python_method: string | null;
+  python_class: string | null;
+}
+
 export interface BackendSection {
   name: string;
   processor: string;
@@ -185,6 +211,8 @@ export interface Validator {
   readonly version: string;
   readonly formats: readonly Format[];
   readonly backends: readonly BackendProfile[];
+  /** The standard gates, from the core's gate table. */
+  readonly gates: readonly GateInfo[];
   validate(code: string, options?: ValidateOptions): Report;
   simulate(code: string, options?: SimulateOptions): Report;
   equivalent(a: string, b: string): Equivalence;

@@ -10,7 +10,7 @@ self.onmessage = async (event) => {
     validator ??= createValidator(init);
     const v = await validator;
     if (method === 'hello') {
-      self.postMessage({ id, ok: true, result: { version: v.version, formats: v.formats, backends: v.backends } });
+      self.postMessage({ id, ok: true, result: { version: v.version, formats: v.formats, backends: v.backends, gates: v.gates } });
       return;
     }
     if (!['validate', 'simulate', 'equivalent'].includes(method)) throw new TypeError(`qvet: unknown method '${method}'`);

@@ -1,4 +1,4 @@
-import type { BackendProfile, Equivalence, Format, LoadOptions, Report, SimulateOptions, ValidateOptions } from './index.js';
+import type { BackendProfile, Equivalence, Format, GateInfo, LoadOptions, Report, SimulateOptions, ValidateOptions } from './index.js';
 
 export interface CallOptions {
   /** Aborting cancels the call: the worker is stopped and the promise rejects with an AbortError. */
@@ -9,6 +9,7 @@ export interface WorkerValidator {
   readonly version: string;
   readonly formats: readonly Format[];
   readonly backends: readonly BackendProfile[];
+  readonly gates: readonly GateInfo[];
   validate(code: string, options?: ValidateOptions, call?: CallOptions): Promise<Report>;
   simulate(code: string, options?: SimulateOptions, call?: CallOptions): Promise<Report>;
   equivalent(a: string, b: string, call?: CallOptions): Promise<Equivalence>;

@@ -67,11 +67,12 @@ export async function createWorkerValidator(options = {}) {
     });
   }
 
-  const { version, formats, backends } = await call('hello', []);
+  const { version, formats, backends, gates } = await call('hello', []);
   return Object.freeze({
     version,
     formats,
     backends,
+    gates,
     validate: (code, opts, { signal } = {}) => call('validate', [code, opts], signal),
     simulate: (code, opts, { signal } = {}) => call('simulate', [code, opts], signal),
     equivalent: (a, b, { signal } = {}) => call('equivalent', [a, b], signal),

@@ -5,12 +5,17 @@ import { el } from './svg.mjs';
 
 const COL = 56, ROW = 44, LEFT = 64, TOP = 24, BOX = 34;
 const MAX_OPS = 1500;  // beyond this a drawing says nothing a person can read; counts are in Metrics
-const CONTROLS = { cx: 1, cy: 1, cz: 1, ch: 1, crx: 1, cry: 1, crz: 1, cu1: 1, cp: 1, cu3: 1, csx: 1, cu: 1, ccx: 2, cswap: 1, c3sx: 3 };
-const TARGET = { cx: 'x', cy: 'y', cz: 'z', ch: 'h', crx: 'rx', cry: 'ry', crz: 'rz', cu1: 'u1', cp: 'p', cu3: 'u3', csx: 'sx', cu: 'u', ccx: 'x', mcx: 'x', c3sx: 'sx' };
+// The core's gate table (the package's `gates`), by Qiskit name: how many of an operation's
+// qubits are controls and what its box says. Set once the validator is loaded.
+let gateByName = new Map();
+export function setGates(gates) {
+  gateByName = new Map();
+  for (const g of gates) if (!gateByName.has(g.qiskit_name)) gateByName.set(g.qiskit_name, g);
+}
 
 function controlsOf(op) {
-  if (op.name === 'mcx') return op.qubits.length - 1;
-  return CONTROLS[op.name] ?? 0;
+  const g = gateByName.get(op.name);
+  return g?.controlled ? op.qubits.length - g.target_qubits : 0;
 }
 
 function fmtParam(p) {
@@ -110,7 +115,7 @@ export function drawCircuit(container, report) {
       g.append(el('text', { x: cx(col) + 6, y: y(crow) + 14, class: 'bit-label' }, String(op.clbits[0] - clbitRow.indexOf(crow))));
     } else if (op.name === 'reset') {
       box(g, col, q[0], '|0⟩', 'gate');
-    } else if (op.name === 'swap' || op.name === 'cswap') {
+    } else if (gateByName.get(op.name)?.label === 'swap') {
       const targets = q.slice(nctl);
       vline(g, col, lo, Math.max(...q));
       q.slice(0, nctl).forEach((r) => dot(g, col, r));
@@ -122,11 +127,11 @@ export function drawCircuit(container, report) {
       const target = q[q.length - 1];
       vline(g, col, Math.min(...q), Math.max(...q));
       ctrls.forEach((r) => dot(g, col, r));
-      const t = TARGET[op.name];
+      const t = gateByName.get(op.name).label;
       if (t === 'x') {
         g.append(el('circle', { cx: cx(col), cy: y(target), r: 11, class: 'target' }));
         g.append(el('path', { d: `M${cx(col) - 11},${y(target)} h22 M${cx(col)},${y(target) - 11} v22`, class: 'target-cross' }));
-      } else if (op.name === 'cz') {
+      } else if (t === 'z') {  // a controlled Z is symmetric: dots on every qubit, as Qiskit draws it
         dot(g, col, target);
       } else {
         box(g, col, target, label(op, t));

@@ -2,7 +2,7 @@
 // Worker (debounced, stale answers dropped) and simulation in another, so neither ever blocks
 // typing and a long simulation never delays the diagnostics.
 import { createWorkerValidator } from 'qvet/worker';
-import { drawCircuit } from './diagram.mjs';
+import { drawCircuit, setGates } from './diagram.mjs';
 import { initEditor, setDoc, setLanguage, showDiagnostics } from './editor.mjs';
 import { examples } from './examples.mjs';
 import { drawHistogram } from './histogram.mjs';
@@ -169,6 +169,7 @@ document.addEventListener('keydown', (e) => {
 export async function start(validatorPromise) {
   validator = await validatorPromise;
   fillBackends(validator.backends);
+  setGates(validator.gates);
   await validateNow();
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('./sw.js').catch((err) => console.warn('offline cache unavailable:', err.message));
