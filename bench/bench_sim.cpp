@@ -123,7 +123,7 @@ void BM_SimulateRandom(benchmark::State& st) {
   uint64_t gates = 0;
   for (auto _ : st) {
     qvet::Report r = qvet::simulate(src, qvet::Options{}, opt);
-    if (!r.simulation.ok) st.SkipWithError(r.simulation.error.c_str());
+    if (!r.simulation.ok) st.SkipWithError(r.simulation.error.message.c_str());
     gates = r.metrics.size;
   }
   st.counters["gates"] = static_cast<double>(gates);

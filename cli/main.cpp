@@ -335,9 +335,9 @@ int simulate_command(int argc, char** argv) {
   const qvet::Simulation& s = r.simulation;
   if (!s.ok) {
     qvet::Report only;
-    only.diagnostics.push_back({qvet::Severity::Error, s.error_code, s.error, s.error_span});
-    if (s.error_span.offset || s.error_span.line > 1) std::cout << qvet::cli::render_diagnostics(shown, src, only, color);
-    else std::cout << shown << ": error[" << s.error_code << "]: " << s.error << "\n";
+    only.diagnostics.push_back(s.error);
+    if (s.error.span.offset || s.error.span.line > 1) std::cout << qvet::cli::render_diagnostics(shown, src, only, color);
+    else std::cout << shown << ": error[" << s.error.code << "]: " << s.error.message << "\n";
     return kExitInvalid;
   }
   std::cout << shown << ": " << s.qubits << " qubits, " << s.shots << " shots, seed " << s.seed << ", "
@@ -375,11 +375,9 @@ int equivalent_command(int argc, char** argv) {
   }
   qvet::Equivalence e = qvet::equivalent(a, b, opt);
   if (as_json) {
-    std::cout << "{\"ok\":" << (e.ok ? "true" : "false") << ",\"equivalent\":" << (e.equivalent ? "true" : "false")
-              << ",\"global_phase\":" << e.global_phase << ",\"max_deviation\":" << e.max_deviation
-              << ",\"error\":" << json_string(e.error) << "}\n";
+    std::cout << qvet::to_json(e) << "\n";
   } else if (!e.ok) {
-    std::cout << "qvet: cannot compare: " << e.error << "\n";
+    std::cout << "qvet: cannot compare: error[" << e.error.code << "]: " << e.error.message << "\n";
   } else if (e.equivalent) {
     std::cout << "equivalent (global phase " << e.global_phase << " rad)\n";
   } else {

@@ -1,7 +1,6 @@
 // Embind: simulation and equivalence.
 #include <emscripten/bind.h>
 
-#include <nlohmann/json.hpp>
 
 #include "options.hpp"
 #include "qvet.hpp"
@@ -17,13 +16,7 @@ std::string simulate_json(const std::string& code, const std::string& options) {
 }
 
 std::string equivalent_json(const std::string& a, const std::string& b) {
-  qvet::Equivalence e = qvet::equivalent(a, b);
-  nlohmann::ordered_json j{{"ok", e.ok},
-                           {"equivalent", e.equivalent},
-                           {"global_phase", e.global_phase},
-                           {"max_deviation", e.max_deviation},
-                           {"error", e.error}};
-  return j.dump();
+  return qvet::to_json(qvet::equivalent(a, b));
 }
 
 }  // namespace

@@ -26,11 +26,20 @@ UnitaryResult unitary(std::string_view source, const Options& options) {
   try {
     Circuit c;
     out.report = guarded([&](Report& r) { load(source, options, r, c); });
-    if (!out.report.valid) out.error = "the circuit is not valid";
-    else sim::circuit_unitary(c, out);
+    if (out.report.valid) {
+      const SourceMap map(source);
+      sim::circuit_unitary(c, map, out);
+    } else {
+      // Its first error says why: the same diagnostic the report lists.
+      for (const Diagnostic& d : out.report.diagnostics)
+        if (d.severity == Severity::Error) {
+          out.error = d;
+          break;
+        }
+    }
   } catch (const std::bad_alloc&) {
     out.ok = false;
-    out.error = "out of memory while building the unitary";
+    out.error = {Severity::Error, "E409", "out of memory while building the unitary", {}};
   }
   return out;
 }
@@ -39,7 +48,8 @@ Equivalence equivalent(std::string_view a, std::string_view b, const Options& op
   UnitaryResult ua = unitary(a, options), ub = unitary(b, options);
   if (!ua.ok || !ub.ok) {
     Equivalence e;
-    e.error = !ua.ok ? "first circuit: " + ua.error : "second circuit: " + ub.error;
+    e.error = !ua.ok ? ua.error : ub.error;
+    e.error.message = (!ua.ok ? "first circuit: " : "second circuit: ") + e.error.message;
     return e;
   }
   return sim::compare(ua, ub);

@@ -30,6 +30,9 @@ std::string backend_problem(const Options& options);
 
 // The report as JSON text: a superset of the old service's response (see docs/report.md).
 std::string to_json(const Report& report, int indent = -1);
+// An equivalence result as JSON text: {ok, equivalent, global_phase, max_deviation, error}, where
+// error is null or a diagnostic object like a report's.
+std::string to_json(const Equivalence& result, int indent = -1);
 
 const char* version();
 

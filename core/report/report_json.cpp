@@ -27,6 +27,19 @@ std::string flat(const Diagnostic& d) {
   return std::to_string(d.span.line) + ":" + std::to_string(d.span.column) + ": " + d.message + " [" + d.code + "]";
 }
 
+// One diagnostic, in the one shape every error and warning has in JSON (a report's diagnostics,
+// simulation.error, an equivalence's error).
+json diagnostic(const Diagnostic& d) {
+  json j{{"severity", d.severity == Severity::Error ? "error" : "warning"}, {"code", d.code}, {"message", d.message}};
+  j["line"] = d.span.line;
+  j["column"] = d.span.column;
+  j["end_line"] = d.span.end_line;
+  j["end_column"] = d.span.end_column;
+  j["offset"] = d.span.offset;
+  j["length"] = d.span.length;
+  return j;
+}
+
 }  // namespace
 
 // Unknown figures are null, never a made-up number.
@@ -68,14 +81,7 @@ std::string to_json(const Report& r, int indent) {
   json errors = json::array(), warnings = json::array(), diags = json::array();
   for (const Diagnostic& d : r.diagnostics) {
     (d.severity == Severity::Error ? errors : warnings).push_back(flat(d));
-    json j{{"severity", d.severity == Severity::Error ? "error" : "warning"}, {"code", d.code}, {"message", d.message}};
-    j["line"] = d.span.line;
-    j["column"] = d.span.column;
-    j["end_line"] = d.span.end_line;
-    j["end_column"] = d.span.end_column;
-    j["offset"] = d.span.offset;
-    j["length"] = d.span.length;
-    diags.push_back(std::move(j));
+    diags.push_back(diagnostic(d));
   }
   if (r.dropped_diagnostics)
     errors.push_back(std::to_string(r.dropped_diagnostics) + " more diagnostics were not listed (the limit)");
@@ -133,8 +139,7 @@ std::string to_json(const Report& r, int indent) {
     json sim;
     sim["ok"] = s.ok;
     if (!s.ok) {
-      sim["error"] = {{"code", s.error_code}, {"message", s.error}, {"line", s.error_span.line},
-                      {"column", s.error_span.column}};
+      sim["error"] = diagnostic(s.error);
     } else {
       sim["method"] = s.method;
       sim["qubits"] = s.qubits;
@@ -165,6 +170,16 @@ std::string to_json(const Report& r, int indent) {
   }
   if (r.has_backend) o["backend"] = backend_section(r.backend);
   o["qvet_version"] = version();
+  return o.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+std::string to_json(const Equivalence& e, int indent) {
+  json o;
+  o["ok"] = e.ok;
+  o["equivalent"] = e.equivalent;
+  o["global_phase"] = e.global_phase;
+  o["max_deviation"] = e.max_deviation;
+  o["error"] = e.ok ? json(nullptr) : diagnostic(e.error);
   return o.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 

@@ -86,10 +86,9 @@ class Runner {
  private:
   bool fail(const char* code, std::string message, uint32_t instruction) {
     out_.ok = false;
-    out_.error_code = code;
-    out_.error = std::move(message);
+    out_.error = {Severity::Error, code, std::move(message), {}};
     if (instruction < c_.ops.size())
-      out_.error_span = map_.span(c_.ops[instruction].src_offset, c_.ops[instruction].src_length);
+      out_.error.span = map_.span(c_.ops[instruction].src_offset, c_.ops[instruction].src_length);
     return false;
   }
   bool check_sizes(bool trajectories, size_t ops_after_prefix);

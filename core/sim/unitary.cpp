@@ -7,32 +7,38 @@
 
 #include "sim/engine.hpp"
 #include "sim/ops.hpp"
+#include "source/source_map.hpp"
 
 namespace qvet::sim {
 
-bool circuit_unitary(const Circuit& c, UnitaryResult& out) {
-  if (!c.symbolic.empty()) {
-    out.error = "the circuit has unbound parameters, so it has no single unitary";
+namespace {
+Span span_of(const Circuit& c, const SourceMap& map, uint32_t instruction) {
+  if (instruction >= c.ops.size()) return map.span(0, 0);
+  return map.span(c.ops[instruction].src_offset, c.ops[instruction].src_length);
+}
+}  // namespace
+
+bool circuit_unitary(const Circuit& c, const SourceMap& map, UnitaryResult& out) {
+  auto fail = [&](const char* code, std::string message, Span span) {
+    out.error = {Severity::Error, code, std::move(message), span};
     return false;
-  }
+  };
+  if (!c.symbolic.empty())
+    return fail("E510", "the circuit has unbound parameters, so it has no single unitary", map.span(0, 0));
   const unsigned n = c.num_qubits;
   out.qubits = n;
-  if (n > kMaxUnitaryQubits) {
-    out.error = "the unitary is computed up to " + std::to_string(kMaxUnitaryQubits) + " qubits; this circuit has " +
-                std::to_string(n);
-    return false;
-  }
+  if (n > kMaxUnitaryQubits)
+    return fail("E511",
+                "the unitary is computed up to " + std::to_string(kMaxUnitaryQubits) + " qubits; this circuit has " +
+                    std::to_string(n),
+                c.qregs.empty() ? map.span(0, 0) : c.qregs.back().span);
   Program p;
   LowerError err = lower(c, p);
-  if (!err.message.empty()) {
-    out.error = err.message;
-    return false;
-  }
+  if (!err.message.empty()) return fail("E501", err.message, span_of(c, map, err.instruction));
   for (const Op& op : p.ops)
-    if (op.kind == Op::Measure || op.kind == Op::Reset || op.condition >= 0) {
-      out.error = "the circuit measures, resets or branches on a classical value, so it has no unitary";
-      return false;
-    }
+    if (op.kind == Op::Measure || op.kind == Op::Reset || op.condition >= 0)
+      return fail("E510", "the circuit measures, resets or branches on a classical value, so it has no unitary",
+                  span_of(c, map, op.src));
   const Eigen::Index dim = Eigen::Index{1} << n;
   Eigen::MatrixXcd u = Eigen::MatrixXcd::Identity(dim, dim);
   for (Eigen::Index col = 0; col < dim; ++col)
@@ -47,8 +53,9 @@ bool circuit_unitary(const Circuit& c, UnitaryResult& out) {
 Equivalence compare(const UnitaryResult& ua, const UnitaryResult& ub) {
   Equivalence e;
   if (ua.qubits != ub.qubits) {
-    e.error = "the circuits act on different numbers of qubits (" + std::to_string(ua.qubits) + " and " +
-              std::to_string(ub.qubits) + ")";
+    e.error.code = "E512";
+    e.error.message = "the circuits act on different numbers of qubits (" + std::to_string(ua.qubits) + " and " +
+                      std::to_string(ub.qubits) + ")";
     return e;
   }
   e.ok = true;

@@ -114,7 +114,7 @@ TEST_CASE("every gate's translation count on the cx, cz and ecr bases", "[backen
 TEST_CASE("the translation rules are the gates they replace (up to a global phase)", "[backend][translate]") {
   auto same = [](const std::string& a, const std::string& b) {
     Equivalence e = equivalent(py(a, 2), py(b, 2));
-    INFO(a << " vs " << b << ": " << e.error);
+    INFO(a << " vs " << b << ": " << e.error.message);
     REQUIRE(e.ok);
     CHECK(e.equivalent);
   };

@@ -149,7 +149,7 @@ TEST_CASE("each row of the code table is well formed and its severity agrees wit
     CHECK(is_code(row.code));
     if (!is_code(row.code)) continue;
     // E is an error and W a warning, wherever it is reported (simulation codes, in
-    // simulation.error_code, are errors too).
+    // simulation.error.code, are errors too).
     CHECK(std::string(name(row.severity)) == (row.code[0] == 'E' ? "error" : "warning"));
     CHECK_FALSE(row.title.empty());
     CHECK_FALSE(row.anchor.empty());
@@ -369,14 +369,28 @@ TEST_CASE("every diagnostic in a report is in the code table with the severity t
     REQUIRE(r.valid);
     REQUIRE(r.has_simulation);
     CHECK_FALSE(r.simulation.ok);
-    CHECK(r.simulation.error_code == p.code);
+    CHECK(r.simulation.error.code == p.code);
     check_diagnostics(r, Options{});
-    INFO("simulation.error_code is " << r.simulation.error_code << ": the code table should have it as a simulation error");
-    const DiagnosticCode* row = find_code(r.simulation.error_code);
+    INFO("simulation.error.code is " << r.simulation.error.code << ": the code table should have it as a simulation error");
+    const DiagnosticCode* row = find_code(r.simulation.error.code);
     REQUIRE(row != nullptr);
     CHECK((row->origin & origin::simulation) != 0);
     CHECK(std::string(name(row->severity)) == "error");  // the simulation failed, whatever the slot
-    seen.insert(r.simulation.error_code);
+    seen.insert(r.simulation.error.code);
+  }
+  // The unitary tools report in the same shape: equivalent()'s error.
+  const std::string one = prog("qreg q[1];\n"), measured = prog("qreg q[1];\ncreg c[1];\nmeasure q[0] -> c[0];\n");
+  for (const auto& [code, e] : {std::pair<std::string, Equivalence>{"E510", equivalent(measured, one)},
+                                {"E511", equivalent(prog("qreg q[11];\n"), prog("qreg q[11];\n"))},
+                                {"E512", equivalent(one, prog("qreg q[2];\n"))}}) {
+    INFO("equivalent() for " << code << " gives " << e.error.code << ": " << e.error.message);
+    CHECK_FALSE(e.ok);
+    CHECK(e.error.code == code);
+    const DiagnosticCode* row = find_code(e.error.code);
+    REQUIRE(row != nullptr);
+    CHECK((row->origin & origin::simulation) != 0);
+    CHECK(e.error.severity == Severity::Error);
+    seen.insert(e.error.code);
   }
   // Every code the core can give is given here at least once, so a new code comes with an input.
   // Not reachable on purpose: the package's own code, and the two last-resort errors.

@@ -117,7 +117,7 @@ TEST_CASE("each standard gate's matrix is its U/CX definition with Qiskit's phas
                           " { " + d.body + " }\nqreg r[" + std::to_string(d.qubits) + "];\nd_gate" +
                           actuals(d.call) + " " + applied(d.qubits) + ";\n";
     UnitaryResult a = unitary(direct, opt), b = unitary(defined, opt);
-    INFO(a.error << " | " << b.error);
+    INFO(a.error.message << " | " << b.error.message);
     REQUIRE(a.ok);
     REQUIRE(b.ok);
     REQUIRE(a.matrix.size() == b.matrix.size());
@@ -180,7 +180,7 @@ TEST_CASE("Python-only gates: each matrix is Qiskit's definition", "[sim][gates]
     const std::string defined = std::string("OPENQASM 2.0;\n") + kLibrary + "gate d_gate" + d.params + " q0,q1 { " +
                                 d.body + " }\nqreg r[2];\nd_gate" + d.actuals + " r[0],r[1];\n";
     UnitaryResult a = unitary(direct), b = unitary(defined);
-    INFO(a.error << " | " << b.error);
+    INFO(a.error.message << " | " << b.error.message);
     REQUIRE(a.ok);
     REQUIRE(b.ok);
     const std::complex<double> phase(std::cos(d.phase), std::sin(d.phase));

@@ -549,8 +549,8 @@ TEST_CASE("Parameters: analysis works, simulation asks for their values", "[pyth
   sim.shots = 100;
   Report unbound = simulate(src, {}, sim);
   CHECK_FALSE(unbound.simulation.ok);
-  CHECK(unbound.simulation.error_code == "E509");
-  CHECK(unbound.simulation.error.find("'theta'") != std::string::npos);
+  CHECK(unbound.simulation.error.code == "E509");
+  CHECK(unbound.simulation.error.message.find("'theta'") != std::string::npos);
   // The operations list shows each symbolic parameter as its expression.
   Report ops = test::run_ops(src);
   REQUIRE(ops.operations.size() == 4);
@@ -564,12 +564,12 @@ TEST_CASE("Parameters: analysis works, simulation asks for their values", "[pyth
   // rx(2*theta - pi/2) with theta = pi/4 is the identity: always 0.
   sim.parameters = {{"theta", M_PI / 4}, {"phi", 0.3}};
   Report bound = simulate(src, {}, sim);
-  INFO(bound.simulation.error);
+  INFO(bound.simulation.error.message);
   REQUIRE(bound.simulation.ok);
   REQUIRE(bound.simulation.counts.size() == 1);
   CHECK(bound.simulation.counts[0].first == "0");
   sim.parameters = {{"theta", 1}, {"phi", 0}, {"psi", 2}};
-  CHECK(simulate(src, {}, sim).simulation.error_code == "E509");
+  CHECK(simulate(src, {}, sim).simulation.error.code == "E509");
   // Two different Parameter objects with one name in one circuit: Qiskit's name conflict.
   expect_error("from qiskit import QuantumCircuit\nfrom qiskit.circuit import Parameter\nqc = QuantumCircuit(1)\n"
                "qc.rx(Parameter('a'), 0)\nqc.ry(Parameter('a'), 0)\n",

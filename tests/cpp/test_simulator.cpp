@@ -171,37 +171,37 @@ TEST_CASE("expectation values of Pauli strings", "[sim]") {
   bad.paulis = {"ZQ"};
   Report e = run_sim(prog("qreg q[2];\nh q[0];\n"), bad);
   CHECK_FALSE(e.simulation.ok);
-  CHECK(e.simulation.error_code == "E506");
+  CHECK(e.simulation.error.code == "E506");
 }
 
 TEST_CASE("limits: qubit cap and memory budget refuse before allocating", "[sim][limits]") {
   Report big = run_sim(prog("qreg q[29];\nh q;\n"));
   CHECK(big.valid);
   CHECK_FALSE(big.simulation.ok);
-  CHECK(big.simulation.error_code == "E502");
-  CHECK(big.simulation.error.find("capped at " + std::to_string(kDefaultSimQubits)) != std::string::npos);
+  CHECK(big.simulation.error.code == "E502");
+  CHECK(big.simulation.error.message.find("capped at " + std::to_string(kDefaultSimQubits)) != std::string::npos);
   SimOptions small;
   small.max_memory_bytes = 1 << 20;  // 1 MiB: 16 qubits need exactly 1 MiB, 17 do not fit
   CHECK(run_sim(prog("qreg q[16];\nh q;\n"), small).simulation.ok);
   Report over = run_sim(prog("qreg q[17];\nh q;\n"), small);
-  CHECK(over.simulation.error_code == "E503");
+  CHECK(over.simulation.error.code == "E503");
   SimOptions shots;
   shots.shots = 20'000'000;
-  CHECK(run_sim(prog("qreg q[1];\nh q;\n"), shots).simulation.error_code == "E504");
+  CHECK(run_sim(prog("qreg q[1];\nh q;\n"), shots).simulation.error.code == "E504");
   SimOptions traj;
   traj.shots = 100000;
   traj.max_trajectory_work = 1'000'000;
-  CHECK(run_sim(prog("qreg q[10];\ncreg c[1];\nh q;\nmeasure q[0] -> c[0];\nh q[0];\n"), traj).simulation.error_code == "E505");
+  CHECK(run_sim(prog("qreg q[10];\ncreg c[1];\nh q;\nmeasure q[0] -> c[0];\nh q[0];\n"), traj).simulation.error.code == "E505");
 }
 
 TEST_CASE("opaque gates cannot be simulated: the error names the gate and its line", "[sim]") {
   Report r = run_sim(prog("opaque magic a;\nqreg q[1];\nh q[0];\nmagic q[0];\n"));
   CHECK(r.valid);
   CHECK_FALSE(r.simulation.ok);
-  CHECK(r.simulation.error_code == "E501");
-  CHECK(r.simulation.error.find("'magic'") != std::string::npos);
-  CHECK(r.simulation.error.find("line 3") != std::string::npos);
-  CHECK(r.simulation.error_span.line == 6);
+  CHECK(r.simulation.error.code == "E501");
+  CHECK(r.simulation.error.message.find("'magic'") != std::string::npos);
+  CHECK(r.simulation.error.message.find("line 3") != std::string::npos);
+  CHECK(r.simulation.error.span.line == 6);
 }
 
 TEST_CASE("probabilities: all of them up to the limit, the top k beyond", "[sim]") {
@@ -245,11 +245,29 @@ TEST_CASE("unitary and equivalence up to global phase", "[sim][unitary]") {
   CHECK_FALSE(no.equivalent);
   Equivalence sizes = equivalent(head + "x q[0];\n", prog("qreg q[3];\nx q[0];\n"));
   CHECK_FALSE(sizes.ok);
+  CHECK(sizes.error.code == "E512");
+  CHECK(sizes.error.message == "the circuits act on different numbers of qubits (2 and 3)");
   Equivalence measured = equivalent(prog("qreg q[1];\ncreg c[1];\nmeasure q[0] -> c[0];\n"), head);
   CHECK_FALSE(measured.ok);
-  CHECK(measured.error.find("no unitary") != std::string::npos);
+  CHECK(measured.error.code == "E510");
+  CHECK(measured.error.message.find("first circuit: the circuit measures") == 0);
+  CHECK(measured.error.span.line == 5);  // the measure statement, as a report's diagnostic would point
+  // An invalid circuit: the error is the report's own first error, with its code and place.
+  Equivalence invalid = equivalent(head, head + "foo q[0];\n");
+  CHECK_FALSE(invalid.ok);
+  CHECK(invalid.error.code == "E305");
+  CHECK(invalid.error.span.line == 4);
+  CHECK(invalid.error.message.find("second circuit: unknown gate 'foo'") == 0);
   UnitaryResult big = unitary(prog("qreg q[11];\n"));
   CHECK_FALSE(big.ok);
+  CHECK(big.error.code == "E511");
+  CHECK(big.error.span.line == 3);
+  // The same shape in JSON as a report's diagnostics.
+  CHECK(to_json(sizes) == "{\"ok\":false,\"equivalent\":false,\"global_phase\":0.0,\"max_deviation\":0.0,"
+                          "\"error\":{\"severity\":\"error\",\"code\":\"E512\",\"message\":\"the circuits act on "
+                          "different numbers of qubits (2 and 3)\",\"line\":1,\"column\":1,\"end_line\":1,"
+                          "\"end_column\":1,\"offset\":0,\"length\":0}}");
+  CHECK(to_json(e).find("\"error\":null") != std::string::npos);
 }
 
 TEST_CASE("simulation section in the JSON report", "[sim][report]") {
@@ -280,7 +298,7 @@ TEST_CASE("small corpus circuits simulate without error", "[sim][corpus]") {
     s.shots = 64;
     Report r = simulate(ss.str(), Options{}, s);
     if (!r.valid) continue;  // the corpus's few invalid files are covered by test_corpus
-    INFO(path << ": " << r.simulation.error);
+    INFO(path << ": " << r.simulation.error.message);
     CHECK(r.simulation.ok);
     uint64_t total = 0;
     for (const auto& [k, v] : r.simulation.counts) total += v;

@@ -113,6 +113,11 @@ test('equivalent up to a global phase', async () => {
   const e = v.equivalent(head + 'rz(0.5) q[0];\n', head + 'u1(0.5) q[0];\n');
   assert.equal(e.equivalent, true);
   assert.ok(Math.abs(e.global_phase - 0.25) < 1e-12);
+  assert.equal(e.error, null);
+  const sizes = v.equivalent(head, 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[3];\n');
+  assert.equal(sizes.ok, false);
+  assert.equal(sizes.error.code, 'E512');
+  assert.deepEqual(Object.keys(sizes.error), Object.keys(v.validate('x').diagnostics[0]), 'one error shape');
   assert.equal(v.equivalent(head + 'x q[0];\n', head + 'h q[0];\n').equivalent, false);
 });
 

@@ -75,7 +75,8 @@ export interface Operation {
 
 export interface Simulation {
   ok: boolean;
-  error?: { code: string; message: string; line: number; column: number };
+  /** Why the simulation did not run: a diagnostic, in the same shape as the report's. */
+  error?: Diagnostic;
   method?: 'sampling' | 'trajectories';
   qubits?: number;
   shots?: number;
@@ -125,7 +126,8 @@ export interface Equivalence {
   equivalent: boolean;
   global_phase: number;
   max_deviation: number;
-  error: string;
+  /** null when both circuits could be compared; else a diagnostic (E510-E512, or a circuit's first error). */
+  error: Diagnostic | null;
 }
 
 export interface BackendConfiguration {

@@ -89,8 +89,7 @@ struct BackendProfileInfo {
 
 struct Simulation {
   bool ok = false;
-  std::string error_code, error;  // when !ok
-  Span error_span;
+  Diagnostic error;               // when !ok: the same shape as a report's diagnostics
   std::string method;             // "sampling" (one pass over the final state) or "trajectories"
   unsigned qubits = 0;
   uint64_t shots = 0, seed = 0;
@@ -135,7 +134,7 @@ struct Report {
 struct UnitaryResult {
   Report report;
   bool ok = false;
-  std::string error;
+  Diagnostic error;  // when !ok: the circuit's first error, or why it has no unitary (E510, E511)
   unsigned qubits = 0;
   std::vector<std::complex<double>> matrix;
 };
@@ -145,7 +144,7 @@ constexpr unsigned kMaxUnitaryQubits = 10;
 // Whether two circuits have the same unitary up to a global phase ("did my rewrite change it?").
 struct Equivalence {
   bool ok = false;          // both circuits could be compared
-  std::string error;
+  Diagnostic error;         // when !ok; its message says which circuit
   bool equivalent = false;
   double global_phase = 0;  // b = e^{i phase} a, when equivalent
   double max_deviation = 0; // largest |b - e^{i phase} a| entry
