@@ -108,9 +108,9 @@ void register_corpus() {
     ss << in.rdbuf();
     auto* src = new std::string(ss.str());  // lives for the whole run
     if (!qvet::validate(*src).valid) continue;
-    benchmark::RegisterBenchmark(("BM_ValidateCorpus/" + path).c_str(),
-                                 [src](benchmark::State& st) { run(st, *src); })
-        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("BM_ValidateCorpus/" + path).c_str(), [src](benchmark::State& st) {
+      run(st, *src);
+    })->Unit(benchmark::kMillisecond);
     if (++taken == 4) break;
   }
 }

@@ -58,7 +58,8 @@ std::string render_diagnostics(std::string_view file, std::string_view source, c
     size_t start = byte_of_column(line, d.span.column);
     for (size_t i = 0; i < start; ++i) out += line[i] == '\t' ? '\t' : ' ';
     uint32_t width = 1;
-    if (d.span.end_line == d.span.line && d.span.end_column > d.span.column) width = d.span.end_column - d.span.column;
+    if (d.span.end_line == d.span.line && d.span.end_column > d.span.column)
+      width = d.span.end_column - d.span.column;
     else if (d.span.end_line > d.span.line) {
       size_t cps = 0;
       for (size_t i = start; i < line.size(); ++i)

@@ -89,7 +89,11 @@ struct KeyedCounts {
     ++seq;
   }
   std::vector<GateCount> resolve(const Circuit& c) const {
-    struct Item { int64_t first; const std::string* name; uint64_t count; };
+    struct Item {
+      int64_t first;
+      const std::string* name;
+      uint64_t count;
+    };
     std::vector<Item> items;
     for (size_t g = 0; g < by_gate.size(); ++g)
       if (by_gate[g]) items.push_back({first_seen_gate[g], &c.gates[g].qiskit_name, by_gate[g]});
@@ -153,8 +157,10 @@ class ExpandedMetrics {
     }
     expander_.expand<false>(op.gate, nullptr, q, [&](const ExpandedOp& leaf) {
       // A barrier carries no condition of its own, even inside a conditioned gate.
-      if (leaf.barrier()) metrics_.add(OpKind::Barrier, -1, leaf.qubits, leaf.num_qubits, -1, -1);
-      else metrics_.add(OpKind::Gate, leaf.gate, leaf.qubits, leaf.num_qubits, -1, op.condition);
+      if (leaf.barrier())
+        metrics_.add(OpKind::Barrier, -1, leaf.qubits, leaf.num_qubits, -1, -1);
+      else
+        metrics_.add(OpKind::Gate, leaf.gate, leaf.qubits, leaf.num_qubits, -1, op.condition);
       return true;
     });
   }

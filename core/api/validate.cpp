@@ -5,14 +5,14 @@
 #include <new>
 
 #include "analysis/analysis.hpp"
+#include "api/load.hpp"
 #include "backend/check.hpp"
 #include "circuit/circuit.hpp"
-#include "source/detect.hpp"
-#include "api/load.hpp"
 #include "lint/lints.hpp"
-#include "qasm2/parser.hpp"
 #include "python/frontend.hpp"
+#include "qasm2/parser.hpp"
 #include "qvet.hpp"
+#include "source/detect.hpp"
 #include "source/source_map.hpp"
 #include "util/sha256.hpp"
 
@@ -66,11 +66,10 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
   }
   size_t bad = find_invalid_utf8(src);
   if (bad != std::string_view::npos)
-    sink.add({Severity::Error, "E101", "invalid UTF-8 byte sequence: the source must be UTF-8 text",
-              map.span(bad, 1)});
+    sink.add({Severity::Error, "E101", "invalid UTF-8 byte sequence: the source must be UTF-8 text", map.span(bad, 1)});
 
-  const bool python = opt.format == Format::Python ||
-                      (opt.format == Format::Auto && detect_format(src) == DetectedFormat::Python);
+  const bool python =
+      opt.format == Format::Python || (opt.format == Format::Auto && detect_format(src) == DetectedFormat::Python);
   if (python) {
     r.format = "python";
     python::parse(src, map, opt, sink, c, &r.circuit);
@@ -97,8 +96,7 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
     r.metrics = std::move(a.metrics);
     r.expanded = std::move(a.expanded);
     r.ops_per_qubit = std::move(a.ops_per_qubit);
-    r.estimated_execution_time =
-        static_cast<double>(r.metrics.depth) * 0.1 + static_cast<double>(r.gates) * 0.01;
+    r.estimated_execution_time = static_cast<double>(r.metrics.depth) * 0.1 + static_cast<double>(r.gates) * 0.01;
     if (opt.include_operations) fill_operations(c, map, a, r);
   }
   bool fits = true;

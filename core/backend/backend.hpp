@@ -15,16 +15,16 @@ using Edge = std::pair<uint32_t, uint32_t>;  // undirected: first < second
 
 struct Backend {
   std::string name;
-  std::string processor;            // e.g. "Eagle r3"; empty when unknown
+  std::string processor;  // e.g. "Eagle r3"; empty when unknown
   uint32_t num_qubits = 0;
-  std::vector<std::string> basis;   // basis gates, as Qiskit names them
-  std::vector<Edge> edges;          // sorted, unique
-  bool directed = false;            // the source listed some couplers one way only (noted, not modelled)
+  std::vector<std::string> basis;            // basis gates, as Qiskit names them
+  std::vector<Edge> edges;                   // sorted, unique
+  bool directed = false;                     // the source listed some couplers one way only (noted, not modelled)
   std::map<std::string, double> error;       // median gate error by basis gate name
   std::map<std::string, double> duration_s;  // median gate duration by basis gate name, seconds
-  double readout_error = -1;        // median readout error; < 0 when unknown
-  double readout_duration_s = -1;   // < 0 when unknown
-  std::string source;               // where the figures come from, for the report
+  double readout_error = -1;                 // median readout error; < 0 when unknown
+  double readout_duration_s = -1;            // < 0 when unknown
+  std::string source;                        // where the figures come from, for the report
 
   bool has(std::string_view gate) const;
 };

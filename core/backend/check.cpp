@@ -62,8 +62,9 @@ void check(const Circuit& c, const SourceMap& map, const Options& opt, const Bac
   out.basis = b.basis;
   out.directed = b.directed;
   if (b.directed)
-    out.notes.push_back("the coupling map lists some couplers in one direction only; directions are not modelled "
-                        "(reversing a two-qubit gate costs a few one-qubit gates)");
+    out.notes.push_back(
+        "the coupling map lists some couplers in one direction only; directions are not modelled "
+        "(reversing a two-qubit gate costs a few one-qubit gates)");
 
   Expansion x(c);
   for (uint32_t i = 0; i < c.ops.size(); ++i) x.instruction(c, c.ops[i], i);
@@ -98,8 +99,8 @@ void check(const Circuit& c, const SourceMap& map, const Options& opt, const Bac
       table.push_back(translate(b, d.std, d.qiskit_name));
       first_use.push_back(l.src);
       gate_of.push_back(l.gate);
-      out.translations.push_back({d.qiskit_name, 0, table.back().known ? static_cast<int64_t>(table.back().total) : -1,
-                                  table.back().text});
+      out.translations.push_back(
+          {d.qiskit_name, 0, table.back().known ? static_cast<int64_t>(table.back().total) : -1, table.back().text});
     }
     ++out.translations[entry[l.gate]].count;
   }
@@ -113,8 +114,8 @@ void check(const Circuit& c, const SourceMap& map, const Options& opt, const Bac
     if (t.known)
       sink.add({Severity::Warning, "W701",
                 "'" + bt.gate + "' is not a basis gate of " + b.name + " (" + list_basis(b) + "): each becomes " +
-                    std::to_string(t.total) + " basis gate" + (t.total == 1 ? "" : "s") + " (" + t.text +
-                    "); used " + where,
+                    std::to_string(t.total) + " basis gate" + (t.total == 1 ? "" : "s") + " (" + t.text + "); used " +
+                    where,
                 span_of(first_use[k])});
     else if (!c.gates[gate_of[k]].std)
       sink.add({Severity::Warning, "W701",
@@ -129,7 +130,8 @@ void check(const Circuit& c, const SourceMap& map, const Options& opt, const Bac
   }
   out.translations.erase(std::remove_if(out.translations.begin(), out.translations.end(),
                                         [&](const BackendTranslation& t) {
-                                          return t.each == 1 && std::find(b.basis.begin(), b.basis.end(), t.gate) != b.basis.end();
+                                          return t.each == 1 &&
+                                                 std::find(b.basis.begin(), b.basis.end(), t.gate) != b.basis.end();
                                         }),
                          out.translations.end());
   for (const auto& [g, n] : totals) out.basis_counts.push_back({g, n});
@@ -178,8 +180,9 @@ void check(const Circuit& c, const SourceMap& map, const Options& opt, const Bac
           }
           if (as_written >= 0) as_written = d == UINT32_MAX ? -1 : std::max<int64_t>(as_written, d - 1);
           if (warned++ < kMaxConnectivityWarnings) {
-            const std::string how = d == UINT32_MAX ? (small ? "they are not connected at all" : "distance not computed")
-                                                    : "they are " + std::to_string(d) + " couplers apart";
+            const std::string how = d == UINT32_MAX
+                                        ? (small ? "they are not connected at all" : "distance not computed")
+                                        : "they are " + std::to_string(d) + " couplers apart";
             sink.add({Severity::Warning, "W702",
                       "'" + c.gates[l.gate].qiskit_name + "' acts on qubits " + std::to_string(q[i]) + " and " +
                           std::to_string(q[j]) + ", which " + b.name + " does not couple (" + how +
@@ -197,7 +200,8 @@ void check(const Circuit& c, const SourceMap& map, const Options& opt, const Bac
       for (uint32_t q = 0; q < c.num_qubits; ++q) out.layout[q] = static_cast<int32_t>(q);
     } else {
       if (out.uncoupled > static_cast<uint64_t>(kMaxConnectivityWarnings))
-        out.notes.push_back(std::to_string(out.uncoupled) + " interactions land on uncoupled pairs as written; the first " +
+        out.notes.push_back(std::to_string(out.uncoupled) +
+                            " interactions land on uncoupled pairs as written; the first " +
                             std::to_string(kMaxConnectivityWarnings) + " are reported");
       const LayoutResult r = find_layout(interactions, device, opt.limits.max_layout_steps);
       out.layout_steps = r.steps;
@@ -215,13 +219,14 @@ void check(const Circuit& c, const SourceMap& map, const Options& opt, const Bac
         out.layout_status = "none";
         out.swaps_lower_bound = 1;
         out.layout_note = r.why;
-        sink.add({Severity::Warning, "W703",
-                  "no placement of the circuit's qubits on " + b.name + " avoids SWAPs: " + r.why +
-                      "; at least 1 SWAP is needed" +
-                      (out.swaps_lower_bound_as_written > 1
-                           ? " (at least " + std::to_string(out.swaps_lower_bound_as_written) + " with qubits as written)"
-                           : ""),
-                  first});
+        sink.add(
+            {Severity::Warning, "W703",
+             "no placement of the circuit's qubits on " + b.name + " avoids SWAPs: " + r.why +
+                 "; at least 1 SWAP is needed" +
+                 (out.swaps_lower_bound_as_written > 1
+                      ? " (at least " + std::to_string(out.swaps_lower_bound_as_written) + " with qubits as written)"
+                      : ""),
+             first});
       } else {
         out.layout_status = "unknown";
         out.layout_note = "the search stopped after " + std::to_string(r.steps) +
@@ -243,10 +248,14 @@ void check(const Circuit& c, const SourceMap& map, const Options& opt, const Bac
     for (const auto& [g, n] : table[k].counts) {
       auto d = b.duration_s.find(g);
       auto e = b.error.find(g);
-      if (d == b.duration_s.end()) duration_known = false;
-      else gate_time[k] += static_cast<double>(n) * d->second;
-      if (e == b.error.end()) error_known = false;
-      else gate_log[k] += static_cast<double>(n) * std::log1p(-std::min(e->second, 1.0 - 1e-15));
+      if (d == b.duration_s.end())
+        duration_known = false;
+      else
+        gate_time[k] += static_cast<double>(n) * d->second;
+      if (e == b.error.end())
+        error_known = false;
+      else
+        gate_log[k] += static_cast<double>(n) * std::log1p(-std::min(e->second, 1.0 - 1e-15));
     }
   }
   if (duration_known) {
@@ -258,8 +267,10 @@ void check(const Circuit& c, const SourceMap& map, const Options& opt, const Bac
       double start = 0;
       for (uint32_t i = 0; i < l.qubit_count; ++i) start = std::max(start, finish[q[i]]);
       double t = 0;
-      if (l.kind == OpKind::Gate) t = gate_time[entry[l.gate]];
-      else if (l.kind == OpKind::Measure) t = readout;
+      if (l.kind == OpKind::Gate)
+        t = gate_time[entry[l.gate]];
+      else if (l.kind == OpKind::Measure)
+        t = readout;
       for (uint32_t i = 0; i < l.qubit_count; ++i) finish[q[i]] = start + t;  // a barrier lines them up
       longest = std::max(longest, start + t);
     }
@@ -270,13 +281,16 @@ void check(const Circuit& c, const SourceMap& map, const Options& opt, const Bac
   if (error_known) {
     double log_p = 0;
     for (const Leaf& l : x.leaves) {
-      if (l.kind == OpKind::Gate) log_p += gate_log[entry[l.gate]];
-      else if (l.kind == OpKind::Measure) log_p += std::log1p(-std::min(b.readout_error, 1.0 - 1e-15));
+      if (l.kind == OpKind::Gate)
+        log_p += gate_log[entry[l.gate]];
+      else if (l.kind == OpKind::Measure)
+        log_p += std::log1p(-std::min(b.readout_error, 1.0 - 1e-15));
     }
     out.success_probability = std::exp(log_p);
   }
   if (!duration_known) out.notes.push_back("duration unknown: the backend lacks a duration for some basis gate");
-  if (!error_known) out.notes.push_back("success probability unknown: the backend lacks an error rate for some gate or the readout");
+  if (!error_known)
+    out.notes.push_back("success probability unknown: the backend lacks an error rate for some gate or the readout");
 }
 
 }  // namespace qvet::backend

@@ -12,9 +12,7 @@
 
 namespace qvet::backend {
 
-bool Backend::has(std::string_view gate) const {
-  return std::find(basis.begin(), basis.end(), gate) != basis.end();
-}
+bool Backend::has(std::string_view gate) const { return std::find(basis.begin(), basis.end(), gate) != basis.end(); }
 
 namespace {
 
@@ -23,29 +21,87 @@ struct Family {
   const char* processor;
   uint32_t qubits;
   std::vector<Edge> (*graph)();
-  const char* two_qubit;   // the basis's two-qubit gate
-  double e2, t2_ns;        // its median error and duration
-  double e1, t1_ns;        // sx and x (and id): median error and duration
-  double readout;          // median readout error
-  const char* sample;      // which devices the medians are over
+  const char* two_qubit;  // the basis's two-qubit gate
+  double e2, t2_ns;       // its median error and duration
+  double e1, t1_ns;       // sx and x (and id): median error and duration
+  double readout;         // median readout error
+  const char* sample;     // which devices the medians are over
   std::vector<const char*> devices;
 };
 
 const std::vector<Family>& families() {
   static const std::vector<Family> kFamilies = {
-      {"eagle-r3", "Eagle r3", 127, eagle_127, "ecr", 0.008805, 626.9, 2.5185e-4, 60.0, 0.0199,
+      {"eagle-r3",
+       "Eagle r3",
+       127,
+       eagle_127,
+       "ecr",
+       0.008805,
+       626.9,
+       2.5185e-4,
+       60.0,
+       0.0199,
        "medians of 10 Eagle r3 devices",
        {"ibm_brisbane", "ibm_sherbrooke", "ibm_kyiv", "ibm_osaka", "ibm_kyoto", "ibm_quebec", "ibm_cusco",
         "ibm_kawasaki", "ibm_brussels", "ibm_strasbourg"}},
-      {"heron-r1", "Heron r1", 133, heron_r1_133, "cz", 0.00419, 68.0, 2.711e-4, 32.0, 0.02295,
-       "ibm_torino's medians", {"ibm_torino"}},
-      {"heron-r2", "Heron r2", 156, heron_r2_156, "cz", 0.003295, 68.0, 2.305e-4, 32.0, 0.009521,
-       "medians of 3 Heron r2 devices", {"ibm_fez", "ibm_marrakesh", "ibm_kingston"}},
-      {"heron-r3", "Heron r3", 156, heron_r2_156, "cz", 0.001535, 68.0, 1.912e-4, 32.0, 0.005127,
-       "medians of 3 Heron r3 devices", {"ibm_aachen", "ibm_boston", "ibm_pittsburgh"}},
-      {"nighthawk-r1", "Nighthawk r1", 120, nighthawk_120, "cz", 0.002586, 103.0, 2.041e-4, 32.0, 0.019315,
-       "medians of 2 Nighthawk r1 devices", {"ibm_miami", "ibm_berlin"}},
-      {"falcon-27", "Falcon (27 qubits)", 27, falcon_27, "cx", 0.008223, 401.8, 2.5865e-4, 35.56, 0.0148,
+      {"heron-r1",
+       "Heron r1",
+       133,
+       heron_r1_133,
+       "cz",
+       0.00419,
+       68.0,
+       2.711e-4,
+       32.0,
+       0.02295,
+       "ibm_torino's medians",
+       {"ibm_torino"}},
+      {"heron-r2",
+       "Heron r2",
+       156,
+       heron_r2_156,
+       "cz",
+       0.003295,
+       68.0,
+       2.305e-4,
+       32.0,
+       0.009521,
+       "medians of 3 Heron r2 devices",
+       {"ibm_fez", "ibm_marrakesh", "ibm_kingston"}},
+      {"heron-r3",
+       "Heron r3",
+       156,
+       heron_r2_156,
+       "cz",
+       0.001535,
+       68.0,
+       1.912e-4,
+       32.0,
+       0.005127,
+       "medians of 3 Heron r3 devices",
+       {"ibm_aachen", "ibm_boston", "ibm_pittsburgh"}},
+      {"nighthawk-r1",
+       "Nighthawk r1",
+       120,
+       nighthawk_120,
+       "cz",
+       0.002586,
+       103.0,
+       2.041e-4,
+       32.0,
+       0.019315,
+       "medians of 2 Nighthawk r1 devices",
+       {"ibm_miami", "ibm_berlin"}},
+      {"falcon-27",
+       "Falcon (27 qubits)",
+       27,
+       falcon_27,
+       "cx",
+       0.008223,
+       401.8,
+       2.5865e-4,
+       35.56,
+       0.0148,
        "medians of 12 27-qubit Falcon devices",
        {"ibm_hanoi", "ibm_algiers", "ibm_geneva", "ibmq_kolkata", "ibmq_mumbai", "ibmq_montreal", "ibmq_toronto",
         "ibmq_sydney", "ibmq_paris", "ibm_auckland", "ibm_cairo", "ibm_peekskill"}},
@@ -61,8 +117,11 @@ Backend from_family(const Family& f, std::string name) {
   b.basis = {f.two_qubit, "id", "rz", "sx", "x"};
   b.edges = f.graph();
   b.error = {{f.two_qubit, f.e2}, {"sx", f.e1}, {"x", f.e1}, {"id", f.e1}, {"rz", 0.0}};
-  b.duration_s = {{f.two_qubit, f.t2_ns * 1e-9}, {"sx", f.t1_ns * 1e-9}, {"x", f.t1_ns * 1e-9},
-                  {"id", f.t1_ns * 1e-9}, {"rz", 0.0}};
+  b.duration_s = {{f.two_qubit, f.t2_ns * 1e-9},
+                  {"sx", f.t1_ns * 1e-9},
+                  {"x", f.t1_ns * 1e-9},
+                  {"id", f.t1_ns * 1e-9},
+                  {"rz", 0.0}};
   b.readout_error = f.readout;
   b.source = std::string("built-in profile ") + f.name + ": coupling graph generated from the " + f.processor +
              " layout; errors and durations are " + f.sample + " (measurement time not included)";
@@ -149,13 +208,14 @@ bool parse_backend_json(std::string_view text, Backend* out, std::string* error)
       size_t byte = e.byte > 0 ? e.byte - 1 : 0;
       uint32_t line = 1, col = 1;
       for (size_t i = 0; i < byte && i < text.size(); ++i) {
-        if (text[i] == '\n') ++line, col = 1;
-        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+        if (text[i] == '\n')
+          ++line, col = 1;
+        else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+          ++col;
       }
       *error = "line " + std::to_string(line) + ", column " + std::to_string(col) + ": not valid JSON";
       return false;
-    } catch (...) {
-    }
+    } catch (...) {}
     *error = "not valid JSON";
     return false;
   }
@@ -231,7 +291,8 @@ bool parse_backend_json(std::string_view text, Backend* out, std::string* error)
     }
     for (const auto& [gate, v] : f->items()) {
       if (!v.is_number() || v.get<double>() < 0 || (probability && v.get<double>() > 1)) {
-        *error = std::string("'") + key + "." + gate + "' must be a " + (probability ? "probability" : "non-negative number");
+        *error = std::string("'") + key + "." + gate + "' must be a " +
+                 (probability ? "probability" : "non-negative number");
         return false;
       }
       (*into)[gate] = v.get<double>() * scale;

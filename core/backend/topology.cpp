@@ -53,9 +53,11 @@ const std::vector<uint32_t> kEven = {0, 4, 8, 12}, kOdd = {2, 6, 10, 14};
 }  // namespace
 
 std::vector<Edge> eagle_127() {
-  const std::vector<Row> rows = {{0, 0, 14}, {18, 0, 15}, {37, 0, 15}, {56, 0, 15}, {75, 0, 15}, {94, 0, 15}, {113, 1, 14}};
-  return heavy_hex(rows, {{14, kEven, 0, 1}, {33, kOdd, 1, 2}, {52, kEven, 2, 3}, {71, kOdd, 3, 4}, {90, kEven, 4, 5},
-                          {109, kOdd, 5, 6}});
+  const std::vector<Row> rows = {{0, 0, 14},  {18, 0, 15}, {37, 0, 15}, {56, 0, 15},
+                                 {75, 0, 15}, {94, 0, 15}, {113, 1, 14}};
+  return heavy_hex(
+      rows,
+      {{14, kEven, 0, 1}, {33, kOdd, 1, 2}, {52, kEven, 2, 3}, {71, kOdd, 3, 4}, {90, kEven, 4, 5}, {109, kOdd, 5, 6}});
 }
 
 std::vector<Edge> heron_r1_133() {
@@ -82,7 +84,7 @@ std::vector<Edge> nighthawk_120() { return grid(12, 10); }
 
 // The 27-qubit Falcon is numbered column by column, so its rows are lists, not ranges.
 std::vector<Edge> falcon_27() {
-  const uint32_t top[] = {0, 1, 4, 7, 10, 12, 15, 18, 21, 23};     // columns 0-9
+  const uint32_t top[] = {0, 1, 4, 7, 10, 12, 15, 18, 21, 23};      // columns 0-9
   const uint32_t bottom[] = {3, 5, 8, 11, 14, 16, 19, 22, 25, 26};  // columns 1-10
   Builder b;
   for (int i = 0; i + 1 < 10; ++i) {

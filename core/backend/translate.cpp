@@ -1,14 +1,13 @@
 // The translation rules. Level 1 writes each multi-qubit gate with its definition from the gate
-// table (Qiskit's qelib1.inc and library definitions, in cx and one-qubit gates); level 2 writes a one-qubit gate in the
-// basis's one-qubit gates (rz/sx/x, or u1/u2/u3, or u); level 3 writes cx with the basis's
-// two-qubit gate (cz: h.cz.h on the target; ecr: x on the control, ecr, rz on the control and sx
-// on the target, which tests/cpp/test_backend.cpp checks is cx up to a global phase).
+// table (Qiskit's qelib1.inc and library definitions, in cx and one-qubit gates); level 2 writes a one-qubit gate in
+// the basis's one-qubit gates (rz/sx/x, or u1/u2/u3, or u); level 3 writes cx with the basis's two-qubit gate (cz:
+// h.cz.h on the target; ecr: x on the control, ecr, rz on the control and sx on the target, which
+// tests/cpp/test_backend.cpp checks is cx up to a global phase).
 #include "backend/translate.hpp"
 
 #include <cmath>
 #include <set>
 #include <vector>
-
 
 namespace qvet::backend {
 
@@ -67,9 +66,12 @@ bool one_qubit_in_basis(const Backend& b, OneQ kind, Seq* out) {
   }
   if (b.has("u3") || b.has("u")) {
     const char* general = b.has("u3") ? "u3" : "u";
-    if (kind == OneQ::Diagonal && b.has("u1")) *out = {"u1"};
-    else if (kind == OneQ::Half && b.has("u2")) *out = {"u2"};
-    else *out = {general};
+    if (kind == OneQ::Diagonal && b.has("u1"))
+      *out = {"u1"};
+    else if (kind == OneQ::Half && b.has("u2"))
+      *out = {"u2"};
+    else
+      *out = {general};
     return true;
   }
   return false;
@@ -102,9 +104,12 @@ struct Expander {
     if (g.num_qubits == 1) {  // level 2
       if (!one_qubit_in_basis(b, one_qubit_kind(g), &s)) return false;
     } else if (g.qiskit_name == "cx") {  // level 3
-      if (b.has("cz")) s = {"h", "cz", "h"};
-      else if (b.has("ecr")) s = {"x", "ecr", "rz", "sx"};
-      else return false;
+      if (b.has("cz"))
+        s = {"h", "cz", "h"};
+      else if (b.has("ecr"))
+        s = {"x", "ecr", "rz", "sx"};
+      else
+        return false;
     } else if (g.definition) {  // level 1: the gate table's definition
       Definition d;
       const double zeros[4] = {0, 0, 0, 0};  // the steps of a definition do not depend on its parameters

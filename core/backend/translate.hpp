@@ -13,11 +13,11 @@
 namespace qvet::backend {
 
 struct Translation {
-  bool known = false;                       // false: no fixed translation (e.g. mcx with 5+ controls)
-  bool direct = false;                      // the gate is itself a basis gate
-  std::map<std::string, uint64_t> counts;   // basis gate -> how many
+  bool known = false;                      // false: no fixed translation (e.g. mcx with 5+ controls)
+  bool direct = false;                     // the gate is itself a basis gate
+  std::map<std::string, uint64_t> counts;  // basis gate -> how many
   uint64_t total = 0;
-  std::string text;                         // e.g. "h -> rz.sx.rz" (the rules used)
+  std::string text;  // e.g. "h -> rz.sx.rz" (the rules used)
 };
 
 // `row` is the gate's row of the gate table (nullptr for an opaque gate, which has no fixed

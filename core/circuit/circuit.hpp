@@ -29,19 +29,19 @@ struct BodyOp {
 };
 
 struct GateDef {
-  std::string name;         // as written in the program
-  std::string qiskit_name;  // what Qiskit calls the instruction
+  std::string name;              // as written in the program
+  std::string qiskit_name;       // what Qiskit calls the instruction
   const GateRow* std = nullptr;  // its row of the gate table; nullptr for a gate the program defines
   uint32_t num_params = 0;
   uint32_t num_qubits = 0;
-  bool available = false;   // declared so far (standard gates become available by include)
+  bool available = false;  // declared so far (standard gates become available by include)
   bool opaque = false;
   bool used = false;
-  bool warned = false;      // the "leaves the paper" warning was given for this gate
+  bool warned = false;  // the "leaves the paper" warning was given for this gate
   std::vector<BodyOp> body;
   Span span;
-  uint32_t nesting = 0;        // 0 for a leaf (standard or opaque gate)
-  uint64_t expanded_ops = 1;   // instructions after expanding down to leaves (saturating)
+  uint32_t nesting = 0;       // 0 for a leaf (standard or opaque gate)
+  uint64_t expanded_ops = 1;  // instructions after expanding down to leaves (saturating)
 
   bool is_leaf() const { return std != nullptr || opaque; }
 };
@@ -51,8 +51,8 @@ enum class OpKind : uint8_t { Gate, Measure, Reset, Barrier };
 // `if (creg == value)`. Values are Python integers in Qiskit, so a 151-bit register compared with
 // a 46-digit number is legal: the value is kept as its decimal text, and as a number when it fits.
 struct Condition {
-  uint32_t creg = 0;   // index into Circuit::cregs
-  std::string value;   // decimal, without leading zeros
+  uint32_t creg = 0;  // index into Circuit::cregs
+  std::string value;  // decimal, without leading zeros
   bool fits_u64 = true;
   uint64_t value_u64 = 0;
 };
@@ -60,12 +60,12 @@ struct Condition {
 struct Instruction {
   uint32_t src_offset = 0;  // the statement that produced it
   uint32_t src_length = 0;
-  int32_t gate = -1;        // index into Circuit::gates when kind == Gate
-  uint32_t qubit_begin = 0; // into Circuit::qubit_pool
+  int32_t gate = -1;         // index into Circuit::gates when kind == Gate
+  uint32_t qubit_begin = 0;  // into Circuit::qubit_pool
   uint32_t qubit_count = 0;
-  uint32_t param_begin = 0; // into Circuit::param_pool
-  int32_t clbit = -1;       // measurement target
-  int32_t condition = -1;   // into Circuit::conditions
+  uint32_t param_begin = 0;  // into Circuit::param_pool
+  int32_t clbit = -1;        // measurement target
+  int32_t condition = -1;    // into Circuit::conditions
   OpKind kind = OpKind::Gate;
   uint8_t param_count = 0;
 };

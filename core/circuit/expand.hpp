@@ -19,7 +19,7 @@ namespace qvet {
 
 // One leaf of an expansion.
 struct ExpandedOp {
-  int32_t gate = -1;               // a leaf gate (standard or opaque) of Circuit::gates; -1: a body barrier
+  int32_t gate = -1;  // a leaf gate (standard or opaque) of Circuit::gates; -1: a body barrier
   const uint32_t* qubits = nullptr;
   uint32_t num_qubits = 0;
   const double* params = nullptr;  // bound values when the walk evaluates them, else nullptr

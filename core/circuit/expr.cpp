@@ -23,27 +23,31 @@ std::string expr_text(const Expr& e, const std::vector<std::string>& names) {
       }
       case ExprOp::Param: st.push_back({op.param < names.size() ? names[op.param] : "?", 4}); break;
       case ExprOp::Neg: st.back() = {"-" + wrap(st.back(), 2), 2}; break;
-      case ExprOp::Add: case ExprOp::Sub: case ExprOp::Mul: case ExprOp::Div: case ExprOp::Pow: {
+      case ExprOp::Add:
+      case ExprOp::Sub:
+      case ExprOp::Mul:
+      case ExprOp::Div:
+      case ExprOp::Pow: {
         const Part b = st.back();
         st.pop_back();
         const Part a = st.back();
         const int prec = op.code == ExprOp::Pow ? 3 : (op.code == ExprOp::Mul || op.code == ExprOp::Div) ? 1 : 0;
-        const char* sym = op.code == ExprOp::Add ? " + " : op.code == ExprOp::Sub ? " - " : op.code == ExprOp::Mul ? "*"
-                          : op.code == ExprOp::Div ? "/" : "**";
+        const char* sym = op.code == ExprOp::Add   ? " + "
+                          : op.code == ExprOp::Sub ? " - "
+                          : op.code == ExprOp::Mul ? "*"
+                          : op.code == ExprOp::Div ? "/"
+                                                   : "**";
         // Left-associative: the right operand needs parentheses at equal precedence (a - (b - c)).
         st.back() = {wrap(a, prec == 3 ? 4 : prec) + sym + wrap(b, prec == 3 ? 3 : prec + 1), prec};
         break;
       }
-      default:
-        st.back() = {std::string(kFunctions[op.code - ExprOp::Sin]) + "(" + st.back().text + ")", 4};
-        break;
+      default: st.back() = {std::string(kFunctions[op.code - ExprOp::Sin]) + "(" + st.back().text + ")", 4}; break;
     }
   }
   return st.empty() ? "" : st.back().text;
 }
 
-bool evaluate(const Expr& expr, const double* params, std::vector<double>& st, double* result,
-              const char** error) {
+bool evaluate(const Expr& expr, const double* params, std::vector<double>& st, double* result, const char** error) {
   st.clear();
   for (const ExprOp& op : expr) {
     double r = 0;
@@ -51,8 +55,15 @@ bool evaluate(const Expr& expr, const double* params, std::vector<double>& st, d
       case ExprOp::Const: st.push_back(op.value); continue;
       case ExprOp::Param: st.push_back(params[op.param]); continue;
       case ExprOp::Neg: st.back() = -st.back(); continue;
-      case ExprOp::Sin: case ExprOp::Cos: case ExprOp::Tan: case ExprOp::Exp:
-      case ExprOp::Ln: case ExprOp::Sqrt: case ExprOp::Asin: case ExprOp::Acos: case ExprOp::Atan: {
+      case ExprOp::Sin:
+      case ExprOp::Cos:
+      case ExprOp::Tan:
+      case ExprOp::Exp:
+      case ExprOp::Ln:
+      case ExprOp::Sqrt:
+      case ExprOp::Asin:
+      case ExprOp::Acos:
+      case ExprOp::Atan: {
         double a = st.back();
         switch (op.code) {
           case ExprOp::Sin: r = std::sin(a); break;
@@ -60,19 +71,31 @@ bool evaluate(const Expr& expr, const double* params, std::vector<double>& st, d
           case ExprOp::Tan: r = std::tan(a); break;
           case ExprOp::Exp: r = std::exp(a); break;
           case ExprOp::Ln:
-            if (!(a > 0)) { *error = "ln of a number that is not positive"; return false; }
+            if (!(a > 0)) {
+              *error = "ln of a number that is not positive";
+              return false;
+            }
             r = std::log(a);
             break;
           case ExprOp::Sqrt:
-            if (a < 0) { *error = "sqrt of a negative number"; return false; }
+            if (a < 0) {
+              *error = "sqrt of a negative number";
+              return false;
+            }
             r = std::sqrt(a);
             break;
           case ExprOp::Asin:
-            if (a < -1 || a > 1) { *error = "asin of a number outside [-1, 1]"; return false; }
+            if (a < -1 || a > 1) {
+              *error = "asin of a number outside [-1, 1]";
+              return false;
+            }
             r = std::asin(a);
             break;
           case ExprOp::Acos:
-            if (a < -1 || a > 1) { *error = "acos of a number outside [-1, 1]"; return false; }
+            if (a < -1 || a > 1) {
+              *error = "acos of a number outside [-1, 1]";
+              return false;
+            }
             r = std::acos(a);
             break;
           default: r = std::atan(a); break;
@@ -89,12 +112,21 @@ bool evaluate(const Expr& expr, const double* params, std::vector<double>& st, d
           case ExprOp::Sub: r = a - b; break;
           case ExprOp::Mul: r = a * b; break;
           case ExprOp::Div:
-            if (b == 0) { *error = "division by zero"; return false; }
+            if (b == 0) {
+              *error = "division by zero";
+              return false;
+            }
             r = a / b;
             break;
           default:  // Pow
-            if (a == 0 && b < 0) { *error = "zero raised to a negative power"; return false; }
-            if (a < 0 && b != std::floor(b)) { *error = "a negative number raised to a fractional power"; return false; }
+            if (a == 0 && b < 0) {
+              *error = "zero raised to a negative power";
+              return false;
+            }
+            if (a < 0 && b != std::floor(b)) {
+              *error = "a negative number raised to a fractional power";
+              return false;
+            }
             r = std::pow(a, b);
             break;
         }
@@ -102,7 +134,10 @@ bool evaluate(const Expr& expr, const double* params, std::vector<double>& st, d
         break;
       }
     }
-    if (!std::isfinite(st.back())) { *error = "the value is not a finite number"; return false; }
+    if (!std::isfinite(st.back())) {
+      *error = "the value is not a finite number";
+      return false;
+    }
   }
   *result = st.empty() ? 0 : st.back();
   return true;

@@ -59,7 +59,9 @@ void m_ry(const double* p, Complex* m) {
   set2(m, c, -s, s, c);
 }
 void m_rz(const double* p, Complex* m) { set2(m, expi(-p[0] / 2), 0, 0, expi(p[0] / 2)); }
-void m_sx(const double*, Complex* m) { set2(m, Complex(0.5, 0.5), Complex(0.5, -0.5), Complex(0.5, -0.5), Complex(0.5, 0.5)); }
+void m_sx(const double*, Complex* m) {
+  set2(m, Complex(0.5, 0.5), Complex(0.5, -0.5), Complex(0.5, -0.5), Complex(0.5, 0.5));
+}
 void m_sxdg(const double*, Complex* m) {
   set2(m, Complex(0.5, -0.5), Complex(0.5, 0.5), Complex(0.5, 0.5), Complex(0.5, -0.5));
 }
@@ -85,9 +87,7 @@ void m_rzx(const double* p, Complex* m) {  // exp(-i t/2 X(1) Z(0)): Z on the fi
   m[2] = m[8] = -s;
   m[7] = m[13] = s;
 }
-void m_rzz(const double* p, Complex* m) {
-  diag4(m, expi(-p[0] / 2), expi(p[0] / 2), expi(p[0] / 2), expi(-p[0] / 2));
-}
+void m_rzz(const double* p, Complex* m) { diag4(m, expi(-p[0] / 2), expi(p[0] / 2), expi(p[0] / 2), expi(-p[0] / 2)); }
 void m_iswap(const double*, Complex* m) {
   diag4(m, 1, 0, 0, 1);
   m[6] = m[9] = kI;
@@ -153,8 +153,12 @@ void d_cswap(const double*, Definition& d) { d("cx", {2, 1})("ccx", {0, 1, 2})("
 void d_crx(const double* p, Definition& d) {
   d("u1", {1}, {kPi / 2})("cx", {0, 1})("u3", {1}, {-p[0] / 2, 0, 0})("cx", {0, 1})("u3", {1}, {p[0] / 2, -kPi / 2, 0});
 }
-void d_cry(const double* p, Definition& d) { d("ry", {1}, {p[0] / 2})("cx", {0, 1})("ry", {1}, {-p[0] / 2})("cx", {0, 1}); }
-void d_crz(const double* p, Definition& d) { d("rz", {1}, {p[0] / 2})("cx", {0, 1})("rz", {1}, {-p[0] / 2})("cx", {0, 1}); }
+void d_cry(const double* p, Definition& d) {
+  d("ry", {1}, {p[0] / 2})("cx", {0, 1})("ry", {1}, {-p[0] / 2})("cx", {0, 1});
+}
+void d_crz(const double* p, Definition& d) {
+  d("rz", {1}, {p[0] / 2})("cx", {0, 1})("rz", {1}, {-p[0] / 2})("cx", {0, 1});
+}
 void d_cu1(const double* p, Definition& d) {
   d("u1", {0}, {p[0] / 2})("cx", {0, 1})("u1", {1}, {-p[0] / 2})("cx", {0, 1})("u1", {1}, {p[0] / 2});
 }
@@ -304,22 +308,48 @@ std::vector<GateRow> build() {
   // Row order: U and CX (the language's primitives), then Qiskit's legacy qelib1 order, then the
   // gates only Qiskit Python reaches. A circuit's gates list starts with these, in this order.
   const Row rows[] = {
-      Row("U", "u", 3, 1, kPrimitive | PAPER | kBuiltin).matrix(m_u).inverse("U", {neg(0), neg(2), neg(1)})
+      Row("U", "u", 3, 1, kPrimitive | PAPER | kBuiltin)
+          .matrix(m_u)
+          .inverse("U", {neg(0), neg(2), neg(1)})
           .control("cu", {same(0), same(1), same(2), zero()}),
       Row("CX", "cx", 0, 2, kPrimitive | PAPER | kBuiltin).controlled_on(m_x, "x").self_inverse().control("ccx"),
-      Row("u3", "u3", 3, 1, PAPER).matrix(m_u).def(d_u3).inverse("u3", {neg(0), neg(2), neg(1)}).control("cu3")
+      Row("u3", "u3", 3, 1, PAPER)
+          .matrix(m_u)
+          .def(d_u3)
+          .inverse("u3", {neg(0), neg(2), neg(1)})
+          .control("cu3")
           .py("u3", "U3Gate", {"theta", "phi", "lam"}, kQubit),
-      Row("u2", "u2", 2, 1, PAPER).matrix(m_u2).def(d_u2).inverse("u2", {{1, -1, -1}, {0, -1, 1}})
+      Row("u2", "u2", 2, 1, PAPER)
+          .matrix(m_u2)
+          .def(d_u2)
+          .inverse("u2", {{1, -1, -1}, {0, -1, 1}})
           .py("u2", "U2Gate", {"phi", "lam"}, kQubit),
-      Row("u1", "u1", 1, 1, PAPER).matrix(m_phase).def(d_u1).inverse_negated().control("cu1")
+      Row("u1", "u1", 1, 1, PAPER)
+          .matrix(m_phase)
+          .def(d_u1)
+          .inverse_negated()
+          .control("cu1")
           .py("u1", "U1Gate", {"theta"}, kQubit),
-      Row("cx", "cx", 0, 2, PAPER).controlled_on(m_x, "x").def(d_cx).self_inverse().control("ccx")
+      Row("cx", "cx", 0, 2, PAPER)
+          .controlled_on(m_x, "x")
+          .def(d_cx)
+          .self_inverse()
+          .control("ccx")
           .py("cx", "CXGate", {}, kCtlTgt),
       Row("id", "id", 0, 1, PAPER).matrix(m_id).identity().def(d_id).self_inverse().py("id", "IGate", {}, kQubit),
       Row("u0", "u0", 1, 1, BUILTIN).matrix(m_id).identity().def(d_id).self_inverse(),
-      Row("u", "u", 3, 1, BUILTIN).matrix(m_u).def(d_u3).inverse("u", {neg(0), neg(2), neg(1)})
-          .control("cu", {same(0), same(1), same(2), zero()}).py("u", "UGate", {"theta", "phi", "lam"}, kQubit),
-      Row("p", "p", 1, 1, BUILTIN).alias("phase").matrix(m_phase).def(d_u1).inverse_negated().control("cp")
+      Row("u", "u", 3, 1, BUILTIN)
+          .matrix(m_u)
+          .def(d_u3)
+          .inverse("u", {neg(0), neg(2), neg(1)})
+          .control("cu", {same(0), same(1), same(2), zero()})
+          .py("u", "UGate", {"theta", "phi", "lam"}, kQubit),
+      Row("p", "p", 1, 1, BUILTIN)
+          .alias("phase")
+          .matrix(m_phase)
+          .def(d_u1)
+          .inverse_negated()
+          .control("cp")
           .py("p", "PhaseGate", {"theta"}, kQubit),
       Row("x", "x", 0, 1, PAPER).matrix(m_x).def(d_x).self_inverse().control("cx").py("x", "XGate", {}, kQubit),
       Row("y", "y", 0, 1, PAPER).matrix(m_y).def(d_y).self_inverse().control("cy").py("y", "YGate", {}, kQubit),
@@ -329,50 +359,121 @@ std::vector<GateRow> build() {
       Row("sdg", "sdg", 0, 1, PAPER).matrix(m_sdg).def(d_sdg).inverse("s").py("sdg", "SdgGate", {}, kQubit),
       Row("t", "t", 0, 1, PAPER).matrix(m_t).def(d_t).inverse("tdg").py("t", "TGate", {}, kQubit),
       Row("tdg", "tdg", 0, 1, PAPER).matrix(m_tdg).def(d_tdg).inverse("t").py("tdg", "TdgGate", {}, kQubit),
-      Row("rx", "rx", 1, 1, PAPER).matrix(m_rx).def(d_rx).inverse_negated().control("crx")
+      Row("rx", "rx", 1, 1, PAPER)
+          .matrix(m_rx)
+          .def(d_rx)
+          .inverse_negated()
+          .control("crx")
           .py("rx", "RXGate", {"theta"}, kQubit),
-      Row("ry", "ry", 1, 1, PAPER).matrix(m_ry).def(d_ry).inverse_negated().control("cry")
+      Row("ry", "ry", 1, 1, PAPER)
+          .matrix(m_ry)
+          .def(d_ry)
+          .inverse_negated()
+          .control("cry")
           .py("ry", "RYGate", {"theta"}, kQubit),
-      Row("rz", "rz", 1, 1, PAPER).matrix(m_rz).def(d_rz).inverse_negated().control("crz")
+      Row("rz", "rz", 1, 1, PAPER)
+          .matrix(m_rz)
+          .def(d_rz)
+          .inverse_negated()
+          .control("crz")
           .py("rz", "RZGate", {"phi"}, kQubit),
-      Row("sx", "sx", 0, 1, BUILTIN).matrix(m_sx).def(d_sx).inverse("sxdg").control("csx")
+      Row("sx", "sx", 0, 1, BUILTIN)
+          .matrix(m_sx)
+          .def(d_sx)
+          .inverse("sxdg")
+          .control("csx")
           .py("sx", "SXGate", {}, kQubit),
       Row("sxdg", "sxdg", 0, 1, BUILTIN).matrix(m_sxdg).def(d_sxdg).inverse("sx").py("sxdg", "SXdgGate", {}, kQubit),
       Row("cz", "cz", 0, 2, PAPER).controlled_on(m_z, "z").def(d_cz).self_inverse().py("cz", "CZGate", {}, kCtlTgt),
       Row("cy", "cy", 0, 2, PAPER).controlled_on(m_y, "y").def(d_cy).self_inverse().py("cy", "CYGate", {}, kCtlTgt),
-      Row("swap", "swap", 0, 2, BUILTIN).controlled_on(m_swap, "swap", 2).def(d_swap).self_inverse().control("cswap")
+      Row("swap", "swap", 0, 2, BUILTIN)
+          .controlled_on(m_swap, "swap", 2)
+          .def(d_swap)
+          .self_inverse()
+          .control("cswap")
           .py("swap", "SwapGate", {}, kPair),
       Row("ch", "ch", 0, 2, PAPER).controlled_on(m_h, "h").def(d_ch).self_inverse().py("ch", "CHGate", {}, kCtlTgt),
-      Row("ccx", "ccx", 0, 3, PAPER).controlled_on(m_x, "x").def(d_ccx).self_inverse().control("c3x")
+      Row("ccx", "ccx", 0, 3, PAPER)
+          .controlled_on(m_x, "x")
+          .def(d_ccx)
+          .self_inverse()
+          .control("c3x")
           .py("ccx", "CCXGate", {}, {"control_qubit1", "control_qubit2", "target_qubit"}),
-      Row("cswap", "cswap", 0, 3, BUILTIN).controlled_on(m_swap, "swap", 2).def(d_cswap).self_inverse()
+      Row("cswap", "cswap", 0, 3, BUILTIN)
+          .controlled_on(m_swap, "swap", 2)
+          .def(d_cswap)
+          .self_inverse()
           .py("cswap", "CSwapGate", {}, {"control_qubit", "target_qubit1", "target_qubit2"}),
-      Row("crx", "crx", 1, 2, BUILTIN).controlled_on(m_rx, "rx").def(d_crx).inverse_negated()
+      Row("crx", "crx", 1, 2, BUILTIN)
+          .controlled_on(m_rx, "rx")
+          .def(d_crx)
+          .inverse_negated()
           .py("crx", "CRXGate", {"theta"}, kCtlTgt),
-      Row("cry", "cry", 1, 2, BUILTIN).controlled_on(m_ry, "ry").def(d_cry).inverse_negated()
+      Row("cry", "cry", 1, 2, BUILTIN)
+          .controlled_on(m_ry, "ry")
+          .def(d_cry)
+          .inverse_negated()
           .py("cry", "CRYGate", {"theta"}, kCtlTgt),
-      Row("crz", "crz", 1, 2, PAPER).controlled_on(m_rz, "rz").def(d_crz).inverse_negated()
+      Row("crz", "crz", 1, 2, PAPER)
+          .controlled_on(m_rz, "rz")
+          .def(d_crz)
+          .inverse_negated()
           .py("crz", "CRZGate", {"theta"}, kCtlTgt),
-      Row("cu1", "cu1", 1, 2, PAPER).controlled_on(m_phase, "u1").def(d_cu1).inverse_negated()
+      Row("cu1", "cu1", 1, 2, PAPER)
+          .controlled_on(m_phase, "u1")
+          .def(d_cu1)
+          .inverse_negated()
           .py("cu1", "CU1Gate", {"theta"}, kCtlTgt),
-      Row("cp", "cp", 1, 2, BUILTIN).alias("cphase").controlled_on(m_phase, "p").def(d_cp).inverse_negated()
+      Row("cp", "cp", 1, 2, BUILTIN)
+          .alias("cphase")
+          .controlled_on(m_phase, "p")
+          .def(d_cp)
+          .inverse_negated()
           .py("cp", "CPhaseGate", {"theta"}, kCtlTgt),
-      Row("cu3", "cu3", 3, 2, PAPER).controlled_on(m_u, "u3").def(d_cu3).inverse("cu3", {neg(0), neg(2), neg(1)})
+      Row("cu3", "cu3", 3, 2, PAPER)
+          .controlled_on(m_u, "u3")
+          .def(d_cu3)
+          .inverse("cu3", {neg(0), neg(2), neg(1)})
           .py("cu3", "CU3Gate", {"theta", "phi", "lam"}, kCtlTgt),
       Row("csx", "csx", 0, 2, BUILTIN).controlled_on(m_sx, "sx").def(d_csx).py("csx", "CSXGate", {}, kCtlTgt),
-      Row("cu", "cu", 4, 2, BUILTIN).controlled_on(m_cu_target, "u").def(d_cu)
-          .inverse("cu", {neg(0), neg(2), neg(1), neg(3)}).py("cu", "CUGate", {"theta", "phi", "lam", "gamma"}, kCtlTgt),
-      Row("rxx", "rxx", 1, 2, BUILTIN).matrix(m_rxx).def(d_rxx).inverse_negated().py("rxx", "RXXGate", {"theta"}, kPair),
-      Row("rzz", "rzz", 1, 2, BUILTIN).matrix(m_rzz).def(d_rzz).inverse_negated().py("rzz", "RZZGate", {"theta"}, kPair),
-      Row("rccx", "rccx", 0, 3, BUILTIN).matrix(m_rccx, GateKernel::Definition).def(d_rccx)
+      Row("cu", "cu", 4, 2, BUILTIN)
+          .controlled_on(m_cu_target, "u")
+          .def(d_cu)
+          .inverse("cu", {neg(0), neg(2), neg(1), neg(3)})
+          .py("cu", "CUGate", {"theta", "phi", "lam", "gamma"}, kCtlTgt),
+      Row("rxx", "rxx", 1, 2, BUILTIN)
+          .matrix(m_rxx)
+          .def(d_rxx)
+          .inverse_negated()
+          .py("rxx", "RXXGate", {"theta"}, kPair),
+      Row("rzz", "rzz", 1, 2, BUILTIN)
+          .matrix(m_rzz)
+          .def(d_rzz)
+          .inverse_negated()
+          .py("rzz", "RZZGate", {"theta"}, kPair),
+      Row("rccx", "rccx", 0, 3, BUILTIN)
+          .matrix(m_rccx, GateKernel::Definition)
+          .def(d_rccx)
           .py("rccx", "RCCXGate", {}, {"control_qubit1", "control_qubit2", "target_qubit"}),
-      Row("rc3x", "rcccx", 0, 4, BUILTIN).matrix(m_rc3x, GateKernel::Definition).def(d_rc3x)
+      Row("rc3x", "rcccx", 0, 4, BUILTIN)
+          .matrix(m_rc3x, GateKernel::Definition)
+          .def(d_rc3x)
           .py("rcccx", "RC3XGate", {}, {"control_qubit1", "control_qubit2", "control_qubit3", "target_qubit"}),
-      Row("c3x", "mcx", 0, 4, BUILTIN).controlled_on(m_x, "x").def(d_c3x).self_inverse().control("c4x")
+      Row("c3x", "mcx", 0, 4, BUILTIN)
+          .controlled_on(m_x, "x")
+          .def(d_c3x)
+          .self_inverse()
+          .control("c4x")
           .py(nullptr, "C3XGate", {}, {"q0", "q1", "q2", "q3"}),
-      Row("c3sqrtx", "c3sx", 0, 4, BUILTIN).controlled_on(m_sx, "sx").def(d_c3sqrtx)
+      Row("c3sqrtx", "c3sx", 0, 4, BUILTIN)
+          .controlled_on(m_sx, "sx")
+          .def(d_c3sqrtx)
           .py(nullptr, "C3SXGate", {}, {"q0", "q1", "q2", "q3"}),
-      Row("c4x", "mcx", 0, 5, BUILTIN).controlled_on(m_x, "x").def(d_c4x).self_inverse().control("mcx")
+      Row("c4x", "mcx", 0, 5, BUILTIN)
+          .controlled_on(m_x, "x")
+          .def(d_c4x)
+          .self_inverse()
+          .control("mcx")
           .py(nullptr, "C4XGate", {}, {"q0", "q1", "q2", "q3", "q4"}),
       // Qiskit gates that OpenQASM 2 does not have (reachable from Python only).
       Row("iswap", "iswap", 0, 2, 0).matrix(m_iswap).def(d_iswap).py("iswap", "iSwapGate", {}, kPair),

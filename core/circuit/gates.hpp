@@ -63,7 +63,7 @@ class Definition {
     uint8_t qubits[5] = {};         // indices of the defined gate's qubits
     uint8_t num_qubits = 0;
     double params[4] = {};
-    bool inverse = false;           // the inverse of `gate` (its conjugate transpose)
+    bool inverse = false;  // the inverse of `gate` (its conjugate transpose)
   };
 
   // Appends `gate` (a row's name) on the defined gate's `qubits` with `params`.
@@ -98,18 +98,18 @@ struct GateRow {
   std::string_view qiskit_name;  // Instruction.name in Qiskit 1.0 (what count_ops reports)
   std::string_view aliases[2];   // other spellings that name the same gate (OpenQASM 3's stdgates.inc)
   uint8_t num_params = 0;
-  uint8_t num_qubits = 0;        // 0: variadic (mcx with 5+ controls; an instruction gives its width)
-  uint8_t target_qubits = 1;     // qubits the matrix acts on; any qubits before them are controls
-  uint8_t sets = 0;              // GateSet bits
+  uint8_t num_qubits = 0;     // 0: variadic (mcx with 5+ controls; an instruction gives its width)
+  uint8_t target_qubits = 1;  // qubits the matrix acts on; any qubits before them are controls
+  uint8_t sets = 0;           // GateSet bits
   GateKernel kernel = GateKernel::Matrix;
   // The matrix on the target qubits (the whole gate when it has no controls), row-major, in
   // Qiskit's convention: argument k is bit k of the basis index.
   void (*matrix)(const double* params, Complex* out) = nullptr;
   // nullptr for U and CX (the primitives) and the variadic mcx (Qiskit synthesises it).
   void (*definition)(const double* params, Definition& out) = nullptr;
-  RelatedGate inverse;           // Qiskit's Gate.inverse(), when it is a standard gate
-  RelatedGate controlled;        // Qiskit's Gate.control(1), when it is a standard gate
-  std::string_view label;        // what a diagram writes in its box (the target's, when controlled)
+  RelatedGate inverse;     // Qiskit's Gate.inverse(), when it is a standard gate
+  RelatedGate controlled;  // Qiskit's Gate.control(1), when it is a standard gate
+  std::string_view label;  // what a diagram writes in its box (the target's, when controlled)
   PythonApi python;
 
   bool in(GateSet s) const { return (sets & s) != 0; }

@@ -101,8 +101,9 @@ static_assert(strictly_ascending(), "kCodes must be sorted by code, without dupl
 DiagnosticCodes diagnostic_codes() { return {std::begin(kCodes), std::end(kCodes)}; }
 
 const DiagnosticCode* find_code(std::string_view code) {
-  const DiagnosticCode* it = std::lower_bound(std::begin(kCodes), std::end(kCodes), code,
-                                              [](const DiagnosticCode& row, std::string_view c) { return row.code < c; });
+  const DiagnosticCode* it =
+      std::lower_bound(std::begin(kCodes), std::end(kCodes), code,
+                       [](const DiagnosticCode& row, std::string_view c) { return row.code < c; });
   return it != std::end(kCodes) && it->code == code ? it : nullptr;
 }
 

@@ -44,8 +44,10 @@ void check(const Circuit& c, const SourceMap& map, DiagnosticSink& sink) {
       ++count;
     }
     if (count > 8) list += " and " + std::to_string(count - 8) + " more";
-    if (count == 1) warn("W203", "qubit " + list + " is never used", r.span);
-    else if (count > 1) warn("W203", std::to_string(count) + " qubits are never used: " + list, r.span);
+    if (count == 1)
+      warn("W203", "qubit " + list + " is never used", r.span);
+    else if (count > 1)
+      warn("W203", std::to_string(count) + " qubits are never used: " + list, r.span);
   }
 
   // A gate on a qubit after its measurement, with no reset in between, is lost to that

@@ -10,14 +10,29 @@ namespace qvet::python {
 
 struct Node {
   enum Kind : uint8_t {
-    Name, Int, Float, Str, FStr, True, False, None,
-    List, Tuple, Attr, Index, Slice, Call, Unary, Binary, ListComp,
+    Name,
+    Int,
+    Float,
+    Str,
+    FStr,
+    True,
+    False,
+    None,
+    List,
+    Tuple,
+    Attr,
+    Index,
+    Slice,
+    Call,
+    Unary,
+    Binary,
+    ListComp,
   };
   Kind kind = None;
-  char op = 0;             // Unary: - + ~; Binary: + - * / % & | ^ <, and 'F' //, 'P' **, '<' <<, '>' >>
+  char op = 0;  // Unary: - + ~; Binary: + - * / % & | ^ <, and 'F' //, 'P' **, '<' <<, '>' >>
   uint32_t offset = 0, length = 0;
   uint32_t name_offset = 0;  // Attr: where the attribute's name starts (errors point at it)
-  std::string text;        // Name and Attr: the identifier; Str: the decoded text
+  std::string text;          // Name and Attr: the identifier; Str: the decoded text
   int64_t ival = 0;
   double fval = 0;
   // Attr: [object]; Index: [object, key]; Slice: [start, stop, step] (None nodes when absent);

@@ -69,8 +69,10 @@ std::string float_repr(double x) {
     out = "0." + std::string(static_cast<size_t>(-exp10 - 1), '0') + digits;
   } else {
     const size_t point = static_cast<size_t>(exp10) + 1;
-    if (digits.size() <= point) out = digits + std::string(point - digits.size(), '0') + ".0";
-    else out = digits.substr(0, point) + "." + digits.substr(point);
+    if (digits.size() <= point)
+      out = digits + std::string(point - digits.size(), '0') + ".0";
+    else
+      out = digits.substr(0, point) + "." + digits.substr(point);
   }
   return neg ? "-" + out : out;
 }
@@ -105,21 +107,23 @@ void Interpreter::fail(const Node& at, const char* code, const std::string& mess
 }
 
 void Interpreter::refuse(const Node& at, const std::string& what) {
-  fail(at, "E603", what + " is outside the static subset qvet reads; it reads circuit-building code as data and "
-                          "never runs it");
+  fail(at, "E603",
+       what +
+           " is outside the static subset qvet reads; it reads circuit-building code as data and "
+           "never runs it");
 }
 
 void Interpreter::count_items(uint64_t n, const Node& at) {
   items_ += n;
   if (items_ > opt_.limits.max_python_items)
-    fail(at, "E608", "this program builds more than " + std::to_string(opt_.limits.max_python_items) +
-                         " list elements and string characters; qvet stops reading it here");
+    fail(at, "E608",
+         "this program builds more than " + std::to_string(opt_.limits.max_python_items) +
+             " list elements and string characters; qvet stops reading it here");
 }
 
 Value Interpreter::nested(Value v, const Node& at) {
   constexpr int64_t kMaxNesting = 100;
-  if (v.j > kMaxNesting)
-    fail(at, "E608", "lists and tuples nested more than " + std::to_string(kMaxNesting) + " deep");
+  if (v.j > kMaxNesting) fail(at, "E608", "lists and tuples nested more than " + std::to_string(kMaxNesting) + " deep");
   return v;
 }
 
@@ -219,7 +223,8 @@ Value Interpreter::binary(char op, const Value& a, const Value& b, const Node& a
   };
   (void)kSymbols;
   auto unsupported = [&]() {
-    fail(at, "E605", "unsupported operand types for " + symbol() + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
+    fail(at, "E605",
+         "unsupported operand types for " + symbol() + ": '" + type_name(a) + "' and '" + type_name(b) + "'");
   };
   auto overflow = [&]() { fail(at, "E609", "integer overflow: the result does not fit in 64 bits"); };
   if (a.kind == Value::Param || b.kind == Value::Param) return param_binary(op, a, b, at);
@@ -228,9 +233,15 @@ Value Interpreter::binary(char op, const Value& a, const Value& b, const Node& a
     const int64_t x = a.i, y = b.i;
     int64_t r = 0;
     switch (op) {
-      case '+': if (__builtin_add_overflow(x, y, &r)) overflow(); return Value::integer(r);
-      case '-': if (__builtin_sub_overflow(x, y, &r)) overflow(); return Value::integer(r);
-      case '*': if (__builtin_mul_overflow(x, y, &r)) overflow(); return Value::integer(r);
+      case '+':
+        if (__builtin_add_overflow(x, y, &r)) overflow();
+        return Value::integer(r);
+      case '-':
+        if (__builtin_sub_overflow(x, y, &r)) overflow();
+        return Value::integer(r);
+      case '*':
+        if (__builtin_mul_overflow(x, y, &r)) overflow();
+        return Value::integer(r);
       case '/':
         if (y == 0) fail(at, "E609", "division by zero");
         return Value::real(static_cast<double>(x) / static_cast<double>(y));
@@ -239,7 +250,10 @@ Value Interpreter::binary(char op, const Value& a, const Value& b, const Node& a
         if (y == 0) fail(at, "E609", "integer division or modulo by zero");
         if (x == std::numeric_limits<int64_t>::min() && y == -1) overflow();
         int64_t q = x / y, m = x % y;
-        if (m != 0 && ((m < 0) != (y < 0))) { --q; m += y; }  // Python floors toward negative infinity
+        if (m != 0 && ((m < 0) != (y < 0))) {
+          --q;
+          m += y;
+        }  // Python floors toward negative infinity
         return Value::integer(op == 'F' ? q : m);
       }
       case 'P': {
@@ -283,7 +297,10 @@ Value Interpreter::binary(char op, const Value& a, const Value& b, const Node& a
         double mod = std::fmod(x, y);
         double div = (x - mod) / y;
         if (mod != 0) {
-          if ((y < 0) != (mod < 0)) { mod += y; div -= 1; }
+          if ((y < 0) != (mod < 0)) {
+            mod += y;
+            div -= 1;
+          }
         } else {
           mod = std::copysign(0.0, y);
         }
@@ -313,8 +330,8 @@ Value Interpreter::binary(char op, const Value& a, const Value& b, const Node& a
     count_items(items.size(), at);
     return Value::list(std::move(items), a.kind);
   }
-  if (op == '*' && ((seq_a && b.is_int()) || (a.is_int() && (b.kind == Value::Str || b.kind == Value::List ||
-                                                            b.kind == Value::Tuple)))) {
+  if (op == '*' && ((seq_a && b.is_int()) ||
+                    (a.is_int() && (b.kind == Value::Str || b.kind == Value::List || b.kind == Value::Tuple)))) {
     const Value& seq = seq_a ? a : b;
     const int64_t times = std::max<int64_t>(0, seq_a ? b.i : a.i);
     const uint64_t len = seq.kind == Value::Str ? seq.s->size() : seq.items->size();
@@ -344,8 +361,9 @@ Value Interpreter::param_binary(char op, const Value& a, const Value& b, const N
     case '/': code = ExprOp::Div; break;
     case 'P': code = ExprOp::Pow; break;
     default:
-      fail(at, "E605", std::string("unsupported operand types for this operator: '") + type_name(a) + "' and '" +
-                           type_name(b) + "'");
+      fail(at, "E605",
+           std::string("unsupported operand types for this operator: '") + type_name(a) + "' and '" + type_name(b) +
+               "'");
   }
   auto operand = [&](const Value& v, Expr* e) {
     if (v.kind == Value::Param) {
@@ -418,16 +436,18 @@ Value Interpreter::index(const Value& obj, const Value&, const Node& at, const N
   }
   const Value key = eval(key_node);
   if (!key.is_int())
-    fail(key_node, "E605", std::string(type_name(obj)) + " indices must be integers or slices, not '" +
-                               type_name(key) + "'");
+    fail(key_node, "E605",
+         std::string(type_name(obj)) + " indices must be integers or slices, not '" + type_name(key) + "'");
   int64_t i = key.i;
   if (i < 0) i += n;
   if (i < 0 || i >= n) {
     if (is_reg)
-      fail(key_node, "E606", "register index out of range: " + regs_[obj.i].name + " has " + std::to_string(n) +
-                                 (n == 1 ? " bit" : " bits") + ", index " + std::to_string(key.i));
-    fail(key_node, "E606", std::string(type_name(obj)) + " index out of range: length " + std::to_string(n) +
-                               ", index " + std::to_string(key.i));
+      fail(key_node, "E606",
+           "register index out of range: " + regs_[obj.i].name + " has " + std::to_string(n) +
+               (n == 1 ? " bit" : " bits") + ", index " + std::to_string(key.i));
+    fail(key_node, "E606",
+         std::string(type_name(obj)) + " index out of range: length " + std::to_string(n) + ", index " +
+             std::to_string(key.i));
   }
   return element(i);
 }
@@ -565,25 +585,37 @@ Value Interpreter::math_function(int64_t fn, const Value& x, const Node& at) {
       case kNpArctan: code = ExprOp::Atan; break;
       case kNpExp: code = ExprOp::Exp; break;
       case kNpLog: code = ExprOp::Ln; break;
-      default: fail(at, "E605", std::string(function_name(fn)) + "() needs a number; a Parameter cannot be converted to float");
+      default:
+        fail(at, "E605",
+             std::string(function_name(fn)) + "() needs a number; a Parameter cannot be converted to float");
     }
     return Value::param_then(x, code);
   }
-  if (!x.is_number()) fail(at, "E605", std::string(function_name(fn)) + "() needs a number, not '" + type_name(x) + "'");
+  if (!x.is_number())
+    fail(at, "E605", std::string(function_name(fn)) + "() needs a number, not '" + type_name(x) + "'");
   const double a = x.number();
   auto domain = [&](bool ok) {
     if (!ok) fail(at, "E609", std::string("math domain error in ") + function_name(fn) + "()");
   };
   switch (fn) {
-    case kSqrt: case kNpSqrt: domain(a >= 0); return Value::real(std::sqrt(a));
-    case kSin: case kNpSin: return Value::real(std::sin(a));
-    case kCos: case kNpCos: return Value::real(std::cos(a));
-    case kTan: case kNpTan: return Value::real(std::tan(a));
-    case kAsin: case kNpArcsin: domain(a >= -1 && a <= 1); return Value::real(std::asin(a));
-    case kAcos: case kNpArccos: domain(a >= -1 && a <= 1); return Value::real(std::acos(a));
-    case kAtan: case kNpArctan: return Value::real(std::atan(a));
-    case kExp: case kNpExp: return Value::real(std::exp(a));
-    case kLog: case kNpLog: domain(a > 0); return Value::real(std::log(a));
+    case kSqrt:
+    case kNpSqrt: domain(a >= 0); return Value::real(std::sqrt(a));
+    case kSin:
+    case kNpSin: return Value::real(std::sin(a));
+    case kCos:
+    case kNpCos: return Value::real(std::cos(a));
+    case kTan:
+    case kNpTan: return Value::real(std::tan(a));
+    case kAsin:
+    case kNpArcsin: domain(a >= -1 && a <= 1); return Value::real(std::asin(a));
+    case kAcos:
+    case kNpArccos: domain(a >= -1 && a <= 1); return Value::real(std::acos(a));
+    case kAtan:
+    case kNpArctan: return Value::real(std::atan(a));
+    case kExp:
+    case kNpExp: return Value::real(std::exp(a));
+    case kLog:
+    case kNpLog: domain(a > 0); return Value::real(std::log(a));
     case kRadians: return Value::real(a * (3.141592653589793238462643383279502884 / 180.0));
     case kDegrees: return Value::real(a * (180.0 / 3.141592653589793238462643383279502884));
     case kFloor:
@@ -601,8 +633,9 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
   const std::string fname = function_name(fn);
   auto arity = [&](size_t lo, size_t hi) {
     if (args.pos.size() < lo || args.pos.size() > hi)
-      fail(at, "E605", fname + "() takes " + (lo == hi ? std::to_string(lo) : std::to_string(lo) + " to " + std::to_string(hi)) +
-                           " positional arguments, but " + std::to_string(args.pos.size()) + " were given");
+      fail(at, "E605",
+           fname + "() takes " + (lo == hi ? std::to_string(lo) : std::to_string(lo) + " to " + std::to_string(hi)) +
+               " positional arguments, but " + std::to_string(args.pos.size()) + " were given");
   };
   if (!args.kw.empty() && !(fn == kEnumerate && args.kw.size() == 1 && args.kw[0].first == "start") && fn != kPrint)
     fail(*args.kw_nodes[0], "E605", fname + "() got an unexpected keyword argument '" + args.kw[0].first + "'");
@@ -615,8 +648,15 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
       for (size_t i = 0; i < args.pos.size(); ++i) v[i] = to_int(args.pos[i], arg_node(i), "a range() argument");
       Value r;
       r.kind = Value::Range;
-      if (args.pos.size() == 1) { r.i = 0; r.j = v[0]; r.k = 1; }
-      else { r.i = v[0]; r.j = v[1]; r.k = v[2]; }
+      if (args.pos.size() == 1) {
+        r.i = 0;
+        r.j = v[0];
+        r.k = 1;
+      } else {
+        r.i = v[0];
+        r.j = v[1];
+        r.k = v[2];
+      }
       if (r.k == 0) fail(arg_node(2), "E609", "range() arg 3 must not be zero");
       return r;
     }
@@ -625,8 +665,10 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
       const Value& x = args.pos[0];
       switch (x.kind) {
         case Value::Str: return Value::integer(static_cast<int64_t>(x.s->size()));
-        case Value::List: case Value::Tuple: return Value::integer(static_cast<int64_t>(x.items->size()));
-        case Value::QReg: case Value::CReg: return Value::integer(regs_[x.i].size);
+        case Value::List:
+        case Value::Tuple: return Value::integer(static_cast<int64_t>(x.items->size()));
+        case Value::QReg:
+        case Value::CReg: return Value::integer(regs_[x.i].size);
         case Value::Circuit: return Value::integer(static_cast<int64_t>(circuits_[x.i].c.ops.size()));
         case Value::Range: return Value::integer(x.range_length());
         default: fail(arg_node(0), "E605", std::string("object of type '") + type_name(x) + "' has no len()");
@@ -649,7 +691,8 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
       const Value& x = args.pos[0];
       if (x.is_int()) return Value::integer(x.i);
       if (x.kind == Value::Float) {
-        if (!std::isfinite(x.f) || std::fabs(x.f) >= 9.2e18) fail(arg_node(0), "E609", "cannot convert " + float_repr(x.f) + " to a 64-bit integer");
+        if (!std::isfinite(x.f) || std::fabs(x.f) >= 9.2e18)
+          fail(arg_node(0), "E609", "cannot convert " + float_repr(x.f) + " to a 64-bit integer");
         return Value::integer(static_cast<int64_t>(x.f));
       }
       if (x.kind == Value::Str) {
@@ -657,7 +700,8 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
         char* end = nullptr;
         errno = 0;
         const long long v = std::strtoll(t.c_str(), &end, 10);
-        if (t.empty() || *end || errno) fail(arg_node(0), "E609", "invalid literal for int() with base 10: '" + t + "'");
+        if (t.empty() || *end || errno)
+          fail(arg_node(0), "E609", "invalid literal for int() with base 10: '" + t + "'");
         return Value::integer(v);
       }
       fail(arg_node(0), "E605", std::string("int() argument must be a string or a number, not '") + type_name(x) + "'");
@@ -673,14 +717,17 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
         if (x.s->empty() || *end) fail(arg_node(0), "E609", "could not convert string to float: '" + *x.s + "'");
         return Value::real(v);
       }
-      if (x.kind == Value::Param) fail(arg_node(0), "E605", "a Parameter has no value to convert to float (bind it first)");
-      fail(arg_node(0), "E605", std::string("float() argument must be a string or a number, not '") + type_name(x) + "'");
+      if (x.kind == Value::Param)
+        fail(arg_node(0), "E605", "a Parameter has no value to convert to float (bind it first)");
+      fail(arg_node(0), "E605",
+           std::string("float() argument must be a string or a number, not '") + type_name(x) + "'");
     }
     case kAbs: {
       arity(1, 1);
       const Value& x = args.pos[0];
       if (x.is_int()) {
-        if (x.i == std::numeric_limits<int64_t>::min()) fail(at, "E609", "integer overflow: the result does not fit in 64 bits");
+        if (x.i == std::numeric_limits<int64_t>::min())
+          fail(at, "E609", "integer overflow: the result does not fit in 64 bits");
         return Value::integer(x.i < 0 ? -x.i : x.i);
       }
       if (x.kind == Value::Float) return Value::real(std::fabs(x.f));
@@ -710,7 +757,8 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
       if (!x.is_number()) fail(arg_node(0), "E605", std::string("type ") + type_name(x) + " doesn't define __round__");
       if (args.pos.size() == 1 || args.pos[1].kind == Value::None) {
         if (x.is_int()) return Value::integer(x.i);
-        if (!std::isfinite(x.f) || std::fabs(x.f) >= 9.2e18) fail(arg_node(0), "E609", "cannot round " + float_repr(x.f) + " to an integer");
+        if (!std::isfinite(x.f) || std::fabs(x.f) >= 9.2e18)
+          fail(arg_node(0), "E609", "cannot round " + float_repr(x.f) + " to an integer");
         return Value::integer(static_cast<int64_t>(std::nearbyint(x.f)));  // half to even, as Python
       }
       const int64_t digits = to_int(args.pos[1], arg_node(1), "ndigits");
@@ -754,9 +802,7 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
       }
       return nested(Value::list(std::move(out)), at);
     }
-    default:
-      arity(1, 1);
-      return math_function(fn, args.pos[0], arg_node(0));
+    default: arity(1, 1); return math_function(fn, args.pos[0], arg_node(0));
   }
 }
 

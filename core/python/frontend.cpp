@@ -50,8 +50,9 @@ void Interpreter::exec(const Stmt& s) {
       const Value it = eval(s.value);
       iterate(s.value, it, [&](const Value& v) {
         if (++iterations_ > opt_.limits.max_loop_iterations)
-          fail(s.value, "E608", "loops ran more than " + std::to_string(opt_.limits.max_loop_iterations) +
-                                    " iterations in all; qvet stops unrolling here (the limit is max_loop_iterations)");
+          fail(s.value, "E608",
+               "loops ran more than " + std::to_string(opt_.limits.max_loop_iterations) +
+                   " iterations in all; qvet stops unrolling here (the limit is max_loop_iterations)");
         assign(s.targets[0], v);
         for (const Stmt& b : s.body) exec(b);
       });
@@ -84,14 +85,16 @@ void Interpreter::exec_from_import(const Stmt& s) {
   mod.offset = s.module_offset;
   mod.length = s.module_length;
   const int64_t m = find_module(s.module);
-  if (m < 0) refuse(mod, "importing from '" + s.module + "' (the subset imports math, numpy and qiskit's circuit classes)");
+  if (m < 0)
+    refuse(mod, "importing from '" + s.module + "' (the subset imports math, numpy and qiskit's circuit classes)");
   for (const ImportName& n : s.names) {
     Node at;
     at.offset = n.offset;
     at.length = n.length;
     Value v;
     if (!module_member(m, n.name, &v))
-      refuse(at, "'" + n.name + "' from " + s.module + " (qvet reads how a circuit is built, not what is done with it)");
+      refuse(at,
+             "'" + n.name + "' from " + s.module + " (qvet reads how a circuit is built, not what is done with it)");
     const std::string& bound = n.alias.empty() ? n.name : n.alias;
     vars_[bound] = v;
     poisoned_.erase(bound);
@@ -108,10 +111,11 @@ void Interpreter::assign(const Node& target, const Value& v) {
   if (target.kind == Node::Tuple || target.kind == Node::List) {
     Items items = materialize(v, target);
     if (items.size() != target.kids.size())
-      fail(target, "E609", items.size() > target.kids.size()
-                               ? "too many values to unpack (expected " + std::to_string(target.kids.size()) + ")"
-                               : "not enough values to unpack (expected " + std::to_string(target.kids.size()) +
-                                     ", got " + std::to_string(items.size()) + ")");
+      fail(target, "E609",
+           items.size() > target.kids.size()
+               ? "too many values to unpack (expected " + std::to_string(target.kids.size()) + ")"
+               : "not enough values to unpack (expected " + std::to_string(target.kids.size()) + ", got " +
+                     std::to_string(items.size()) + ")");
     for (size_t i = 0; i < items.size(); ++i) assign(target.kids[i], items[i]);
     return;
   }

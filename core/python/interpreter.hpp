@@ -46,7 +46,7 @@ class Interpreter {
     std::vector<int64_t> param_ids;           // parallel to c.parameters
     std::map<uint32_t, int32_t> mcx_defs;     // qubit count -> gate index, for MCX with 5+ controls
     uint32_t offset = 0, length = 0;
-    std::string var;                          // the last variable it was assigned to
+    std::string var;  // the last variable it was assigned to
   };
   struct Bound {  // a call's arguments by parameter name (nullptr where not given)
     std::vector<const Value*> v;
@@ -82,7 +82,7 @@ class Interpreter {
   Items materialize(const Value& v, const Node& at);  // any iterable as a bounded list
   int64_t to_int(const Value& v, const Node& at, const char* what);
   void count_items(uint64_t n, const Node& at);
-  Value nested(Value v, const Node& at);          // a new list or tuple, its nesting depth checked
+  Value nested(Value v, const Node& at);                  // a new list or tuple, its nesting depth checked
   void check_appendable(const Value& v, const Node& at);  // append/extend take no lists
   Value param_binary(char op, const Value& a, const Value& b, const Node& at);
   Value math_function(int64_t fn, const Value& x, const Node& at);
@@ -121,8 +121,8 @@ class Interpreter {
   int64_t qreg_counter_ = 0, creg_counter_ = 0;
   uint64_t iterations_ = 0;
   uint64_t instructions_ = 0;
-  uint64_t items_ = 0;    // list elements and string bytes created
-  bool in_print_ = false; // queries such as qc.depth() are allowed (and not computed) inside print()
+  uint64_t items_ = 0;     // list elements and string bytes created
+  bool in_print_ = false;  // queries such as qc.depth() are allowed (and not computed) inside print()
   uint32_t depth_ = 0;
 };
 

@@ -101,7 +101,10 @@ Token Lexer::scan() {
       return Token{T::End, static_cast<uint32_t>(pos_), 0};
     }
     const char c = src_[pos_];
-    if (c == ' ' || c == '\t' || c == '\f' || c == '\r') { ++pos_; continue; }
+    if (c == ' ' || c == '\t' || c == '\f' || c == '\r') {
+      ++pos_;
+      continue;
+    }
     if (c == '#') {
       while (pos_ < src_.size() && src_[pos_] != '\n') ++pos_;
       continue;
@@ -109,13 +112,21 @@ Token Lexer::scan() {
     if (c == '\\') {
       size_t p = pos_ + 1;
       if (p < src_.size() && src_[p] == '\r') ++p;
-      if (p < src_.size() && src_[p] == '\n') { pos_ = p + 1; continue; }
+      if (p < src_.size() && src_[p] == '\n') {
+        pos_ = p + 1;
+        continue;
+      }
       return error(pos_, 1, "a backslash outside a string must end the line (line continuation)");
     }
     if (c == '\n') {
       ++pos_;
       if (brackets_ > 0) continue;
-      if (!emitted_any_) { line_start_ = true; Token t; if (layout(&t)) return t; continue; }
+      if (!emitted_any_) {
+        line_start_ = true;
+        Token t;
+        if (layout(&t)) return t;
+        continue;
+      }
       emitted_any_ = false;
       line_start_ = true;
       return Token{T::Newline, static_cast<uint32_t>(pos_ - 1), 1};
@@ -131,14 +142,15 @@ Token Lexer::scan() {
       while (pos_ < src_.size() && id_char(static_cast<unsigned char>(src_[pos_]))) ++pos_;
       return make(T::Name, begin);
     }
-    if (std::isdigit(u) || (c == '.' && pos_ + 1 < src_.size() && std::isdigit(static_cast<unsigned char>(src_[pos_ + 1]))))
+    if (std::isdigit(u) ||
+        (c == '.' && pos_ + 1 < src_.size() && std::isdigit(static_cast<unsigned char>(src_[pos_ + 1]))))
       return number(begin);
     if (c == '"' || c == '\'') return string_literal(begin, pos_);
     // Operators and delimiters, longest first.
-    static const char* const kOps[] = {"**=", "//=", ">>=", "<<=", "...", "**", "//", "<<", ">>", "<=", ">=", "==",
-                                       "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":=",
-                                       "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "(", ")", "[",
-                                       "]", "{", "}", ",", ":", ".", ";", "="};
+    static const char* const kOps[] = {
+        "**=", "//=", ">>=", "<<=", "...", "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "->", "+=", "-=",
+        "*=",  "/=",  "%=",  "&=",  "|=",  "^=", "@=", ":=", "+",  "-",  "*",  "/",  "%",  "@",  "&",  "|",
+        "^",   "~",   "<",   ">",   "(",   ")",  "[",  "]",  "{",  "}",  ",",  ":",  ".",  ";",  "="};
     for (const char* op : kOps) {
       std::string_view o(op);
       if (src_.compare(pos_, o.size(), o) == 0) {
@@ -160,7 +172,10 @@ Token Lexer::string_literal(size_t begin, size_t quote_at) {
   for (;;) {
     if (p >= src_.size()) return error(begin, src_.size() - begin, "unterminated string");
     const char c = src_[p];
-    if (c == '\\') { p += 2; continue; }
+    if (c == '\\') {
+      p += 2;
+      continue;
+    }
     if (!triple && c == '\n') return error(begin, p - begin, "unterminated string (it reaches the end of the line)");
     if (c == q && (!triple || src_.compare(p, 3, std::string(3, q)) == 0)) {
       pos_ = p + (triple ? 3 : 1);
@@ -172,9 +187,9 @@ Token Lexer::string_literal(size_t begin, size_t quote_at) {
 
 Token Lexer::number(size_t begin) {
   auto digits = [&](auto ok) {
-    while (pos_ < src_.size() && (ok(static_cast<unsigned char>(src_[pos_])) ||
-                                  (src_[pos_] == '_' && pos_ + 1 < src_.size() &&
-                                   ok(static_cast<unsigned char>(src_[pos_ + 1])))))
+    while (pos_ < src_.size() &&
+           (ok(static_cast<unsigned char>(src_[pos_])) ||
+            (src_[pos_] == '_' && pos_ + 1 < src_.size() && ok(static_cast<unsigned char>(src_[pos_ + 1])))))
       ++pos_;
   };
   auto dec = [](unsigned char ch) { return std::isdigit(ch) != 0; };
@@ -206,8 +221,10 @@ Token Lexer::number(size_t begin) {
       ++pos_;
       kind = T::Imag;
     }
-    if (kind == T::Int && pos_ - begin > 1 && src_[begin] == '0' && src_.substr(begin, pos_ - begin).find_first_not_of("0_") != std::string_view::npos)
-      return error(begin, pos_ - begin, "leading zeros in a decimal integer are not allowed in Python (use 0o for octal)");
+    if (kind == T::Int && pos_ - begin > 1 && src_[begin] == '0' &&
+        src_.substr(begin, pos_ - begin).find_first_not_of("0_") != std::string_view::npos)
+      return error(begin, pos_ - begin,
+                   "leading zeros in a decimal integer are not allowed in Python (use 0o for octal)");
   }
   if (pos_ < src_.size() && id_char(static_cast<unsigned char>(src_[pos_]))) {
     size_t e = pos_;
@@ -238,18 +255,28 @@ bool unescape(std::string_view body, bool is_raw, std::string* out, std::string*
   out->clear();
   for (size_t i = 0; i < body.size(); ++i) {
     char c = body[i];
-    if (c != '\\' || is_raw) { out->push_back(c); continue; }
+    if (c != '\\' || is_raw) {
+      out->push_back(c);
+      continue;
+    }
     if (++i >= body.size()) break;
     switch (body[i]) {
       case '\n': break;
       case 'n': out->push_back('\n'); break;
       case 't': out->push_back('\t'); break;
       case 'r': out->push_back('\r'); break;
-      case '\\': case '\'': case '"': out->push_back(body[i]); break;
-      case '0': case 'x': case 'u': case 'U': case 'N':
-        *why = std::string("the escape \\") + body[i] + " is outside the static subset";
-        return false;
-      default: out->push_back('\\'); out->push_back(body[i]); break;
+      case '\\':
+      case '\'':
+      case '"': out->push_back(body[i]); break;
+      case '0':
+      case 'x':
+      case 'u':
+      case 'U':
+      case 'N': *why = std::string("the escape \\") + body[i] + " is outside the static subset"; return false;
+      default:
+        out->push_back('\\');
+        out->push_back(body[i]);
+        break;
     }
   }
   return true;

@@ -44,9 +44,9 @@ class Lexer {
   const SourceMap& map_;
   DiagnosticSink& sink_;
   size_t pos_ = 0;
-  int brackets_ = 0;            // inside (), [] or {} newlines do not end the line
-  bool line_start_ = true;      // the next token begins a logical line
-  bool emitted_any_ = false;    // a NEWLINE is owed before END
+  int brackets_ = 0;          // inside (), [] or {} newlines do not end the line
+  bool line_start_ = true;    // the next token begins a logical line
+  bool emitted_any_ = false;  // a NEWLINE is owed before END
   std::vector<uint32_t> indents_{0};
   uint32_t pending_dedents_ = 0;
 };

@@ -60,11 +60,11 @@ const Member kMembers[] = {
 };
 
 const char* const kFunctionNames[] = {
-    "range", "len", "list", "tuple", "int", "float", "abs", "min", "max", "round", "sum", "str", "print",
-    "enumerate", "zip", "reversed", "math.sqrt", "math.sin", "math.cos", "math.tan", "math.asin", "math.acos",
-    "math.atan", "math.exp", "math.log", "math.floor", "math.ceil", "math.radians", "math.degrees", "numpy.sqrt",
-    "numpy.sin", "numpy.cos", "numpy.tan", "numpy.arcsin", "numpy.arccos", "numpy.arctan", "numpy.exp",
-    "numpy.log"};
+    "range",     "len",          "list",         "tuple",        "int",          "float",      "abs",       "min",
+    "max",       "round",        "sum",          "str",          "print",        "enumerate",  "zip",       "reversed",
+    "math.sqrt", "math.sin",     "math.cos",     "math.tan",     "math.asin",    "math.acos",  "math.atan", "math.exp",
+    "math.log",  "math.floor",   "math.ceil",    "math.radians", "math.degrees", "numpy.sqrt", "numpy.sin", "numpy.cos",
+    "numpy.tan", "numpy.arcsin", "numpy.arccos", "numpy.arctan", "numpy.exp",    "numpy.log"};
 }  // namespace
 
 const GateRow* find_gate_method(std::string_view method) {
@@ -99,8 +99,10 @@ const char* mcx_row(uint64_t controls) {
 bool module_member(int64_t module, std::string_view name, Value* out) {
   for (const Member& m : kMembers) {
     if (m.module != module || name != m.name) continue;
-    if (m.kind == Value::Float) *out = Value::real(m.value);
-    else *out = Value::handle(m.kind, m.id);
+    if (m.kind == Value::Float)
+      *out = Value::real(m.value);
+    else
+      *out = Value::handle(m.kind, m.id);
     return true;
   }
   if (module == kQiskitLibrary) {
@@ -134,11 +136,13 @@ bool builtin(std::string_view name, Value* out) {
 
 const char* refused_builtin(std::string_view n) {
   static const char* const kRefused[] = {
-      "eval", "exec", "compile", "open", "getattr", "setattr", "delattr", "hasattr", "globals", "locals", "vars",
-      "dir", "input", "breakpoint", "exit", "quit", "help", "type", "object", "super", "memoryview", "bytearray",
-      "bytes", "classmethod", "staticmethod", "property", "id", "hash", "iter", "next", "map", "filter", "sorted",
-      "isinstance", "issubclass", "callable", "format", "repr", "ascii", "chr", "ord", "bin", "hex", "oct",
-      "dict", "set", "frozenset", "any", "all", "pow", "divmod", "complex", "bool", "slice", "aiter", "anext"};
+      "eval",         "exec",       "compile",    "open",     "getattr",    "setattr",    "delattr",   "hasattr",
+      "globals",      "locals",     "vars",       "dir",      "input",      "breakpoint", "exit",      "quit",
+      "help",         "type",       "object",     "super",    "memoryview", "bytearray",  "bytes",     "classmethod",
+      "staticmethod", "property",   "id",         "hash",     "iter",       "next",       "map",       "filter",
+      "sorted",       "isinstance", "issubclass", "callable", "format",     "repr",       "ascii",     "chr",
+      "ord",          "bin",        "hex",        "oct",      "dict",       "set",        "frozenset", "any",
+      "all",          "pow",        "divmod",     "complex",  "bool",       "slice",      "aiter",     "anext"};
   for (const char* r : kRefused)
     if (n == r) return r;
   return nullptr;

@@ -29,19 +29,17 @@ const char* refused_statement(std::string_view k) {
 }
 
 bool is_keyword(std::string_view k) {
-  static const char* const kKeywords[] = {"False", "None", "True", "and", "as", "assert", "async", "await",
-                                          "break", "class", "continue", "def", "del", "elif", "else", "except",
-                                          "finally", "for", "from", "global", "if", "import", "in", "is",
-                                          "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-                                          "while", "with", "yield"};
+  static const char* const kKeywords[] = {"False",  "None",   "True",    "and",      "as",       "assert", "async",
+                                          "await",  "break",  "class",   "continue", "def",      "del",    "elif",
+                                          "else",   "except", "finally", "for",      "from",     "global", "if",
+                                          "import", "in",     "is",      "lambda",   "nonlocal", "not",    "or",
+                                          "pass",   "raise",  "return",  "try",      "while",    "with",   "yield"};
   for (const char* w : kKeywords)
     if (k == w) return true;
   return false;
 }
 
-bool is_dunder(std::string_view n) {
-  return n.size() >= 4 && n.substr(0, 2) == "__" && n.substr(n.size() - 2) == "__";
-}
+bool is_dunder(std::string_view n) { return n.size() >= 4 && n.substr(0, 2) == "__" && n.substr(n.size() - 2) == "__"; }
 
 bool contains_call(const Node& n) {
   if (n.kind == Node::Call) return true;
@@ -65,8 +63,8 @@ Parser::Parser(std::string_view src, const SourceMap& map, DiagnosticSink& sink,
   advance();
 }
 
-Parser::Parser(std::string_view src, const SourceMap& map, DiagnosticSink& sink, const Limits& limits,
-               size_t begin, size_t end)
+Parser::Parser(std::string_view src, const SourceMap& map, DiagnosticSink& sink, const Limits& limits, size_t begin,
+               size_t end)
     : src_(src), map_(map), sink_(sink), limits_(limits), lex_(src, map, sink, begin, end) {
   advance();
 }
@@ -84,8 +82,10 @@ void Parser::fail(const Token& at, const std::string& message, const char* code)
 }
 
 void Parser::refuse(const Token& at, const std::string& what) {
-  fail(at, what + " are outside the static subset qvet reads; it reads circuit-building code as data and "
-               "never runs it",
+  fail(at,
+       what +
+           " are outside the static subset qvet reads; it reads circuit-building code as data and "
+           "never runs it",
        "E603");
 }
 
@@ -335,7 +335,10 @@ void Parser::block(std::vector<Stmt>* body) {
   const uint32_t level = blocks_;
   advance();
   while (!(cur_.kind == T::Dedent && blocks_ < level) && cur_.kind != T::End) {
-    if (cur_.kind == T::Newline) { advance(); continue; }
+    if (cur_.kind == T::Newline) {
+      advance();
+      continue;
+    }
     statement(body);
   }
   if (cur_.kind == T::Dedent) advance();
@@ -352,8 +355,7 @@ Node Parser::expr_list() {
   t.kids.push_back(std::move(first));
   while (is_op(",")) {
     advance();
-    if (cur_.kind == T::Newline || cur_.kind == T::End || is_op("=") || is_op(")") || is_op(":") || is_op(";"))
-      break;
+    if (cur_.kind == T::Newline || cur_.kind == T::End || is_op("=") || is_op(")") || is_op(":") || is_op(";")) break;
     t.kids.push_back(expr());
   }
   finish(t, from);
@@ -372,8 +374,7 @@ Node Parser::expr() {
   Node n = binary(0);
   if (cur_.kind == T::Op) {
     std::string_view o = text(cur_);
-    if (o == "<" || o == ">" || o == "==" || o == "!=" || o == "<=" || o == ">=")
-      refuse(cur_, "comparisons");
+    if (o == "<" || o == ">" || o == "==" || o == "!=" || o == "<=" || o == ">=") refuse(cur_, "comparisons");
     if (o == ":=") refuse(cur_, "assignment expressions (':=')");
   } else if (cur_.kind == T::Name) {
     std::string_view k = text(cur_);
@@ -395,15 +396,31 @@ Node Parser::binary(int level) {
     std::string_view o = text(cur_);
     char op = 0;
     switch (level) {
-      case 0: if (o == "|") op = '|'; break;
-      case 1: if (o == "^") op = '^'; break;
-      case 2: if (o == "&") op = '&'; break;
-      case 3: if (o == "<<") op = '<'; else if (o == ">>") op = '>'; break;
-      case 4: if (o == "+" || o == "-") op = o[0]; break;
+      case 0:
+        if (o == "|") op = '|';
+        break;
+      case 1:
+        if (o == "^") op = '^';
+        break;
+      case 2:
+        if (o == "&") op = '&';
+        break;
+      case 3:
+        if (o == "<<")
+          op = '<';
+        else if (o == ">>")
+          op = '>';
+        break;
+      case 4:
+        if (o == "+" || o == "-") op = o[0];
+        break;
       default:
-        if (o == "*" || o == "/" || o == "%") op = o[0];
-        else if (o == "//") op = 'F';
-        else if (o == "@") refuse(cur_, "matrix multiplication ('@')");
+        if (o == "*" || o == "/" || o == "%")
+          op = o[0];
+        else if (o == "//")
+          op = 'F';
+        else if (o == "@")
+          refuse(cur_, "matrix multiplication ('@')");
         break;
     }
     if (!op) return lhs;
@@ -677,8 +694,10 @@ Node Parser::string_atom() {
     } else {
       std::string s, why;
       if (!decode_string(text(t), &s, &why)) fail(t, why, "E603");
-      if (formatted) result.parts.back() += s;
-      else result.text += s;
+      if (formatted)
+        result.parts.back() += s;
+      else
+        result.text += s;
     }
     advance();
   }
@@ -713,7 +732,10 @@ Node Parser::fstring(const Token& t, Node node) {
       continue;
     }
     if (c == '}') fail(Token{T::String, static_cast<uint32_t>(i), 1}, "single '}' is not allowed in an f-string");
-    if (c != '{') { ++i; continue; }
+    if (c != '{') {
+      ++i;
+      continue;
+    }
     flush(i);
     size_t end = i + 1;
     int nest = 0;

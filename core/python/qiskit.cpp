@@ -6,9 +6,9 @@
 #include <cmath>
 #include <limits>
 
+#include "circuit/gates.hpp"
 #include "python/interpreter.hpp"
 #include "python/names.hpp"
-#include "circuit/gates.hpp"
 
 namespace qvet::python {
 
@@ -35,7 +35,8 @@ Interpreter::Bound Interpreter::bind_args(Args& args, const std::vector<const ch
     while (i < names.size() && args.kw[k].first != names[i]) ++i;
     if (i == names.size())
       fail(*args.kw_nodes[k], "E605", fname + "() got an unexpected keyword argument '" + args.kw[k].first + "'");
-    if (b.v[i]) fail(*args.kw_nodes[k], "E605", fname + "() got multiple values for argument '" + args.kw[k].first + "'");
+    if (b.v[i])
+      fail(*args.kw_nodes[k], "E605", fname + "() got multiple values for argument '" + args.kw[k].first + "'");
     b.v[i] = &args.kw[k].second;
     b.node[i] = args.kw_nodes[k];
   }
@@ -99,7 +100,8 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
     case kQuantumCircuit: {
       for (size_t k = 0; k < args.kw.size(); ++k)
         if (args.kw[k].first != "name" && args.kw[k].first != "global_phase" && args.kw[k].first != "metadata")
-          fail(*args.kw_nodes[k], "E605", "QuantumCircuit() got an unexpected keyword argument '" + args.kw[k].first + "'");
+          fail(*args.kw_nodes[k], "E605",
+               "QuantumCircuit() got an unexpected keyword argument '" + args.kw[k].first + "'");
       CircuitObj made = new_circuit(at);  // kept only if the arguments are good
       // Qiskit: if any argument is not a register, all must be integers (2.0 counts as 2).
       const bool sizes = std::any_of(args.pos.begin(), args.pos.end(), [](const Value& v) {
@@ -109,9 +111,9 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
         for (size_t i = 0; i < args.pos.size(); ++i) {
           const Value& v = args.pos[i];
           if (!v.is_number() || (v.kind == Value::Float && (v.f != std::floor(v.f) || std::fabs(v.f) > 1e15)))
-            fail(*args.pos_nodes[i], "E605", "Circuit args must be registers or integers ('" +
-                                                 (v.is_number() ? str(v, *args.pos_nodes[i]) : std::string(type_name(v))) +
-                                                 "' was provided)");
+            fail(*args.pos_nodes[i], "E605",
+                 "Circuit args must be registers or integers ('" +
+                     (v.is_number() ? str(v, *args.pos_nodes[i]) : std::string(type_name(v))) + "' was provided)");
         }
         if (args.pos.size() > 2)
           fail(at, "E605", "QuantumCircuit parameters can be registers or integers; if integers, up to 2 of them");
@@ -149,7 +151,8 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
       const uint64_t limit = quantum ? opt_.limits.max_qubits : opt_.limits.max_clbits;
       if (static_cast<uint64_t>(n) > limit)
         fail(*b.node[0], quantum ? "E402" : "E403",
-             "a register of " + std::to_string(n) + (quantum ? " qubits" : " clbits") + "; the limit is " + std::to_string(limit));
+             "a register of " + std::to_string(n) + (quantum ? " qubits" : " clbits") + "; the limit is " +
+                 std::to_string(limit));
       std::string rname;
       if (is_none(b[1])) {
         rname = (quantum ? "q" : "c") + std::to_string(quantum ? qreg_counter_++ : creg_counter_++);
@@ -178,7 +181,8 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
     case kBarrier: {
       Bound b = bind({"num_qubits", "label"}, 1);
       const int64_t n = to_int(*b[0], *b.node[0], "num_qubits");
-      if (n < 0 || static_cast<uint64_t>(n) > opt_.limits.max_qubits) fail(*b.node[0], "E609", "bad barrier width " + std::to_string(n));
+      if (n < 0 || static_cast<uint64_t>(n) > opt_.limits.max_qubits)
+        fail(*b.node[0], "E609", "bad barrier width " + std::to_string(n));
       return gate_value(GateValue::Barrier, nullptr, static_cast<uint32_t>(n)).first;
     }
     case kMCXGate: {
@@ -187,7 +191,8 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
       const int64_t k = to_int(*b[0], *b.node[0], "num_ctrl_qubits");
       if (k < 1) fail(*b.node[0], "E609", "an MCX gate needs at least one control qubit");
       if (static_cast<uint64_t>(k) >= opt_.limits.max_qubits) fail(*b.node[0], "E402", "too many control qubits");
-      return gate_value(GateValue::Gate, find_gate(mcx_row(static_cast<uint64_t>(k))), static_cast<uint32_t>(k + 1)).first;
+      return gate_value(GateValue::Gate, find_gate(mcx_row(static_cast<uint64_t>(k))), static_cast<uint32_t>(k + 1))
+          .first;
     }
     default: break;
   }
@@ -200,7 +205,9 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
     case 1: b = bind({spec.params[0], "label", "ctrl_state"}, 1); break;
     case 2: b = bind({spec.params[0], spec.params[1], "label", "ctrl_state"}, 2); break;
     case 3: b = bind({spec.params[0], spec.params[1], spec.params[2], "label", "ctrl_state"}, 3); break;
-    default: b = bind({spec.params[0], spec.params[1], spec.params[2], spec.params[3], "label", "ctrl_state"}, 4); break;
+    default:
+      b = bind({spec.params[0], spec.params[1], spec.params[2], spec.params[3], "label", "ctrl_state"}, 4);
+      break;
   }
   refuse_ctrl_state(b[np + 1], b.node[np + 1]);
   auto made = gate_value(GateValue::Gate, &row, row.num_qubits);
@@ -222,7 +229,8 @@ Value Interpreter::circuit_attribute(int64_t id, const std::string& attr, const 
         continue;
       }
       count_items(regs_[r].size, at);
-      for (uint32_t i = 0; i < regs_[r].size; ++i) items.push_back(Value::handle(q ? Value::Qubit : Value::Clbit, i, r));
+      for (uint32_t i = 0; i < regs_[r].size; ++i)
+        items.push_back(Value::handle(q ? Value::Qubit : Value::Clbit, i, r));
     }
     return Value::list(std::move(items));
   }
@@ -251,39 +259,43 @@ std::vector<uint32_t> Interpreter::qubit_args(CircuitObj& c, const Value& v, con
         int64_t i = x.i;
         if (i < 0) i += n;
         if (i < 0 || i >= n)
-          fail(at, "E606", "Index " + std::to_string(x.i) + " out of range for size " + std::to_string(n) +
-                               " (the circuit has " + std::to_string(n) + (quantum ? " qubits)" : " clbits)"));
+          fail(at, "E606",
+               "Index " + std::to_string(x.i) + " out of range for size " + std::to_string(n) + " (the circuit has " +
+                   std::to_string(n) + (quantum ? " qubits)" : " clbits)"));
         out.push_back(static_cast<uint32_t>(i));
         return;
       }
       case Value::Qubit:
       case Value::Clbit: {
         if ((x.kind == Value::Qubit) != quantum)
-          fail(at, "E605", std::string("Incorrect bit type: expected '") + want + "' but got '" +
-                               (x.kind == Value::Qubit ? "Qubit" : "Clbit") + "'");
+          fail(at, "E605",
+               std::string("Incorrect bit type: expected '") + want + "' but got '" +
+                   (x.kind == Value::Qubit ? "Qubit" : "Clbit") + "'");
         uint32_t offset = 0;
         if (!register_offset(x.j, &offset))
-          fail(at, "E607", "bit " + regs_[x.j].name + "[" + std::to_string(x.i) +
-                               "] is not in the circuit (add its register to the circuit first)");
+          fail(at, "E607",
+               "bit " + regs_[x.j].name + "[" + std::to_string(x.i) +
+                   "] is not in the circuit (add its register to the circuit first)");
         out.push_back(offset + static_cast<uint32_t>(x.i));
         return;
       }
       case Value::QReg:
       case Value::CReg: {
         if ((x.kind == Value::QReg) != quantum)
-          fail(at, "E605", std::string("Incorrect bit type: expected '") + want + "' but got a " +
-                               (x.kind == Value::QReg ? "QuantumRegister" : "ClassicalRegister"));
+          fail(at, "E605",
+               std::string("Incorrect bit type: expected '") + want + "' but got a " +
+                   (x.kind == Value::QReg ? "QuantumRegister" : "ClassicalRegister"));
         uint32_t offset = 0;
         if (!register_offset(x.i, &offset))
           fail(at, "E607", "register '" + regs_[x.i].name + "' is not in the circuit (add it to the circuit first)");
         for (uint32_t i = 0; i < regs_[x.i].size; ++i) out.push_back(offset + i);
         return;
       }
-      case Value::Float:
-        fail(at, "E605", "Invalid bit index: '" + str(x, at) + "' of type 'float'");
+      case Value::Float: fail(at, "E605", "Invalid bit index: '" + str(x, at) + "' of type 'float'");
       default:
-        fail(at, "E605", std::string("a ") + (quantum ? "qubit" : "clbit") +
-                             " must be an integer, a bit, a register or a list of those");
+        fail(at, "E605",
+             std::string("a ") + (quantum ? "qubit" : "clbit") +
+                 " must be an integer, a bit, a register or a list of those");
     }
   };
   if (v.kind == Value::List || v.kind == Value::Tuple || v.kind == Value::Range) {
@@ -338,8 +350,9 @@ double Interpreter::param_slot(CircuitObj& c, const Value& v, const Node& at) {
 void Interpreter::emit(CircuitObj& c, OpKind kind, int32_t gate, const std::vector<uint32_t>& qubits, int32_t clbit,
                        const std::vector<Value>& params, const Node& call) {
   if (++instructions_ > opt_.limits.max_instructions)
-    fail(call, "E404", "more than " + std::to_string(opt_.limits.max_instructions) +
-                           " instructions; qvet stops reading here (the limit is max_instructions)");
+    fail(call, "E404",
+         "more than " + std::to_string(opt_.limits.max_instructions) +
+             " instructions; qvet stops reading here (the limit is max_instructions)");
   Instruction ins;
   ins.src_offset = call.offset;
   ins.src_length = call.length;
@@ -376,13 +389,15 @@ void Interpreter::append_gate(CircuitObj& c, const GateValue& g, std::vector<std
     if (q.size() <= 5) {
       for (size_t a = 0; a < q.size(); ++a)
         for (size_t b = a + 1; b < q.size(); ++b)
-          if (q[a] == q[b]) fail(call, "E607", "duplicate qubit arguments: qubit " + std::to_string(q[a]) + " appears twice");
+          if (q[a] == q[b])
+            fail(call, "E607", "duplicate qubit arguments: qubit " + std::to_string(q[a]) + " appears twice");
       return;
     }
     std::vector<uint32_t> sorted(q);
     std::sort(sorted.begin(), sorted.end());
     auto d = std::adjacent_find(sorted.begin(), sorted.end());
-    if (d != sorted.end()) fail(call, "E607", "duplicate qubit arguments: qubit " + std::to_string(*d) + " appears twice");
+    if (d != sorted.end())
+      fail(call, "E607", "duplicate qubit arguments: qubit " + std::to_string(*d) + " appears twice");
   };
   if (g.kind == GateValue::Barrier) {
     for (auto& a : qargs) qs.insert(qs.end(), a.begin(), a.end());
@@ -403,8 +418,9 @@ void Interpreter::append_gate(CircuitObj& c, const GateValue& g, std::vector<std
     } else if (q.size() == 1 && !cl.empty()) {
       for (uint32_t b : cl) emit(c, OpKind::Measure, -1, {q[0]}, static_cast<int32_t>(b), {}, call);
     } else {
-      fail(call, "E607", "register size error: " + std::to_string(q.size()) + " qubits measured into " +
-                             std::to_string(cl.size()) + " clbits");
+      fail(call, "E607",
+           "register size error: " + std::to_string(q.size()) + " qubits measured into " + std::to_string(cl.size()) +
+               " clbits");
     }
     return;
   }
@@ -415,13 +431,17 @@ void Interpreter::append_gate(CircuitObj& c, const GateValue& g, std::vector<std
     count = qargs[0].size();
   } else if (n == 2) {
     const size_t a = qargs[0].size(), b = qargs[1].size();
-    if (a == b || a == 1 || b == 1) count = (a == 0 || b == 0) ? 0 : std::max(a, b);
-    else fail(call, "E607", "Qiskit cannot pair these two-qubit arguments: lists of " + std::to_string(a) + " and " +
-                                std::to_string(b) + " qubits (they must have equal lengths, or one must be a single qubit)");
+    if (a == b || a == 1 || b == 1)
+      count = (a == 0 || b == 0) ? 0 : std::max(a, b);
+    else
+      fail(call, "E607",
+           "Qiskit cannot pair these two-qubit arguments: lists of " + std::to_string(a) + " and " + std::to_string(b) +
+               " qubits (they must have equal lengths, or one must be a single qubit)");
   } else {
     for (const auto& a : qargs)
       if (a.size() != qargs[0].size())
-        fail(call, "E607", "Qiskit cannot combine these qubit arguments: with three or more, every list must have the same length");
+        fail(call, "E607",
+             "Qiskit cannot combine these qubit arguments: with three or more, every list must have the same length");
     count = qargs[0].size();
   }
   for (size_t k = 0; k < count; ++k) {
@@ -499,7 +519,8 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     g.kind = GateValue::Barrier;
     std::vector<std::vector<uint32_t>> qargs;
     for (size_t k = 0; k < args.kw.size(); ++k)
-      if (args.kw[k].first != "label") fail(*args.kw_nodes[k], "E605", "barrier() got an unexpected keyword argument '" + args.kw[k].first + "'");
+      if (args.kw[k].first != "label")
+        fail(*args.kw_nodes[k], "E605", "barrier() got an unexpected keyword argument '" + args.kw[k].first + "'");
     for (size_t i = 0; i < args.pos.size(); ++i) qargs.push_back(qubit_args(c, args.pos[i], *args.pos_nodes[i], true));
     if (args.pos.empty()) {
       std::vector<uint32_t> all(c.c.num_qubits);
@@ -511,7 +532,8 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
   }
   if (method == "measure_all") {
     Bound b = bind({"inplace", "add_bits"}, 0);
-    if (b[0] && !(b[0]->kind == Value::Bool && b[0]->i)) refuse(*b.node[0], "measure_all(inplace=False), which returns a new circuit,");
+    if (b[0] && !(b[0]->kind == Value::Bool && b[0]->i))
+      refuse(*b.node[0], "measure_all(inplace=False), which returns a new circuit,");
     const bool add_bits = !b[1] || b[1]->i;
     std::vector<uint32_t> qubits(c.c.num_qubits);
     for (uint32_t q = 0; q < c.c.num_qubits; ++q) qubits[q] = q;
@@ -553,9 +575,10 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     const size_t want_q = g.kind == GateValue::Measure || g.kind == GateValue::Reset ? 1 : g.num_qubits;
     const size_t want_c = g.kind == GateValue::Measure ? 1 : 0;
     if (qargs.size() != want_q || cargs.size() != want_c)
-      fail(at, "E605", "The amount of qubit(" + std::to_string(qargs.size()) + ")/clbit(" + std::to_string(cargs.size()) +
-                           ") arguments does not match the instruction expectation (" + std::to_string(want_q) + "/" +
-                           std::to_string(want_c) + ")");
+      fail(at, "E605",
+           "The amount of qubit(" + std::to_string(qargs.size()) + ")/clbit(" + std::to_string(cargs.size()) +
+               ") arguments does not match the instruction expectation (" + std::to_string(want_q) + "/" +
+               std::to_string(want_c) + ")");
     append_gate(c, g, std::move(qargs), std::move(cargs), at);
     return Value{};
   }
@@ -563,7 +586,8 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     if (!args.kw.empty()) fail(*args.kw_nodes[0], "E605", "add_register() takes registers only");
     for (size_t i = 0; i < args.pos.size(); ++i) {
       const Value& r = args.pos[i];
-      if (r.kind != Value::QReg && r.kind != Value::CReg) fail(*args.pos_nodes[i], "E605", "add_register() takes registers");
+      if (r.kind != Value::QReg && r.kind != Value::CReg)
+        fail(*args.pos_nodes[i], "E605", "add_register() takes registers");
       add_register(c, r.i, *args.pos_nodes[i]);
     }
     return Value{};

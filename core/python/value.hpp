@@ -20,26 +20,59 @@ struct GateValue;
 
 struct Value {
   enum Kind : uint8_t {
-    None, Bool, Int, Float, Str, List, Tuple, Range,
-    Module, Function, Class,            // handles into the interpreter's tables (id)
-    QReg, CReg, Qubit, Clbit, Circuit,  // register / circuit id; Qubit, Clbit: register id and index
-    Param,                              // a parameter expression over Parameter ids
-    Gate,                               // an instruction object, for QuantumCircuit.append
-    Nothing,                            // what a query inside print() gives: it is never computed
+    None,
+    Bool,
+    Int,
+    Float,
+    Str,
+    List,
+    Tuple,
+    Range,
+    Module,
+    Function,
+    Class,  // handles into the interpreter's tables (id)
+    QReg,
+    CReg,
+    Qubit,
+    Clbit,
+    Circuit,  // register / circuit id; Qubit, Clbit: register id and index
+    Param,    // a parameter expression over Parameter ids
+    Gate,     // an instruction object, for QuantumCircuit.append
+    Nothing,  // what a query inside print() gives: it is never computed
   };
   Kind kind = None;
-  int64_t i = 0;           // Bool, Int; Range start; handle id; bit index
-  int64_t j = 0, k = 0;    // Range stop and step; a bit's register id
-  double f = 0;            // Float
-  std::shared_ptr<std::string> s;       // Str
-  std::shared_ptr<Items> items;         // List, Tuple (a list is shared, as in Python)
-  std::shared_ptr<const Expr> expr;     // Param: postfix, ExprOp::Param holds the Parameter id
+  int64_t i = 0;                     // Bool, Int; Range start; handle id; bit index
+  int64_t j = 0, k = 0;              // Range stop and step; a bit's register id
+  double f = 0;                      // Float
+  std::shared_ptr<std::string> s;    // Str
+  std::shared_ptr<Items> items;      // List, Tuple (a list is shared, as in Python)
+  std::shared_ptr<const Expr> expr;  // Param: postfix, ExprOp::Param holds the Parameter id
   std::shared_ptr<const GateValue> gate;
 
-  static Value integer(int64_t v) { Value x; x.kind = Int; x.i = v; return x; }
-  static Value boolean(bool v) { Value x; x.kind = Bool; x.i = v; return x; }
-  static Value real(double v) { Value x; x.kind = Float; x.f = v; return x; }
-  static Value string(std::string v) { Value x; x.kind = Str; x.s = std::make_shared<std::string>(std::move(v)); return x; }
+  static Value integer(int64_t v) {
+    Value x;
+    x.kind = Int;
+    x.i = v;
+    return x;
+  }
+  static Value boolean(bool v) {
+    Value x;
+    x.kind = Bool;
+    x.i = v;
+    return x;
+  }
+  static Value real(double v) {
+    Value x;
+    x.kind = Float;
+    x.f = v;
+    return x;
+  }
+  static Value string(std::string v) {
+    Value x;
+    x.kind = Str;
+    x.s = std::make_shared<std::string>(std::move(v));
+    return x;
+  }
   // For List and Tuple, j is the nesting depth and k is 1 when a list is inside: lists change only
   // by append/extend, which refuse lists, so no list can come to contain itself (no cycles) and
   // the depth (bounded where it grows) bounds every recursion over values, destruction included.
@@ -69,7 +102,13 @@ struct Value {
     e.push_back(o);
     return param(std::move(e));
   }
-  static Value handle(Kind kind, int64_t id, int64_t reg = 0) { Value x; x.kind = kind; x.i = id; x.j = reg; return x; }
+  static Value handle(Kind kind, int64_t id, int64_t reg = 0) {
+    Value x;
+    x.kind = kind;
+    x.i = id;
+    x.j = reg;
+    return x;
+  }
 
   bool is_int() const { return kind == Int || kind == Bool; }
   bool is_number() const { return kind == Int || kind == Bool || kind == Float; }

@@ -2,7 +2,6 @@
 
 #include <cstring>
 
-
 namespace qvet::qasm2 {
 
 const char* describe(Tok k) {
@@ -102,7 +101,6 @@ Token Lexer::invalid(size_t begin, size_t length, std::string message) {
   return Token{Tok::Invalid, static_cast<uint32_t>(begin), static_cast<uint32_t>(length)};
 }
 
-
 Token Lexer::next() {
   const size_t n = src_.size();
   const char* s = src_.data();
@@ -142,10 +140,16 @@ Token Lexer::next() {
         return invalid(b, 2, "block comments '/* */' are not OpenQASM 2; use '//' line comments");
       return make(Tok::Slash, b);
     case '-':
-      if (pos_ < n && src_[pos_] == '>') { ++pos_; return make(Tok::Arrow, b); }
+      if (pos_ < n && src_[pos_] == '>') {
+        ++pos_;
+        return make(Tok::Arrow, b);
+      }
       return make(Tok::Minus, b);
     case '=':
-      if (pos_ < n && src_[pos_] == '=') { ++pos_; return make(Tok::EqEq, b); }
+      if (pos_ < n && src_[pos_] == '=') {
+        ++pos_;
+        return make(Tok::EqEq, b);
+      }
       return invalid(b, 1, "unexpected '='; OpenQASM 2 only has '==' in 'if' conditions");
     case '"':
     case '\'': {  // Qiskit also takes single quotes; the parser warns about those
@@ -159,7 +163,10 @@ Token Lexer::next() {
   }
   // Swallow a whole UTF-8 sequence so one stray character gives one error.
   size_t len = 1;
-  while (pos_ < n && (static_cast<unsigned char>(src_[pos_]) & 0xC0) == 0x80 && len < 4) { ++pos_; ++len; }
+  while (pos_ < n && (static_cast<unsigned char>(src_[pos_]) & 0xC0) == 0x80 && len < 4) {
+    ++pos_;
+    ++len;
+  }
   if (c == '\0') return invalid(b, len, "unexpected NUL byte: the source must be text");
   if (static_cast<unsigned char>(c) >= 0x80)
     return invalid(b, len, "unexpected non-ASCII character: OpenQASM 2 allows it only in comments");
@@ -175,8 +182,10 @@ Token Lexer::word(size_t b) {
   std::string_view w = src_.substr(b, pos_ - b);
   Tok k = keyword(w);
   if (k == Tok::Id && w[0] >= 'A' && w[0] <= 'Z')
-    return invalid(b, w.size(), "'" + std::string(w) + "': names cannot start with a capital letter (only the "
-                                "built-ins 'U' and 'CX' do)");
+    return invalid(b, w.size(),
+                   "'" + std::string(w) +
+                       "': names cannot start with a capital letter (only the "
+                       "built-ins 'U' and 'CX' do)");
   return make(k, b);
 }
 
@@ -205,8 +214,7 @@ Token Lexer::number(size_t b) {
     while (pos_ < n && is_word(src_[pos_])) ++pos_;
     return invalid(b, pos_ - b, "malformed number: a number cannot run into letters");
   }
-  if (!real && src_[b] == '0' && pos_ - b > 1)
-    return invalid(b, pos_ - b, "integers cannot have leading zeros");
+  if (!real && src_[b] == '0' && pos_ - b > 1) return invalid(b, pos_ - b, "integers cannot have leading zeros");
   return make(real ? Tok::Real : Tok::Int, b);
 }
 

@@ -6,15 +6,14 @@
 #include <string_view>
 
 #include "diagnostics/sink.hpp"
-#include "source/source_map.hpp"
 #include "qasm2/token.hpp"
+#include "source/source_map.hpp"
 
 namespace qvet::qasm2 {
 
 class Lexer {
  public:
-  Lexer(std::string_view src, const SourceMap& map, DiagnosticSink& sink)
-      : src_(src), map_(map), sink_(sink) {}
+  Lexer(std::string_view src, const SourceMap& map, DiagnosticSink& sink) : src_(src), map_(map), sink_(sink) {}
 
   Token next();
   std::string_view text(const Token& t) const { return src_.substr(t.offset, t.length); }

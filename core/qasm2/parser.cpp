@@ -6,8 +6,8 @@
 #include <limits>
 #include <string>
 
-#include "qasm2/name_table.hpp"
 #include "circuit/gates.hpp"
+#include "qasm2/name_table.hpp"
 
 namespace qvet::qasm2 {
 namespace {
@@ -18,7 +18,6 @@ const GateRow* qasm2_gate(std::string_view name) {
   const GateRow* g = find_gate(name, kQasm2);
   return g && !g->in(kPrimitive) ? g : nullptr;
 }
-
 
 constexpr double kPi = 3.141592653589793238462643383279502884;
 
@@ -65,7 +64,10 @@ bool fast_decimal(std::string_view s, double* out) {
   uint64_t digits = 0;
   int count = 0, frac = -1;
   for (char ch : s) {
-    if (ch == '.') { frac = 0; continue; }
+    if (ch == '.') {
+      frac = 0;
+      continue;
+    }
     if (ch < '0' || ch > '9' || ++count > 15) return false;
     digits = digits * 10 + static_cast<uint64_t>(ch - '0');
     if (frac >= 0) ++frac;
@@ -74,9 +76,7 @@ bool fast_decimal(std::string_view s, double* out) {
   return true;
 }
 
-std::string plural(uint64_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
+std::string plural(uint64_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 // "gate 'rx' takes 1 parameter, but 2 were given": E301 and E302 read the same everywhere.
 std::string param_count_message(const GateDef& g, size_t given) {
@@ -99,8 +99,10 @@ class Parser {
       d.available = g.in(kBuiltin);
       c_.gates.push_back(std::move(d));
       // U and CX are keywords, never redefined; the other built-in rows are names.
-      if (g.in(kPrimitive)) overridable_[g.id] = false;
-      else if (g.in(kBuiltin)) symbols_.assign(g.name, Symbol{SymKind::Gate, g.id});
+      if (g.in(kPrimitive))
+        overridable_[g.id] = false;
+      else if (g.in(kBuiltin))
+        symbols_.assign(g.name, Symbol{SymKind::Gate, g.id});
     }
     // Typical statements are 10-20 bytes; reserving up front saves regrowth copies of big circuits.
     const size_t guess = std::min<size_t>(src.size() / 16, 1u << 20);
@@ -127,9 +129,7 @@ class Parser {
   void error(const char* code, std::string msg, uint32_t off, uint32_t len) {
     report(Severity::Error, code, std::move(msg), off, len);
   }
-  void error_at(const char* code, std::string msg, const Token& t) {
-    error(code, std::move(msg), t.offset, t.length);
-  }
+  void error_at(const char* code, std::string msg, const Token& t) { error(code, std::move(msg), t.offset, t.length); }
   // Departures from the language paper that Qiskit accepts: warnings, or errors when strict.
   void paper_warning(const char* code, std::string msg, uint32_t off, uint32_t len) {
     if (opt_.strict) msg += " (an error in strict mode)";
@@ -140,8 +140,9 @@ class Parser {
   }
   std::string found() const {
     switch (cur_.kind) {
-      case Tok::Id: case Tok::Int: case Tok::Real:
-        return std::string(describe(cur_.kind)) + " '" + std::string(text(cur_)) + "'";
+      case Tok::Id:
+      case Tok::Int:
+      case Tok::Real: return std::string(describe(cur_.kind)) + " '" + std::string(text(cur_)) + "'";
       default: return describe(cur_.kind);
     }
   }
@@ -198,8 +199,10 @@ class Parser {
   bool too_deep(uint32_t depth) {
     if (depth <= lim_.max_expr_depth) return false;
     if (!depth_reported_)
-      error_at("E407", "expression nested more than " + std::to_string(lim_.max_expr_depth) +
-                           " levels deep (the limit on nesting)", cur_);
+      error_at(
+          "E407",
+          "expression nested more than " + std::to_string(lim_.max_expr_depth) + " levels deep (the limit on nesting)",
+          cur_);
     depth_reported_ = true;
     return true;
   }
@@ -248,8 +251,8 @@ bool Parser::run() {
       }
     } else {
       if (first)
-        paper_warning("W101", "missing 'OPENQASM 2.0;' at the start of the program; read as OpenQASM 2.0",
-                      cur_.offset, 0);
+        paper_warning("W101", "missing 'OPENQASM 2.0;' at the start of the program; read as OpenQASM 2.0", cur_.offset,
+                      0);
       statement();
     }
     first = false;
@@ -283,21 +286,28 @@ void Parser::statement() {
   bool ok = true;
   switch (cur_.kind) {
     case Tok::KwInclude: ok = include_statement(); break;
-    case Tok::KwQreg: case Tok::KwCreg: ok = register_declaration(); break;
-    case Tok::KwGate: case Tok::KwOpaque: ok = gate_definition(); break;
+    case Tok::KwQreg:
+    case Tok::KwCreg: ok = register_declaration(); break;
+    case Tok::KwGate:
+    case Tok::KwOpaque: ok = gate_definition(); break;
     case Tok::KwIf: ok = if_statement(); break;
     case Tok::KwBarrier: ok = barrier(); break;
-    case Tok::KwMeasure: case Tok::KwReset: case Tok::KwU: case Tok::KwCX: case Tok::Id:
-      ok = quantum_operation(-1);
-      break;
+    case Tok::KwMeasure:
+    case Tok::KwReset:
+    case Tok::KwU:
+    case Tok::KwCX:
+    case Tok::Id: ok = quantum_operation(-1); break;
     case Tok::Semi:
       paper_warning("W104", "empty statement ';'", cur_.offset, cur_.length);
       advance();
       break;
     case Tok::Invalid: ok = false; break;
     default:
-      error_at("E102", "expected a statement (qreg, creg, gate, opaque, include, a gate call, measure, "
-                       "reset, barrier or if), found " + found(), cur_);
+      error_at("E102",
+               "expected a statement (qreg, creg, gate, opaque, include, a gate call, measure, "
+               "reset, barrier or if), found " +
+                   found(),
+               cur_);
       ok = false;
   }
   if (!ok && !fatal_) sync(false);
@@ -331,8 +341,7 @@ bool Parser::include_statement() {
   if (!expect(Tok::String, "a file name in double quotes")) return false;
   if (!expect(Tok::Semi)) return false;
   std::string_view name = text(file).substr(1, file.length - 2);
-  if (text(file)[0] == '\'')
-    paper_warning("W104", "file names are written in double quotes", file.offset, file.length);
+  if (text(file)[0] == '\'') paper_warning("W104", "file names are written in double quotes", file.offset, file.length);
   if (name != "qelib1.inc") {
     std::string msg = "cannot include '" + std::string(name) +
                       "': qvet reads no files; only the built-in \"qelib1.inc\" can be included";
@@ -356,8 +365,10 @@ bool Parser::include_statement() {
 void Parser::define_std_gate(int index, const Token& at) {
   GateDef& g = c_.gates[index];
   if (!overridable_[index]) {
-    error_at("E202", "'" + g.name + "' is already defined (line " + std::to_string(g.span.line) +
-                         "); including \"qelib1.inc\" would define it again", at);
+    error_at("E202",
+             "'" + g.name + "' is already defined (line " + std::to_string(g.span.line) +
+                 "); including \"qelib1.inc\" would define it again",
+             at);
     return;
   }
   overridable_[index] = false;
@@ -371,9 +382,12 @@ bool Parser::define_name(std::string_view name, Symbol sym, uint32_t off, uint32
   if (it) {
     const Symbol& old = *it;
     uint32_t line = 0;
-    if (old.kind == SymKind::QReg) line = c_.qregs[old.index].span.line;
-    else if (old.kind == SymKind::CReg) line = c_.cregs[old.index].span.line;
-    else line = c_.gates[old.index].span.line;
+    if (old.kind == SymKind::QReg)
+      line = c_.qregs[old.index].span.line;
+    else if (old.kind == SymKind::CReg)
+      line = c_.cregs[old.index].span.line;
+    else
+      line = c_.gates[old.index].span.line;
     std::string where = line ? " (line " + std::to_string(line) + ")" : " (built in)";
     error("E202", "'" + std::string(name) + "' is already defined as " + describe(old.kind) + where, off, len);
     return false;
@@ -429,8 +443,10 @@ bool Parser::register_declaration() {
   r.offset = static_cast<uint32_t>(have);
   r.span = map_.span(kw.offset, prev_end_ - kw.offset);
   regs.push_back(std::move(r));
-  if (quantum) c_.num_qubits += static_cast<uint32_t>(size);
-  else c_.num_clbits += static_cast<uint32_t>(size);
+  if (quantum)
+    c_.num_qubits += static_cast<uint32_t>(size);
+  else
+    c_.num_clbits += static_cast<uint32_t>(size);
   if (size == 0)
     warning("W207", "register '" + std::string(text(name)) + "' has no bits", size_tok.offset, size_tok.length);
   return true;
@@ -453,8 +469,8 @@ bool Parser::gate_definition() {
   auto add_local = [&](std::vector<std::string_view>& list, const Token& t) {
     std::string_view n = text(t);
     if (find_name(scope.params, n) >= 0 || find_name(scope.qubits, n) >= 0) {
-      error_at("E202", "'" + std::string(n) + "' is already a parameter or qubit of gate '" +
-                           std::string(scope.self) + "'", t);
+      error_at("E202",
+               "'" + std::string(n) + "' is already a parameter or qubit of gate '" + std::string(scope.self) + "'", t);
       return false;
     }
     list.push_back(n);
@@ -513,14 +529,18 @@ bool Parser::gate_definition() {
     }
     if (!at(Tok::RBrace)) {
       if (at(Tok::Eof))
-        error_at("E102", "expected '}' to close the body of gate '" + def.name + "' opened at line " +
-                             std::to_string(map_.span(open.offset, 1).line) + ", found end of file", cur_);
+        error_at("E102",
+                 "expected '}' to close the body of gate '" + def.name + "' opened at line " +
+                     std::to_string(map_.span(open.offset, 1).line) + ", found end of file",
+                 cur_);
       return false;
     }
     advance();
     if (def.nesting > lim_.max_gate_nesting) {
-      error_at("E405", "gate '" + def.name + "' nests definitions " + std::to_string(def.nesting) +
-                           " deep; the limit is " + std::to_string(lim_.max_gate_nesting), name);
+      error_at("E405",
+               "gate '" + def.name + "' nests definitions " + std::to_string(def.nesting) + " deep; the limit is " +
+                   std::to_string(lim_.max_gate_nesting),
+               name);
       return true;
     }
   }
@@ -531,9 +551,10 @@ bool Parser::gate_definition() {
   if (row && overridable_[row->id]) {
     GateDef& g = c_.gates[row->id];
     if (g.num_params != def.num_params || g.num_qubits != def.num_qubits) {
-      error_at("E307", "gate '" + def.name + "' is declared with " + plural(def.num_params, "parameter") + " and " +
-                           plural(def.num_qubits, "qubit") + ", but Qiskit's standard '" + g.name + "' has " +
-                           plural(g.num_params, "parameter") + " and " + plural(g.num_qubits, "qubit"),
+      error_at("E307",
+               "gate '" + def.name + "' is declared with " + plural(def.num_params, "parameter") + " and " +
+                   plural(def.num_qubits, "qubit") + ", but Qiskit's standard '" + g.name + "' has " +
+                   plural(g.num_params, "parameter") + " and " + plural(g.num_qubits, "qubit"),
                name);
       return true;
     }
@@ -560,8 +581,8 @@ bool Parser::body_statement(GateDef& def, const GateScope& scope) {
       }
       int idx = find_name(scope.qubits, text(q));
       if (idx < 0) {
-        error_at("E201", "'" + std::string(text(q)) + "' is not a qubit argument of gate '" +
-                             std::string(scope.self) + "'", q);
+        error_at("E201",
+                 "'" + std::string(text(q)) + "' is not a qubit argument of gate '" + std::string(scope.self) + "'", q);
         return false;
       }
       for (uint32_t prev : op.qubits) {
@@ -597,11 +618,15 @@ bool Parser::body_statement(GateDef& def, const GateScope& scope) {
   if (!at(Tok::Id) && !at(Tok::KwU) && !at(Tok::KwCX)) {
     if (at(Tok::KwMeasure) || at(Tok::KwReset) || at(Tok::KwIf) || at(Tok::KwQreg) || at(Tok::KwCreg) ||
         at(Tok::KwGate) || at(Tok::KwOpaque))
-      error_at("E102", std::string(describe(cur_.kind)) +
-                           " is not allowed inside a gate body; only gate calls and barriers are", cur_);
+      error_at(
+          "E102",
+          std::string(describe(cur_.kind)) + " is not allowed inside a gate body; only gate calls and barriers are",
+          cur_);
     else if (!at(Tok::Invalid))
-      error_at("E102", "expected a gate call or 'barrier' in the body of gate '" + std::string(scope.self) +
-                           "', found " + found(), cur_);
+      error_at(
+          "E102",
+          "expected a gate call or 'barrier' in the body of gate '" + std::string(scope.self) + "', found " + found(),
+          cur_);
     return false;
   }
   int gate = -1;
@@ -635,8 +660,14 @@ bool Parser::body_statement(GateDef& def, const GateScope& scope) {
 
 bool Parser::lookup_gate(const Token& name, int* gate, const GateScope* scope) {
   static const int kU = find_gate("U")->id, kCX = find_gate("CX")->id;
-  if (name.kind == Tok::KwU) { *gate = kU; return true; }
-  if (name.kind == Tok::KwCX) { *gate = kCX; return true; }
+  if (name.kind == Tok::KwU) {
+    *gate = kU;
+    return true;
+  }
+  if (name.kind == Tok::KwCX) {
+    *gate = kCX;
+    return true;
+  }
   std::string_view n = text(name);
   if (scope && n == scope->self) {
     error_at("E306", "gate '" + std::string(n) + "' calls itself; OpenQASM 2 gates cannot be recursive", name);
@@ -645,7 +676,8 @@ bool Parser::lookup_gate(const Token& name, int* gate, const GateScope* scope) {
   const Symbol* it = symbols_.find(n);
   if (!it) {
     std::string msg = "unknown gate '" + std::string(n) + "'";
-    if (qasm2_gate(n) && !c_.included_qelib1) msg += "; it is in qelib1.inc: add 'include \"qelib1.inc\";' after the version line";
+    if (qasm2_gate(n) && !c_.included_qelib1)
+      msg += "; it is in qelib1.inc: add 'include \"qelib1.inc\";' after the version line";
     else if (scope && (find_name(scope->qubits, n) >= 0 || find_name(scope->params, n) >= 0))
       msg += "; it is an argument of gate '" + std::string(scope->self) + "'";
     error_at("E305", msg, name);
@@ -665,12 +697,16 @@ void Parser::note_gate_use(int gate, const Token& name) {
   if (g.warned || !g.std || g.std->in(kPrimitive) || g.std->in(kPaper)) return;
   g.warned = true;
   if (c_.included_qelib1)
-    paper_warning("W102", "'" + g.name + "' is not in the language paper's qelib1.inc; accepted as in Qiskit's "
-                              "extended header",
+    paper_warning("W102",
+                  "'" + g.name +
+                      "' is not in the language paper's qelib1.inc; accepted as in Qiskit's "
+                      "extended header",
                   name.offset, name.length);
   else
-    paper_warning("W103", "'" + g.name + "' is used without 'include \"qelib1.inc\";'; Qiskit provides it "
-                              "built in, other tools may not",
+    paper_warning("W103",
+                  "'" + g.name +
+                      "' is used without 'include \"qelib1.inc\";'; Qiskit provides it "
+                      "built in, other tools may not",
                   name.offset, name.length);
 }
 
@@ -715,13 +751,15 @@ bool Parser::parse_arg(bool quantum, Arg* a) {
   const Symbol* it = symbols_.find(text(name));
   const SymKind want = quantum ? SymKind::QReg : SymKind::CReg;
   if (!it) {
-    error_at("E201", "'" + std::string(text(name)) + "' is not declared; expected " +
-                         (quantum ? "a quantum register" : "a classical register"), name);
+    error_at("E201",
+             "'" + std::string(text(name)) + "' is not declared; expected " +
+                 (quantum ? "a quantum register" : "a classical register"),
+             name);
     return false;
   }
   if (it->kind != want) {
-    error_at("E203", "'" + std::string(text(name)) + "' is " + describe(it->kind) + "; expected " +
-                         describe(want), name);
+    error_at("E203", "'" + std::string(text(name)) + "' is " + describe(it->kind) + "; expected " + describe(want),
+             name);
     return false;
   }
   Register& reg = quantum ? c_.qregs[it->index] : c_.cregs[it->index];
@@ -736,9 +774,10 @@ bool Parser::parse_arg(bool quantum, Arg* a) {
     uint64_t i = 0;
     if (!parse_uint(idx, &i)) return false;
     if (i >= reg.size) {
-      error_at("E204", "index " + std::to_string(i) + " is out of range for register '" + reg.name + "' of size " +
-                           std::to_string(reg.size) +
-                           (reg.size ? " (valid indices: 0 to " + std::to_string(reg.size - 1) + ")" : ""),
+      error_at("E204",
+               "index " + std::to_string(i) + " is out of range for register '" + reg.name + "' of size " +
+                   std::to_string(reg.size) +
+                   (reg.size ? " (valid indices: 0 to " + std::to_string(reg.size - 1) + ")" : ""),
                idx);
       return false;
     }
@@ -768,8 +807,10 @@ bool Parser::parse_args(bool quantum, std::vector<Arg>* out) {
 bool Parser::check_instruction_budget(uint64_t more, uint32_t off, uint32_t len) {
   if (c_.ops.size() + more <= lim_.max_instructions) return true;
   if (!budget_reported_)
-    error("E404", "the circuit has more than " + std::to_string(lim_.max_instructions) +
-                      " instructions after broadcasting (the limit)", off, len);
+    error("E404",
+          "the circuit has more than " + std::to_string(lim_.max_instructions) +
+              " instructions after broadcasting (the limit)",
+          off, len);
   budget_reported_ = true;
   fatal_ = true;  // nothing after this can be analysed; stop reading
   return false;
@@ -795,8 +836,9 @@ bool Parser::if_statement() {
     return false;
   }
   if (it->kind != SymKind::CReg) {
-    error_at("E203", "'" + std::string(text(name)) + "' is " + describe(it->kind) +
-                         "; 'if' compares a classical register", name);
+    error_at("E203",
+             "'" + std::string(text(name)) + "' is " + describe(it->kind) + "; 'if' compares a classical register",
+             name);
     return false;
   }
   if (at(Tok::LBracket)) {
@@ -825,8 +867,10 @@ bool Parser::if_statement() {
   Register& reg = c_.cregs[cond.creg];
   reg.used = true;
   if (min_bits > reg.size)
-    warning("W208", "condition '" + reg.name + " == " + (digits.size() > 30 ? std::string(digits.substr(0, 20)) + "..." : cond.value) +
-                        "' can never be true: '" + reg.name + "' has " + plural(reg.size, "bit"),
+    warning("W208",
+            "condition '" + reg.name +
+                " == " + (digits.size() > 30 ? std::string(digits.substr(0, 20)) + "..." : cond.value) +
+                "' can never be true: '" + reg.name + "' has " + plural(reg.size, "bit"),
             kw.offset, prev_end_ - kw.offset);
   if (at(Tok::KwBarrier)) {
     error_at("E102", "a barrier cannot be conditioned", cur_);
@@ -869,7 +913,8 @@ bool Parser::gate_call(int condition) {
   if (nparams != g.num_params)
     return fail("E301", param_count_message(g, nparams), name.offset, params_end - name.offset);
   if (args.size() != g.num_qubits)
-    return fail("E302", qubit_count_message(g, args.size()), args.front().offset, args.back().offset + args.back().length - args.front().offset);
+    return fail("E302", qubit_count_message(g, args.size()), args.front().offset,
+                args.back().offset + args.back().length - args.front().offset);
   // Broadcasting: every whole-register argument must have the same size; single qubits repeat.
   uint64_t n = 1;
   const Arg* sized = nullptr;
@@ -880,9 +925,10 @@ bool Parser::gate_call(int condition) {
       sized = &a;
       n = size;
     } else if (size != n) {
-      return fail("E304", "cannot broadcast '" + g.name + "' over registers of different sizes: '" +
-                              c_.qregs[sized->reg].name + "' has " + std::to_string(n) + " qubits, '" +
-                              c_.qregs[a.reg].name + "' has " + std::to_string(size),
+      return fail("E304",
+                  "cannot broadcast '" + g.name + "' over registers of different sizes: '" + c_.qregs[sized->reg].name +
+                      "' has " + std::to_string(n) + " qubits, '" + c_.qregs[a.reg].name + "' has " +
+                      std::to_string(size),
                   a.offset, a.length);
     }
   }
@@ -895,9 +941,9 @@ bool Parser::gate_call(int condition) {
   if (expanded_total_ > lim_.max_expanded_ops) {
     c_.param_pool.resize(param_begin);
     fatal_ = true;
-    error("E406", "expanding the program's gates would give more than " + std::to_string(lim_.max_expanded_ops) +
-                      " instructions (the limit); '" + g.name + "' alone expands to " +
-                      std::to_string(g.expanded_ops),
+    error("E406",
+          "expanding the program's gates would give more than " + std::to_string(lim_.max_expanded_ops) +
+              " instructions (the limit); '" + g.name + "' alone expands to " + std::to_string(g.expanded_ops),
           name.offset, stmt_end - name.offset);
     return true;
   }
@@ -922,8 +968,9 @@ bool Parser::gate_call(int condition) {
           c_.qubit_pool.resize(pool_mark);
           c_.ops.resize(ops_mark);
           const Register& r = c_.qregs[a.reg];
-          return fail("E303", "gate '" + g.name + "' is given qubit " + r.name + "[" +
-                                  std::to_string(q - r.offset) + "] twice; a gate's qubits must be distinct",
+          return fail("E303",
+                      "gate '" + g.name + "' is given qubit " + r.name + "[" + std::to_string(q - r.offset) +
+                          "] twice; a gate's qubits must be distinct",
                       args[j].offset, a.offset + a.length - args[j].offset);
         }
       }
@@ -951,8 +998,9 @@ bool Parser::measure(int condition) {
       return a.whole ? "register '" + r.name + "' (" + plural(r.size, unit) + ")"
                      : std::string(unit) + " " + r.name + "[" + std::to_string(a.index) + "]";
     };
-    error("E304", "cannot measure " + what(q, qr, "qubit") + " into " + what(c, cr, "bit") +
-                      "; measure a register into a register of the same size, or a qubit into a bit",
+    error("E304",
+          "cannot measure " + what(q, qr, "qubit") + " into " + what(c, cr, "bit") +
+              "; measure a register into a register of the same size, or a qubit into a bit",
           q.offset, c.offset + c.length - q.offset);
     return true;
   }
@@ -1108,7 +1156,12 @@ bool Parser::primary(const GateScope* scope, uint32_t depth) {
       if (!expression(scope, depth + 1)) return false;
       return expect(Tok::RParen, "')' to close '('");
     }
-    case Tok::KwSin: case Tok::KwCos: case Tok::KwTan: case Tok::KwExp: case Tok::KwLn: case Tok::KwSqrt: {
+    case Tok::KwSin:
+    case Tok::KwCos:
+    case Tok::KwTan:
+    case Tok::KwExp:
+    case Tok::KwLn:
+    case Tok::KwSqrt: {
       ExprOp::Code code = t.kind == Tok::KwSin   ? ExprOp::Sin
                           : t.kind == Tok::KwCos ? ExprOp::Cos
                           : t.kind == Tok::KwTan ? ExprOp::Tan
@@ -1126,8 +1179,8 @@ bool Parser::primary(const GateScope* scope, uint32_t depth) {
       std::string_view n = text(t);
       advance();
       if (at(Tok::LParen) && (n == "asin" || n == "acos" || n == "atan")) {
-        paper_warning("W104", "'" + std::string(n) + "' is not in the language paper; accepted as in Qiskit",
-                      t.offset, t.length);
+        paper_warning("W104", "'" + std::string(n) + "' is not in the language paper; accepted as in Qiskit", t.offset,
+                      t.length);
         advance();
         if (!expression(scope, depth + 1)) return false;
         if (!expect(Tok::RParen, "')' to close the function call")) return false;
@@ -1139,8 +1192,11 @@ bool Parser::primary(const GateScope* scope, uint32_t depth) {
         if (scope)
           error_at("E201", "'" + std::string(n) + "' is not a parameter of gate '" + std::string(scope->self) + "'", t);
         else
-          error_at("E201", "'" + std::string(n) + "' is not defined; outside a gate body, parameters must be "
-                               "constant expressions", t);
+          error_at("E201",
+                   "'" + std::string(n) +
+                       "' is not defined; outside a gate body, parameters must be "
+                       "constant expressions",
+                   t);
         return false;
       }
       emit(ExprOp::Param, 0, static_cast<uint32_t>(idx));

@@ -8,14 +8,13 @@
 
 #include "circuit/circuit.hpp"
 #include "diagnostics/sink.hpp"
+#include "qasm2/lexer.hpp"
 #include "qvet/options.hpp"
 #include "source/source_map.hpp"
-#include "qasm2/lexer.hpp"
 
 namespace qvet::qasm2 {
 
 // Parses `src` into `out`. Returns false if a fatal error (an unsupported version) stopped it.
-bool parse(std::string_view src, const SourceMap& map, const Options& options, DiagnosticSink& sink,
-           Circuit& out);
+bool parse(std::string_view src, const SourceMap& map, const Options& options, DiagnosticSink& sink, Circuit& out);
 
 }  // namespace qvet::qasm2

@@ -48,7 +48,9 @@ json backend_section(const BackendReport& b) {
   auto known_int = [](int64_t v) { return v >= 0 ? json(v) : json(nullptr); };
   json t = json::array();
   for (const BackendTranslation& x : b.translations)
-    t.push_back({{"gate", x.gate}, {"count", x.count}, {"basis_gates_each", known_int(x.each)},
+    t.push_back({{"gate", x.gate},
+                 {"count", x.count},
+                 {"basis_gates_each", known_int(x.each)},
                  {"translation", x.translation}});
   json counts = json::object();
   for (const GateCount& g : b.basis_counts) counts[g.name] = g.count;
@@ -112,8 +114,8 @@ std::string to_json(const Report& r, int indent) {
   for (const RegisterInfo& reg : r.qregs) qregs.push_back({{"name", reg.name}, {"size", reg.size}});
   for (const RegisterInfo& reg : r.cregs) cregs.push_back({{"name", reg.name}, {"size", reg.size}});
   for (const CustomGateInfo& g : r.custom_gates)
-    custom.push_back({{"name", g.name}, {"params", g.num_params}, {"qubits", g.num_qubits}, {"opaque", g.opaque},
-                      {"line", g.line}});
+    custom.push_back(
+        {{"name", g.name}, {"params", g.num_params}, {"qubits", g.num_qubits}, {"opaque", g.opaque}, {"line", g.line}});
   o["registers"] = {{"qregs", std::move(qregs)}, {"cregs", std::move(cregs)}};
   o["custom_gates"] = std::move(custom);
   o["diagnostics"] = std::move(diags);
@@ -122,10 +124,15 @@ std::string to_json(const Report& r, int indent) {
     for (const OperationInfo& op : r.operations) {
       json params = json::array();
       for (size_t k = 0; k < op.params.size(); ++k) {
-        if (k < op.param_text.size() && !op.param_text[k].empty()) params.push_back(op.param_text[k]);
-        else params.push_back(op.params[k]);
+        if (k < op.param_text.size() && !op.param_text[k].empty())
+          params.push_back(op.param_text[k]);
+        else
+          params.push_back(op.params[k]);
       }
-      json j{{"name", op.name}, {"qubits", op.qubits}, {"clbits", op.clbits}, {"params", std::move(params)},
+      json j{{"name", op.name},
+             {"qubits", op.qubits},
+             {"clbits", op.clbits},
+             {"params", std::move(params)},
              {"layer", op.layer}};
       if (op.has_condition) j["condition"] = {{"creg", op.condition_creg}, {"value", op.condition_value}};
       j["line"] = op.span.line;

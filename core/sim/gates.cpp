@@ -38,7 +38,10 @@ struct Emitter {
   void two(unsigned a, unsigned b, const Mat4& m) { push(Op::Two, a, b, 0, p.add(m)); }
   void diag2(unsigned a, unsigned b, cd d0, cd d1, cd d2, cd d3) {
     Mat4 m{};
-    m.m[0] = d0; m.m[5] = d1; m.m[10] = d2; m.m[15] = d3;
+    m.m[0] = d0;
+    m.m[5] = d1;
+    m.m[10] = d2;
+    m.m[15] = d3;
     push(Op::Diag2, a, b, 0, p.add(m));
   }
   void swap(uint64_t controls, unsigned a, unsigned b) { push(Op::Swap, a, b, controls, 0); }

@@ -29,7 +29,8 @@ inline void _mm_storeu_pd(double* p, __m128d v) { wasm_v128_store(p, v); }
 // IEEE operations in the same order, two complex numbers at a time (no FMA), so results stay
 // bit-identical to the SSE2 and scalar paths. QVET_NO_AVX2 (and QVET_NO_SIMD) build the other paths
 // for tests/cpp/kernels, which runs every one.
-#if QVET_SIMD && !defined(QVET_NO_AVX2) && defined(__x86_64__) && !defined(__EMSCRIPTEN__) && (defined(__GNUC__) || defined(__clang__))
+#if QVET_SIMD && !defined(QVET_NO_AVX2) && defined(__x86_64__) && !defined(__EMSCRIPTEN__) && \
+    (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
 #define QVET_AVX2 1
 #else
@@ -66,9 +67,7 @@ struct CMul {
 };
 inline __m128d swap(__m128d x) { return QVET_SWAP(x); }
 inline __m128d vmul(const CMul& m, __m128d x) { return _mm_add_pd(_mm_mul_pd(m.re, x), _mm_mul_pd(m.im, swap(x))); }
-inline __m128d vmul2(const CMul& a, __m128d x, const CMul& b, __m128d y) {
-  return _mm_add_pd(vmul(a, x), vmul(b, y));
-}
+inline __m128d vmul2(const CMul& a, __m128d x, const CMul& b, __m128d y) { return _mm_add_pd(vmul(a, x), vmul(b, y)); }
 inline __m128d load(const cd* p) { return _mm_loadu_pd(reinterpret_cast<const double*>(p)); }
 inline void store(cd* p, __m128d v) { _mm_storeu_pd(reinterpret_cast<double*>(p), v); }
 #endif
@@ -124,8 +123,8 @@ __attribute__((target("avx2"))) void apply_1q_avx2(cd* psi, uint64_t size, uint6
 }
 
 // Requires lo_size >= 2.
-__attribute__((target("avx2"))) void apply_2q_avx2(cd* psi, unsigned lo_q, unsigned hi_q, uint64_t groups,
-                                                   uint64_t b0, uint64_t b1, const Mat4& u) {
+__attribute__((target("avx2"))) void apply_2q_avx2(cd* psi, unsigned lo_q, unsigned hi_q, uint64_t groups, uint64_t b0,
+                                                   uint64_t b1, const Mat4& u) {
   CMul4 m[16];
   for (int i = 0; i < 16; ++i) m[i] = cmul4(u.m[i]);
   const uint64_t lo_size = uint64_t{1} << lo_q;
@@ -235,14 +234,14 @@ void apply_2q(cd* psi, unsigned n, unsigned q0, unsigned q1, const Mat4& u) {
   assert(q0 < n && q1 < n && q0 != q1);
   const uint64_t b0 = uint64_t{1} << q0, b1 = uint64_t{1} << q1;
   const unsigned lo_q = q0 < q1 ? q0 : q1, hi_q = q0 < q1 ? q1 : q0;
-  const uint64_t lo_size = uint64_t{1} << lo_q;          // contiguous run below both target bits
+  const uint64_t lo_size = uint64_t{1} << lo_q;           // contiguous run below both target bits
   const uint64_t groups = uint64_t{1} << (n - 2 - lo_q);  // everything above, with targets removed
 #if QVET_AVX2
   if (lo_size >= 2 && cpu_has_avx2()) return apply_2q_avx2(psi, lo_q, hi_q, groups, b0, b1, u);
 #endif
 #if QVET_SIMD
-  CMul m[16] = {CMul(u.m[0]),  CMul(u.m[1]),  CMul(u.m[2]),  CMul(u.m[3]),  CMul(u.m[4]),  CMul(u.m[5]),
-                CMul(u.m[6]),  CMul(u.m[7]),  CMul(u.m[8]),  CMul(u.m[9]),  CMul(u.m[10]), CMul(u.m[11]),
+  CMul m[16] = {CMul(u.m[0]),  CMul(u.m[1]),  CMul(u.m[2]),  CMul(u.m[3]), CMul(u.m[4]),  CMul(u.m[5]),
+                CMul(u.m[6]),  CMul(u.m[7]),  CMul(u.m[8]),  CMul(u.m[9]), CMul(u.m[10]), CMul(u.m[11]),
                 CMul(u.m[12]), CMul(u.m[13]), CMul(u.m[14]), CMul(u.m[15])};
 #endif
   for (uint64_t g = 0; g < groups; ++g) {

@@ -115,7 +115,10 @@ Mat4 as_mat4(const Program& p, const Op& op, unsigned* q0, unsigned* q1) {
   const Mat2 u = p.mat2(op);
   Mat4 r{};
   r.m[0] = r.m[10] = 1;  // control 0: identity on |00>, |10>
-  r.m[5] = u.m[0]; r.m[7] = u.m[1]; r.m[13] = u.m[2]; r.m[15] = u.m[3];
+  r.m[5] = u.m[0];
+  r.m[7] = u.m[1];
+  r.m[13] = u.m[2];
+  r.m[15] = u.m[3];
   return r;
 }
 
@@ -161,8 +164,10 @@ Program fuse(const Program& in, unsigned n) {
       for (unsigned q = 0; q < n; ++q) flush(q);
       Op copy = op;
       if (op.kind != Op::Measure && op.kind != Op::Reset && op.kind != Op::Swap) {
-        if (op.kind == Op::Two || op.kind == Op::Diag2) copy.mat = out.add(in.mat4(op));
-        else copy.mat = out.add(in.mat2(op));
+        if (op.kind == Op::Two || op.kind == Op::Diag2)
+          copy.mat = out.add(in.mat4(op));
+        else
+          copy.mat = out.add(in.mat2(op));
       }
       int64_t at = emit(copy);
       std::fill(last.begin(), last.end(), at);

@@ -51,7 +51,8 @@ struct Program {
 
 // Appends the kernel ops of standard gate `row` on `qubits`, with Qiskit's matrix for it.
 // `num_qubits` is the instruction's width (it matters for the variadic mcx).
-void lower_std_gate(const GateRow& row, const double* params, const uint32_t* qubits, unsigned num_qubits, Program& out);
+void lower_std_gate(const GateRow& row, const double* params, const uint32_t* qubits, unsigned num_qubits,
+                    Program& out);
 
 struct LowerError {
   std::string message;  // empty when lowering succeeded

@@ -53,10 +53,16 @@ bool expectation(const std::string& pauli, const cd* psi, unsigned n, double* ou
   for (unsigned k = 0; k < n; ++k) {
     const char ch = pauli[n - 1 - k];
     const uint64_t bit = uint64_t{1} << k;
-    if (ch == 'X') xmask |= bit;
-    else if (ch == 'Z') zmask |= bit;
-    else if (ch == 'Y') { xmask |= bit; zmask |= bit; ++ny; }
-    else if (ch != 'I') return false;
+    if (ch == 'X')
+      xmask |= bit;
+    else if (ch == 'Z')
+      zmask |= bit;
+    else if (ch == 'Y') {
+      xmask |= bit;
+      zmask |= bit;
+      ++ny;
+    } else if (ch != 'I')
+      return false;
   }
   // P|i> = i^ny (-1)^popcount(i & zmask) |i ^ xmask>, with Y = iXZ.
   double re = 0, im = 0;
@@ -106,26 +112,29 @@ class Runner {
 
 bool Runner::check_sizes(bool trajectories, size_t ops_after_prefix) {
   if (n_ > opt_.max_qubits || n_ > 40)
-    return fail("E502", "the circuit has " + std::to_string(n_) + " qubits; simulation is capped at " +
-                            std::to_string(opt_.max_qubits) + " (a state of " + std::to_string(n_) +
-                            " qubits needs 2^" + std::to_string(n_) + " amplitudes of 16 bytes)",
+    return fail("E502",
+                "the circuit has " + std::to_string(n_) + " qubits; simulation is capped at " +
+                    std::to_string(opt_.max_qubits) + " (a state of " + std::to_string(n_) + " qubits needs 2^" +
+                    std::to_string(n_) + " amplitudes of 16 bytes)",
                 UINT32_MAX);
   const uint64_t amps = uint64_t{1} << n_;
   const uint64_t bytes = amps * sizeof(cd) * (trajectories ? 2 : 1);
   if (bytes > opt_.max_memory_bytes)
-    return fail("E503", "simulating " + std::to_string(n_) + " qubits needs " + std::to_string(bytes >> 20) +
-                            " MiB; the memory budget is " + std::to_string(opt_.max_memory_bytes >> 20) + " MiB",
+    return fail("E503",
+                "simulating " + std::to_string(n_) + " qubits needs " + std::to_string(bytes >> 20) +
+                    " MiB; the memory budget is " + std::to_string(opt_.max_memory_bytes >> 20) + " MiB",
                 UINT32_MAX);
   if (opt_.shots > opt_.max_shots)
-    return fail("E504", std::to_string(opt_.shots) + " shots requested; the limit is " +
-                            std::to_string(opt_.max_shots), UINT32_MAX);
+    return fail("E504", std::to_string(opt_.shots) + " shots requested; the limit is " + std::to_string(opt_.max_shots),
+                UINT32_MAX);
   if (trajectories) {
     const double work = static_cast<double>(opt_.shots) * static_cast<double>(amps) *
                         static_cast<double>(std::max<size_t>(ops_after_prefix, 1));
     if (work > static_cast<double>(opt_.max_trajectory_work))
-      return fail("E505", "mid-circuit measurement needs one trajectory per shot: " + std::to_string(opt_.shots) +
-                              " shots x 2^" + std::to_string(n_) + " amplitudes x " +
-                              std::to_string(ops_after_prefix) + " operations is over the work limit; use fewer shots",
+      return fail("E505",
+                  "mid-circuit measurement needs one trajectory per shot: " + std::to_string(opt_.shots) +
+                      " shots x 2^" + std::to_string(n_) + " amplitudes x " + std::to_string(ops_after_prefix) +
+                      " operations is over the work limit; use fewer shots",
                   UINT32_MAX);
   }
   return true;
@@ -137,8 +146,10 @@ void Runner::run() {
   out_.seed = opt_.seed;
   for (const std::string& p : opt_.paulis)
     if (p.size() != n_ || p.find_first_not_of("IXYZ") != std::string::npos) {
-      fail("E506", "Pauli string '" + p + "' must have one letter of I, X, Y, Z per qubit (" + std::to_string(n_) +
-                       "), qubit 0 rightmost", UINT32_MAX);
+      fail("E506",
+           "Pauli string '" + p + "' must have one letter of I, X, Y, Z per qubit (" + std::to_string(n_) +
+               "), qubit 0 rightmost",
+           UINT32_MAX);
       return;
     }
   if (n_ > opt_.max_qubits || n_ > 40) {  // before lowering: nothing sized by 2^n yet
@@ -153,8 +164,10 @@ void Runner::run() {
   }
   ConditionChecker conditions(c_);
   if (conditions.too_large()) {
-    fail("E507", "an 'if' value has more than " + std::to_string(ConditionChecker::kMaxConditionDigits) +
-                     " digits; simulation does not compare values that large", UINT32_MAX);
+    fail("E507",
+         "an 'if' value has more than " + std::to_string(ConditionChecker::kMaxConditionDigits) +
+             " digits; simulation does not compare values that large",
+         UINT32_MAX);
     return;
   }
 
@@ -164,19 +177,28 @@ void Runner::run() {
   {
     std::vector<uint8_t> measured(n_, 0);
     for (const Op& op : lowered.ops) {
-      if (op.condition >= 0 || op.kind == Op::Reset) { sampling = false; break; }
-      if (op.kind == Op::Measure) { measured[op.q0] = 1; continue; }
+      if (op.condition >= 0 || op.kind == Op::Reset) {
+        sampling = false;
+        break;
+      }
+      if (op.kind == Op::Measure) {
+        measured[op.q0] = 1;
+        continue;
+      }
       uint64_t mask = op.controls | (uint64_t{1} << op.q0);
       if (op.kind == Op::Two || op.kind == Op::Diag2 || op.kind == Op::Swap) mask |= uint64_t{1} << op.q1;
       bool clash = false;
       for (unsigned q = 0; q < n_; ++q) clash |= ((mask >> q) & 1) && measured[q];
-      if (clash) { sampling = false; break; }
+      if (clash) {
+        sampling = false;
+        break;
+      }
     }
   }
   size_t first = 0;  // first op that needs a trajectory
   if (!sampling)
-    while (first < lowered.ops.size() && lowered.ops[first].condition < 0 &&
-           lowered.ops[first].kind != Op::Measure && lowered.ops[first].kind != Op::Reset)
+    while (first < lowered.ops.size() && lowered.ops[first].condition < 0 && lowered.ops[first].kind != Op::Measure &&
+           lowered.ops[first].kind != Op::Reset)
       ++first;
   if (!check_sizes(!sampling, sampling ? 0 : lowered.ops.size() - first)) return;
 
@@ -191,8 +213,10 @@ void Runner::run() {
     Program gates;
     gates.mats = prog_.mats;
     for (const Op& op : prog_.ops) {
-      if (op.kind == Op::Measure) measured.push_back({op.q0, static_cast<uint32_t>(op.clbit)});
-      else gates.ops.push_back(op);
+      if (op.kind == Op::Measure)
+        measured.push_back({op.q0, static_cast<uint32_t>(op.clbit)});
+      else
+        gates.ops.push_back(op);
     }
     apply_blocked(gates, 0, gates.ops.size(), psi, n_, block_qubits());
     probabilities(psi);
@@ -203,8 +227,10 @@ void Runner::run() {
     }
     if (opt_.statevector) {
       if (n_ > opt_.max_statevector_qubits) {
-        fail("E508", "the statevector of " + std::to_string(n_) + " qubits is too large for the report (limit " +
-                         std::to_string(opt_.max_statevector_qubits) + " qubits)", UINT32_MAX);
+        fail("E508",
+             "the statevector of " + std::to_string(n_) + " qubits is too large for the report (limit " +
+                 std::to_string(opt_.max_statevector_qubits) + " qubits)",
+             UINT32_MAX);
         return;
       }
       out_.statevector.assign(psi, psi + (uint64_t{1} << n_));
@@ -235,12 +261,21 @@ void Runner::probabilities(const cd* psi) {
   std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
   for (uint64_t i = 0; i < size; ++i) {
     const double p = std::norm(psi[i]);
-    if (heap.size() < opt_.top_k) heap.push({p, i});
-    else if (p > heap.top().first) { heap.pop(); heap.push({p, i}); }
+    if (heap.size() < opt_.top_k)
+      heap.push({p, i});
+    else if (p > heap.top().first) {
+      heap.pop();
+      heap.push({p, i});
+    }
   }
   std::vector<Item> top;
-  while (!heap.empty()) { top.push_back(heap.top()); heap.pop(); }
-  std::sort(top.begin(), top.end(), [](const Item& a, const Item& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+  while (!heap.empty()) {
+    top.push_back(heap.top());
+    heap.pop();
+  }
+  std::sort(top.begin(), top.end(), [](const Item& a, const Item& b) {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+  });
   for (const Item& it : top) out_.probabilities.push_back({bits_of_index(it.second, n_), it.first});
   out_.probabilities_truncated = true;
 }
@@ -312,7 +347,6 @@ void Runner::trajectories(Eigen::VectorXcd& prefix, size_t first, const Conditio
   }
   out_.counts.assign(counts.begin(), counts.end());
 }
-
 
 bool Runner::bind(Circuit& c) {
   std::string message;

@@ -14,7 +14,10 @@ DetectedFormat detect_format(std::string_view src) {
   if (starts_with(src, "\xEF\xBB\xBF")) i = 3;
   while (i < src.size()) {
     char c = src[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') { ++i; continue; }
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      ++i;
+      continue;
+    }
     std::string_view rest = src.substr(i);
     if (starts_with(rest, "//") || c == '#') {
       size_t nl = src.find('\n', i);
@@ -37,8 +40,8 @@ DetectedFormat detect_format(std::string_view src) {
     while (k < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[k])) || rest[k] == '_')) ++k;
     if (k > 0 && !std::isdigit(static_cast<unsigned char>(rest[0]))) {
       while (k < rest.size() && (rest[k] == ' ' || rest[k] == '\t')) ++k;
-      if (k < rest.size() && (rest[k] == '.' || rest[k] == ',' ||
-                              (rest[k] == '=' && (k + 1 >= rest.size() || rest[k + 1] != '='))))
+      if (k < rest.size() &&
+          (rest[k] == '.' || rest[k] == ',' || (rest[k] == '=' && (k + 1 >= rest.size() || rest[k + 1] != '='))))
         return DetectedFormat::Python;
     }
     break;

@@ -21,7 +21,8 @@ TEST_CASE("the circuit in Qiskit's depth() docstring has depth 2", "[analysis]")
 
 TEST_CASE("the old service's Bell example: 2 qubits, depth 3", "[analysis]") {
   // qc.h(0); qc.cx(0, 1); qc.measure([0, 1], [0, 1])
-  Report r = run(prog("qreg q[2];\ncreg c[2];\nh q[0];\ncx q[0], q[1];\nmeasure q[0] -> c[0];\nmeasure q[1] -> c[1];\n"));
+  Report r =
+      run(prog("qreg q[2];\ncreg c[2];\nh q[0];\ncx q[0], q[1];\nmeasure q[0] -> c[0];\nmeasure q[1] -> c[1];\n"));
   REQUIRE(r.valid);
   CHECK(r.qubits == 2);
   CHECK(r.metrics.depth == 3);
@@ -70,14 +71,17 @@ TEST_CASE("count_ops orders by count, then by first appearance", "[analysis][cou
   CHECK(ties.metrics.gate_types[0].name == "cx");
   CHECK(ties.metrics.gate_types[1].name == "h");
   CHECK(ties.metrics.gate_types[2].name == "x");
-  Report merged = run(prog("qreg q[5];\nc3x q[0],q[1],q[2],q[3];\nc4x q[0],q[1],q[2],q[3],q[4];\nU(1,2,3) q[0];\nu(1,2,3) q[1];\n"));
+  Report merged = run(
+      prog("qreg q[5];\nc3x q[0],q[1],q[2],q[3];\nc4x q[0],q[1],q[2],q[3],q[4];\nU(1,2,3) q[0];\nu(1,2,3) q[1];\n"));
   CHECK(count_of(merged.metrics.gate_types, "mcx") == 2);
   CHECK(count_of(merged.metrics.gate_types, "u") == 2);
   CHECK(merged.metrics.gate_types.size() == 2);
 }
 
 TEST_CASE("nonlocal and two-qubit counts", "[analysis]") {
-  Report r = run(prog("qreg q[3];\ncreg c[3];\nh q;\ncx q[0], q[1];\nccx q[0], q[1], q[2];\nswap q[1], q[2];\nbarrier q;\nmeasure q -> c;\n"));
+  Report r =
+      run(prog("qreg q[3];\ncreg c[3];\nh q;\ncx q[0], q[1];\nccx q[0], q[1], q[2];\nswap q[1], q[2];\nbarrier "
+               "q;\nmeasure q -> c;\n"));
   REQUIRE(r.valid);
   CHECK(r.metrics.nonlocal_gates == 3);
   CHECK(r.metrics.two_qubit_gates == 2);
@@ -87,8 +91,9 @@ TEST_CASE("nonlocal and two-qubit counts", "[analysis]") {
 }
 
 TEST_CASE("expanded figures walk the program's gates down to standard ones", "[analysis][expanded]") {
-  Report r = run(prog("gate inner a, b { cx a, b; h b; }\ngate outer a, b, c { inner a, b; inner b, c; barrier a, c; }\n"
-                      "qreg q[3];\ncreg c[1];\nouter q[0], q[1], q[2];\nmeasure q[2] -> c[0];\nif (c == 1) outer q[2], q[1], q[0];\n"));
+  Report r = run(prog(
+      "gate inner a, b { cx a, b; h b; }\ngate outer a, b, c { inner a, b; inner b, c; barrier a, c; }\n"
+      "qreg q[3];\ncreg c[1];\nouter q[0], q[1], q[2];\nmeasure q[2] -> c[0];\nif (c == 1) outer q[2], q[1], q[0];\n"));
   INFO(dump(r));
   REQUIRE(r.valid);
   CHECK(r.metrics.size == 3);

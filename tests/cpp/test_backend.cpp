@@ -11,8 +11,8 @@
 #include "backend/backend.hpp"
 #include "backend/layout.hpp"
 #include "backend/translate.hpp"
-#include "helpers.hpp"
 #include "circuit/gates.hpp"
+#include "helpers.hpp"
 
 using namespace qvet;
 using qvet::test::find;
@@ -54,7 +54,9 @@ uint64_t count(const backend::Backend& b, const std::string& row) {
 }  // namespace
 
 TEST_CASE("fit at the qubit boundary", "[backend][fit]") {
-  auto reg = [](int n) { return "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[" + std::to_string(n) + "];\nh q[0];\n"; };
+  auto reg = [](int n) {
+    return "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[" + std::to_string(n) + "];\nh q[0];\n";
+  };
   Report fits = on(reg(127), "ibm_brisbane");
   CHECK(fits.valid);
   REQUIRE(fits.has_backend);
@@ -80,14 +82,14 @@ TEST_CASE("every gate's translation count on the cx, cz and ecr bases", "[backen
     uint64_t on_cx, cx;
   };
   const Row rows[] = {
-      {"U", 5, 0},      {"u3", 5, 0},     {"u2", 3, 0},      {"u1", 1, 0},     {"id", 1, 0},    {"u0", 0, 0},
-      {"u", 5, 0},      {"p", 1, 0},      {"x", 1, 0},       {"y", 2, 0},      {"z", 1, 0},     {"h", 3, 0},
-      {"s", 1, 0},      {"sdg", 1, 0},    {"t", 1, 0},       {"tdg", 1, 0},    {"rx", 5, 0},    {"ry", 5, 0},
-      {"rz", 1, 0},     {"sx", 1, 0},     {"sxdg", 3, 0},    {"CX", 1, 1},     {"cx", 1, 1},    {"cz", 7, 1},
-      {"cy", 3, 1},     {"swap", 3, 3},   {"ch", 11, 1},     {"ccx", 19, 6},   {"cswap", 21, 8}, {"crx", 13, 2},
-      {"cry", 12, 2},   {"crz", 4, 2},    {"cu1", 5, 2},     {"cp", 5, 2},     {"cu3", 14, 2},  {"csx", 11, 2},
-      {"cu", 15, 2},    {"rxx", 15, 2},   {"rzz", 3, 2},     {"rccx", 13, 3},  {"rc3x", 26, 6}, {"c3x", 83, 20},
-      {"c3sqrtx", 83, 20}, {"c4x", 157, 36}, {"iswap", 10, 2}, {"dcx", 2, 2},   {"ecr", 19, 4},  {"ryy", 23, 2},
+      {"U", 5, 0},         {"u3", 5, 0},     {"u2", 3, 0},     {"u1", 1, 0},    {"id", 1, 0},     {"u0", 0, 0},
+      {"u", 5, 0},         {"p", 1, 0},      {"x", 1, 0},      {"y", 2, 0},     {"z", 1, 0},      {"h", 3, 0},
+      {"s", 1, 0},         {"sdg", 1, 0},    {"t", 1, 0},      {"tdg", 1, 0},   {"rx", 5, 0},     {"ry", 5, 0},
+      {"rz", 1, 0},        {"sx", 1, 0},     {"sxdg", 3, 0},   {"CX", 1, 1},    {"cx", 1, 1},     {"cz", 7, 1},
+      {"cy", 3, 1},        {"swap", 3, 3},   {"ch", 11, 1},    {"ccx", 19, 6},  {"cswap", 21, 8}, {"crx", 13, 2},
+      {"cry", 12, 2},      {"crz", 4, 2},    {"cu1", 5, 2},    {"cp", 5, 2},    {"cu3", 14, 2},   {"csx", 11, 2},
+      {"cu", 15, 2},       {"rxx", 15, 2},   {"rzz", 3, 2},    {"rccx", 13, 3}, {"rc3x", 26, 6},  {"c3x", 83, 20},
+      {"c3sqrtx", 83, 20}, {"c4x", 157, 36}, {"iswap", 10, 2}, {"dcx", 2, 2},   {"ecr", 19, 4},   {"ryy", 23, 2},
       {"rzx", 9, 2},
   };
   const backend::Backend cx = basis_only({"cx", "id", "rz", "sx", "x"});
@@ -242,11 +244,14 @@ TEST_CASE("user backends: Qiskit-style JSON, and clear errors for bad files", "[
     return backend_problem(o);
   };
   CHECK(problem(R"({"backend_name": "b", "n_qubits": 2, "basis_gates": ["cx"], "coupling_map": [[0, 1]]})").empty());
-  CHECK(problem("{\n  \"backend_name\": \"b\",\n  \"n_qubits\": 2,,\n}") == "backend file: line 3, column 17: not valid JSON");
+  CHECK(problem("{\n  \"backend_name\": \"b\",\n  \"n_qubits\": 2,,\n}") ==
+        "backend file: line 3, column 17: not valid JSON");
   CHECK(problem("[1, 2]").find("must be a JSON object") != std::string::npos);
   CHECK(problem(R"({"n_qubits": 2, "basis_gates": ["cx"]})").find("'backend_name'") != std::string::npos);
-  CHECK(problem(R"({"backend_name": "b", "n_qubits": -1, "basis_gates": ["cx"]})").find("'n_qubits'") != std::string::npos);
-  CHECK(problem(R"({"backend_name": "b", "n_qubits": 2, "basis_gates": []})").find("'basis_gates'") != std::string::npos);
+  CHECK(problem(R"({"backend_name": "b", "n_qubits": -1, "basis_gates": ["cx"]})").find("'n_qubits'") !=
+        std::string::npos);
+  CHECK(problem(R"({"backend_name": "b", "n_qubits": 2, "basis_gates": []})").find("'basis_gates'") !=
+        std::string::npos);
   CHECK(problem(R"({"backend_name": "b", "n_qubits": 2, "basis_gates": ["cx"], "coupling_map": [[0, 2]]})")
             .find("coupling_map[0] = [0, 2]") != std::string::npos);
   CHECK(problem(R"({"backend_name": "b", "n_qubits": 2, "basis_gates": ["cx"], "gate_errors": {"cx": 2}})")
@@ -331,7 +336,8 @@ TEST_CASE("generated coupling graphs equal the real devices' maps", "[backend][s
 // translation, said so in W701, on every kind of basis, also when a custom gate wraps it.
 TEST_CASE("an opaque gate checked against a backend has no fixed translation", "[backend][translate][opaque]") {
   const std::string direct = "opaque magic(a) q, r; qreg q[2]; magic(0) q[0], q[1];";
-  const std::string wrapped = "OPENQASM 2.0;\nopaque magic(a) q, r;\ngate w a, b { magic(0.5) a, b; }\nqreg q[2];\nw q[0], q[1];\n";
+  const std::string wrapped =
+      "OPENQASM 2.0;\nopaque magic(a) q, r;\ngate w a, b { magic(0.5) a, b; }\nqreg q[2];\nw q[0], q[1];\n";
   for (const std::string& src : {direct, wrapped})
     for (const char* device : {"ibm_brisbane", "ibm_torino", "line-2"}) {
       INFO(device << ": " << src);

@@ -1,7 +1,7 @@
 // The table of diagnostic codes (core/diagnostics/codes.cpp) against the three things that must
 // agree with it: the code literals in the sources, docs/diagnostics.md, and the reports themselves.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -191,7 +191,8 @@ TEST_CASE("docs/diagnostics.md documents each code of the table with its anchor 
     // Simulation codes arrive in the report's simulation section, not its diagnostics: the page
     // keeps them in a section of their own.
     const bool simulation = (row.origin & origin::simulation) != 0;
-    INFO("it is in the section '" << doc.section << "'; simulation codes, and only they, belong in 'Simulation errors'");
+    INFO("it is in the section '" << doc.section
+                                  << "'; simulation codes, and only they, belong in 'Simulation errors'");
     CHECK((doc.section.rfind("Simulation", 0) == 0) == simulation);
   }
 }
@@ -266,7 +267,8 @@ std::vector<Probe> validation_probes() {
       {"W104", prog("qreg q[2];;\ncx q[0], q[1],;\n")},
       {"W105", "OPENQASM 2;\nqreg q[1];\n"},
       // The same departures with --strict: errors, under their W codes.
-      {"W101", "include \"qelib1.inc\";\nqreg q[2];\nsx q[0];\ncx q[0], q[1],;\n", opts([](Options& o) { o.strict = true; })},
+      {"W101", "include \"qelib1.inc\";\nqreg q[2];\nsx q[0];\ncx q[0], q[1],;\n",
+       opts([](Options& o) { o.strict = true; })},
       {"W201", prog("opaque magic(a) q, r;\nqreg q[2];\nmagic(0.5) q[0], q[1];\n")},
       {"W202", prog("qreg q[1];\nqreg spare[2];\nh q[0];\n")},
       {"W203", prog("qreg q[4];\nh q[0];\n")},
@@ -287,15 +289,18 @@ std::vector<Probe> validation_probes() {
       {"E608", py + "for i in range(10**12):\n    pass\n"},
       {"E609", py + "qc.rx(1 / 0, 0)\n"},
       {"E610", "import math\nx = math.pi\n"},
-      {"W202", "from qiskit import QuantumCircuit, QuantumRegister\na = QuantumRegister(1, 'a')\n"
-               "b = QuantumRegister(1, 'b')\nqc = QuantumCircuit(a, b)\nqc.h(a[0])\n"},
+      {"W202",
+       "from qiskit import QuantumCircuit, QuantumRegister\na = QuantumRegister(1, 'a')\n"
+       "b = QuantumRegister(1, 'b')\nqc = QuantumCircuit(a, b)\nqc.h(a[0])\n"},
       {"W601", py + "ghz = QuantumCircuit(3)\nghz.h(0)\n"},
       {"E701", prog("qreg q[4];\nh q[0];\n"), opts([](Options& o) { o.backend = "line-3"; })},
       {"E702", py + "qc.h(0)\n", opts([](Options& o) { o.backend = "ibm_nowhere"; })},
       {"W701", prog("qreg q[1];\nh q[0];\n"), opts([](Options& o) { o.backend = "ibm_brisbane"; })},
       {"W702", py + "qc.cx(0, 2)\n", opts([](Options& o) { o.backend = "line-3"; })},
       {"W703", py + "qc.cx(0, 1)\nqc.cx(1, 2)\nqc.cx(2, 0)\n", opts([](Options& o) { o.backend = "ibm_brisbane"; })},
-      {"W704", "from qiskit import QuantumCircuit\nqc = QuantumCircuit(4)\nqc.cx(0, 1)\nqc.cx(1, 2)\nqc.cx(2, 3)\nqc.cx(3, 0)\n",
+      {"W704",
+       "from qiskit import QuantumCircuit\nqc = QuantumCircuit(4)\nqc.cx(0, 1)\nqc.cx(1, 2)\nqc.cx(2, 3)\nqc.cx(3, "
+       "0)\n",
        opts([](Options& o) {
          o.backend = "line-10";
          o.limits.max_layout_steps = 5;
@@ -317,18 +322,23 @@ std::vector<SimProbe> simulation_probes() {
       {"E502", prog("qreg q[29];\nh q;\n"), [](SimOptions&) {}},
       {"E503", prog("qreg q[17];\nh q;\n"), [](SimOptions& s) { s.max_memory_bytes = 1 << 20; }},
       {"E504", prog("qreg q[1];\nh q;\n"), [](SimOptions& s) { s.shots = 20'000'000; }},
-      {"E505", mid, [](SimOptions& s) {
+      {"E505", mid,
+       [](SimOptions& s) {
          s.shots = 100000;
          s.max_trajectory_work = 1'000'000;
        }},
       {"E506", prog("qreg q[2];\nh q[0];\n"), [](SimOptions& s) { s.paulis = {"ZQ"}; }},
-      {"E507", prog("qreg q[1];\ncreg c[13300];\nif (c == 1" + std::string(4000, '0') + ") x q[0];\n"), [](SimOptions&) {}},
-      {"E508", prog("qreg q[3];\nh q;\n"), [](SimOptions& s) {
+      {"E507", prog("qreg q[1];\ncreg c[13300];\nif (c == 1" + std::string(4000, '0') + ") x q[0];\n"),
+       [](SimOptions&) {}},
+      {"E508", prog("qreg q[3];\nh q;\n"),
+       [](SimOptions& s) {
          s.statevector = true;
          s.max_statevector_qubits = 2;
        }},
-      {"E509", "from qiskit import QuantumCircuit\nfrom qiskit.circuit import Parameter\nqc = QuantumCircuit(1)\n"
-               "qc.rx(Parameter('theta'), 0)\n", [](SimOptions&) {}},
+      {"E509",
+       "from qiskit import QuantumCircuit\nfrom qiskit.circuit import Parameter\nqc = QuantumCircuit(1)\n"
+       "qc.rx(Parameter('theta'), 0)\n",
+       [](SimOptions&) {}},
   };
 }
 
@@ -371,7 +381,8 @@ TEST_CASE("every diagnostic in a report is in the code table with the severity t
     CHECK_FALSE(r.simulation.ok);
     CHECK(r.simulation.error.code == p.code);
     check_diagnostics(r, Options{});
-    INFO("simulation.error.code is " << r.simulation.error.code << ": the code table should have it as a simulation error");
+    INFO("simulation.error.code is " << r.simulation.error.code
+                                     << ": the code table should have it as a simulation error");
     const DiagnosticCode* row = find_code(r.simulation.error.code);
     REQUIRE(row != nullptr);
     CHECK((row->origin & origin::simulation) != 0);

@@ -59,7 +59,10 @@ TEST_CASE("QASMBench corpus: published qubit counts and rejected files", "[corpu
       REQUIRE_FALSE(r.diagnostics.empty());
       const Diagnostic* first = nullptr;
       for (const Diagnostic& d : r.diagnostics)
-        if (d.severity == Severity::Error) { first = &d; break; }
+        if (d.severity == Severity::Error) {
+          first = &d;
+          break;
+        }
       REQUIRE(first);
       CHECK(first->code == bad->second.first);
       CHECK(first->span.line == bad->second.second);

@@ -31,11 +31,11 @@ gate d_c3sqrtx a,b,c,d { d_h d; d_cu1(pi/8) a,d; d_h d; CX a,b; d_h d; d_cu1(-pi
 )";
 
 struct Def {
-  const char* call;     // the standard gate with its parameters
+  const char* call;  // the standard gate with its parameters
   int qubits;
-  const char* params;   // formal parameters of the definition, or ""
-  const char* body;     // in terms of U, CX and the library
-  double phase;         // Qiskit's matrix = e^{i phase} * product of the body
+  const char* params;  // formal parameters of the definition, or ""
+  const char* body;    // in terms of U, CX and the library
+  double phase;        // Qiskit's matrix = e^{i phase} * product of the body
 };
 
 const Def kDefs[] = {
@@ -84,11 +84,13 @@ const Def kDefs[] = {
      "d_h q3; d_cu1(-pi/4) q0,q3; d_h q3; CX q0,q1; d_h q3; d_cu1(pi/4) q1,q3; d_h q3; CX q0,q1; d_h q3; "
      "d_cu1(-pi/4) q1,q3; d_h q3; CX q1,q2; d_h q3; d_cu1(pi/4) q2,q3; d_h q3; CX q0,q2; d_h q3; "
      "d_cu1(-pi/4) q2,q3; d_h q3; CX q1,q2; d_h q3; d_cu1(pi/4) q2,q3; d_h q3; CX q0,q2; d_h q3; "
-     "d_cu1(-pi/4) q2,q3; d_h q3;", 0},
+     "d_cu1(-pi/4) q2,q3; d_h q3;",
+     0},
     {"c3sqrtx", 4, "", "d_c3sqrtx q0,q1,q2,q3;", 0},
     {"c4x", 5, "",
      "d_h q4; d_cu1(pi/2) q3,q4; d_h q4; d_rc3x q0,q1,q2,q3; d_h q4; d_cu1(-pi/2) q3,q4; d_h q4; "
-     "d_rc3xdg q0,q1,q2,q3; d_c3sqrtx q0,q1,q2,q4;", 0},  // Qiskit: the second rc3x is inverted
+     "d_rc3xdg q0,q1,q2,q3; d_c3sqrtx q0,q1,q2,q4;",
+     0},  // Qiskit: the second rc3x is inverted
 };
 
 std::string args(int k) {
@@ -114,8 +116,8 @@ TEST_CASE("each standard gate's matrix is its U/CX definition with Qiskit's phas
     std::string direct = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg r[" + std::to_string(d.qubits) + "];\n" +
                          d.call + " " + applied(d.qubits) + ";\n";
     std::string defined = std::string("OPENQASM 2.0;\n") + kLibrary + "gate d_gate" + d.params + " " + args(d.qubits) +
-                          " { " + d.body + " }\nqreg r[" + std::to_string(d.qubits) + "];\nd_gate" +
-                          actuals(d.call) + " " + applied(d.qubits) + ";\n";
+                          " { " + d.body + " }\nqreg r[" + std::to_string(d.qubits) + "];\nd_gate" + actuals(d.call) +
+                          " " + applied(d.qubits) + ";\n";
     UnitaryResult a = unitary(direct, opt), b = unitary(defined, opt);
     INFO(a.error.message << " | " << b.error.message);
     REQUIRE(a.ok);
@@ -176,7 +178,8 @@ const PyDef kPyDefs[] = {
 TEST_CASE("Python-only gates: each matrix is Qiskit's definition", "[sim][gates][python]") {
   for (const PyDef& d : kPyDefs) {
     INFO(d.call);
-    const std::string direct = std::string("from qiskit import QuantumCircuit\nqc = QuantumCircuit(2)\nqc.") + d.call + "\n";
+    const std::string direct =
+        std::string("from qiskit import QuantumCircuit\nqc = QuantumCircuit(2)\nqc.") + d.call + "\n";
     const std::string defined = std::string("OPENQASM 2.0;\n") + kLibrary + "gate d_gate" + d.params + " q0,q1 { " +
                                 d.body + " }\nqreg r[2];\nd_gate" + d.actuals + " r[0],r[1];\n";
     UnitaryResult a = unitary(direct), b = unitary(defined);

@@ -88,12 +88,14 @@ struct Primitives {
 
 // Applies row `g` on `qubits` by following definitions down to U and CX; with `inverse`, the
 // inverse (the steps reversed, each inverted). Returns false when some step has no definition.
-bool expand(const GateRow& g, const double* params, const std::vector<unsigned>& qubits, bool inverse,
-            Primitives& out, int depth = 0) {
+bool expand(const GateRow& g, const double* params, const std::vector<unsigned>& qubits, bool inverse, Primitives& out,
+            int depth = 0) {
   if (depth > 20) return false;
   if (g.name == "U") {
-    if (inverse) out.u(-params[0], -params[2], -params[1], qubits[0]);
-    else out.u(params[0], params[1], params[2], qubits[0]);
+    if (inverse)
+      out.u(-params[0], -params[2], -params[1], qubits[0]);
+    else
+      out.u(params[0], params[1], params[2], qubits[0]);
     return true;
   }
   if (g.name == "CX") {
@@ -161,12 +163,16 @@ TEST_CASE("gate table: every matrix is unitary and equals its definition down to
     INFO(g.name);
     const Matrix m = full(g, kParams, g.num_qubits);
     const size_t dim = size_t{1} << g.num_qubits;
-    CHECK(distance(multiply(m, [&] {
-      Matrix h(dim * dim);
-      for (size_t i = 0; i < dim; ++i)
-        for (size_t j = 0; j < dim; ++j) h[i * dim + j] = std::conj(m[j * dim + i]);
-      return h;
-    }(), dim), identity(dim)) < 1e-12);
+    CHECK(distance(multiply(
+                       m,
+                       [&] {
+                         Matrix h(dim * dim);
+                         for (size_t i = 0; i < dim; ++i)
+                           for (size_t j = 0; j < dim; ++j) h[i * dim + j] = std::conj(m[j * dim + i]);
+                         return h;
+                       }(),
+                       dim),
+                   identity(dim)) < 1e-12);
     if (g.in(kPrimitive)) continue;
     REQUIRE(g.definition != nullptr);
     Primitives p(g.num_qubits);

@@ -37,7 +37,7 @@ TEST_CASE("expressions follow OpenQASM 2 precedence and Python's arithmetic", "[
   CHECK(param0("2^3^2") == Approx(512));  // right-associative
   CHECK(param0("-2^2") == Approx(-4));    // unary minus binds looser than ^
   CHECK(param0("2^-1") == Approx(0.5));
-  CHECK(param0("8/4/2") == Approx(1));    // left-associative
+  CHECK(param0("8/4/2") == Approx(1));  // left-associative
   CHECK(param0("10-4-3") == Approx(3));
   CHECK(param0("pi/2") == Approx(M_PI / 2));
   CHECK(param0("sin(pi/2)") == Approx(1));
@@ -54,7 +54,8 @@ TEST_CASE("expressions follow OpenQASM 2 precedence and Python's arithmetic", "[
 }
 
 TEST_CASE("broadcasting over registers", "[grammar]") {
-  Report r = run_ops(prog("qreg a[3];\nqreg b[3];\nqreg tt[1];\ncreg c[3];\nh a;\ncx a, b;\ncx a, tt[0];\nmeasure b -> c;\nreset a;\n"));
+  Report r = run_ops(prog(
+      "qreg a[3];\nqreg b[3];\nqreg tt[1];\ncreg c[3];\nh a;\ncx a, b;\ncx a, tt[0];\nmeasure b -> c;\nreset a;\n"));
   INFO(dump(r));
   REQUIRE(r.valid);
   CHECK(r.gates == 3 + 3 + 3 + 3 + 3);
@@ -78,9 +79,10 @@ TEST_CASE("barrier is one instruction over the union of its operands", "[grammar
 }
 
 TEST_CASE("gate definitions stay one instruction, with their body kept for expansion", "[grammar]") {
-  Report r = run(prog("gate majority a,b,c { cx c,b; cx c,a; ccx a,b,c; }\n"
-                      "gate rot(theta, phi) q { rz(theta) q; rx(phi/2) q; barrier q; }\n"
-                      "qreg q[3];\nmajority q[0], q[1], q[2];\nrot(0.1, pi) q[1];\n"));
+  Report r =
+      run(prog("gate majority a,b,c { cx c,b; cx c,a; ccx a,b,c; }\n"
+               "gate rot(theta, phi) q { rz(theta) q; rx(phi/2) q; barrier q; }\n"
+               "qreg q[3];\nmajority q[0], q[1], q[2];\nrot(0.1, pi) q[1];\n"));
   INFO(dump(r));
   REQUIRE(r.valid);
   CHECK(r.gates == 2);
@@ -98,12 +100,13 @@ TEST_CASE("gate definitions stay one instruction, with their body kept for expan
 }
 
 TEST_CASE("gates built from U, CX and earlier gates, nested", "[grammar]") {
-  Report r = run("OPENQASM 2.0;\ngate my_h a { U(pi/2, 0, pi) a; }\ngate my_cx a, b { CX a, b; }\n"
-                 "gate bell a, b { my_h a; my_cx a, b; }\nqreg q[2];\nbell q[0], q[1];\nU(0,0,0) q[0];\nCX q[1], q[0];\n");
+  Report r =
+      run("OPENQASM 2.0;\ngate my_h a { U(pi/2, 0, pi) a; }\ngate my_cx a, b { CX a, b; }\n"
+          "gate bell a, b { my_h a; my_cx a, b; }\nqreg q[2];\nbell q[0], q[1];\nU(0,0,0) q[0];\nCX q[1], q[0];\n");
   INFO(dump(r));
   REQUIRE(r.valid);
   CHECK(count_of(r.metrics.gate_types, "bell") == 1);
-  CHECK(count_of(r.metrics.gate_types, "u") == 1);  // U counts as u, as in Qiskit
+  CHECK(count_of(r.metrics.gate_types, "u") == 1);   // U counts as u, as in Qiskit
   CHECK(count_of(r.metrics.gate_types, "cx") == 1);  // CX counts as cx
   CHECK(count_of(r.expanded.gate_types, "u") == 2);
   CHECK(count_of(r.expanded.gate_types, "cx") == 2);
@@ -121,7 +124,9 @@ TEST_CASE("opaque gates load, count, and warn", "[grammar]") {
 }
 
 TEST_CASE("if conditions on a classical register", "[grammar]") {
-  Report r = run_ops(prog("qreg q[2];\ncreg c[2];\nmeasure q[0] -> c[0];\nif (c == 1) x q[1];\nif(c==3) measure q[1] -> c[1];\nif (c==0) reset q;\n"));
+  Report r =
+      run_ops(prog("qreg q[2];\ncreg c[2];\nmeasure q[0] -> c[0];\nif (c == 1) x q[1];\nif(c==3) measure q[1] -> "
+                   "c[1];\nif (c==0) reset q;\n"));
   INFO(dump(r));
   REQUIRE(r.valid);
   REQUIRE(r.operations.size() == 5);
@@ -145,15 +150,16 @@ TEST_CASE("condition values may exceed 64 bits, as Python integers do", "[gramma
 }
 
 TEST_CASE("Qiskit's qelib1 gate set, with Qiskit's names", "[grammar][gates]") {
-  Report r = run(prog("qreg q[5];\n"
-                      "u3(1,2,3) q[0]; u2(1,2) q[0]; u1(1) q[0]; cx q[0],q[1]; id q[0]; u0(1) q[0]; u(1,2,3) q[0];\n"
-                      "p(1) q[0]; x q[0]; y q[0]; z q[0]; h q[0]; s q[0]; sdg q[0]; t q[0]; tdg q[0];\n"
-                      "rx(1) q[0]; ry(1) q[0]; rz(1) q[0]; sx q[0]; sxdg q[0]; cz q[0],q[1]; cy q[0],q[1];\n"
-                      "swap q[0],q[1]; ch q[0],q[1]; ccx q[0],q[1],q[2]; cswap q[0],q[1],q[2]; crx(1) q[0],q[1];\n"
-                      "cry(1) q[0],q[1]; crz(1) q[0],q[1]; cu1(1) q[0],q[1]; cp(1) q[0],q[1]; cu3(1,2,3) q[0],q[1];\n"
-                      "csx q[0],q[1]; cu(1,2,3,4) q[0],q[1]; rxx(1) q[0],q[1]; rzz(1) q[0],q[1];\n"
-                      "rccx q[0],q[1],q[2]; rc3x q[0],q[1],q[2],q[3]; c3x q[0],q[1],q[2],q[3];\n"
-                      "c3sqrtx q[0],q[1],q[2],q[3]; c4x q[0],q[1],q[2],q[3],q[4];\n"));
+  Report r =
+      run(prog("qreg q[5];\n"
+               "u3(1,2,3) q[0]; u2(1,2) q[0]; u1(1) q[0]; cx q[0],q[1]; id q[0]; u0(1) q[0]; u(1,2,3) q[0];\n"
+               "p(1) q[0]; x q[0]; y q[0]; z q[0]; h q[0]; s q[0]; sdg q[0]; t q[0]; tdg q[0];\n"
+               "rx(1) q[0]; ry(1) q[0]; rz(1) q[0]; sx q[0]; sxdg q[0]; cz q[0],q[1]; cy q[0],q[1];\n"
+               "swap q[0],q[1]; ch q[0],q[1]; ccx q[0],q[1],q[2]; cswap q[0],q[1],q[2]; crx(1) q[0],q[1];\n"
+               "cry(1) q[0],q[1]; crz(1) q[0],q[1]; cu1(1) q[0],q[1]; cp(1) q[0],q[1]; cu3(1,2,3) q[0],q[1];\n"
+               "csx q[0],q[1]; cu(1,2,3,4) q[0],q[1]; rxx(1) q[0],q[1]; rzz(1) q[0],q[1];\n"
+               "rccx q[0],q[1],q[2]; rc3x q[0],q[1],q[2],q[3]; c3x q[0],q[1],q[2],q[3];\n"
+               "c3sqrtx q[0],q[1],q[2],q[3]; c4x q[0],q[1],q[2],q[3],q[4];\n"));
   INFO(dump(r));
   REQUIRE(r.valid);
   CHECK(r.gates == 42);
@@ -191,7 +197,8 @@ TEST_CASE("Qiskit's relaxations load, with a warning each", "[grammar][relaxed]"
     CHECK(count_code(r, "W104") == 2);
   }
   SECTION("a program may declare a standard gate before including nothing") {
-    Report r = run("OPENQASM 2.0;\ngate rzz(t) a, b { CX a, b; U(0,0,t) b; CX a, b; }\nqreg q[2];\nrzz(1) q[0], q[1];\n");
+    Report r =
+        run("OPENQASM 2.0;\ngate rzz(t) a, b { CX a, b; U(0,0,t) b; CX a, b; }\nqreg q[2];\nrzz(1) q[0], q[1];\n");
     CHECK(r.valid);
     CHECK(count_of(r.metrics.gate_types, "rzz") == 1);
   }
@@ -225,8 +232,9 @@ TEST_CASE("any version but 2.0 is an error, never read as 2.0", "[grammar][versi
 }
 
 TEST_CASE("comments anywhere, CRLF line ends", "[grammar]") {
-  Report r = run("// a Bell pair\r\nOPENQASM 2.0; // version\r\ninclude \"qelib1.inc\";\r\nqreg q[2]; creg c[2];\r\n"
-                 "h q[0]; // superpose\r\ncx q[0],q[1];\r\nmeasure q -> c;\r\n");
+  Report r =
+      run("// a Bell pair\r\nOPENQASM 2.0; // version\r\ninclude \"qelib1.inc\";\r\nqreg q[2]; creg c[2];\r\n"
+          "h q[0]; // superpose\r\ncx q[0],q[1];\r\nmeasure q -> c;\r\n");
   INFO(dump(r));
   CHECK(r.valid);
   CHECK(r.metrics.depth == 3);

@@ -3,8 +3,8 @@
 #include <vector>
 
 #include "helpers.hpp"
-#include "source/source_map.hpp"
 #include "qasm2/lexer.hpp"
+#include "source/source_map.hpp"
 
 using qvet::DiagnosticSink;
 using qvet::SourceMap;
@@ -30,15 +30,15 @@ std::vector<Tok> kinds(const std::string& src, DiagnosticSink* sink_out = nullpt
 TEST_CASE("keywords, identifiers and punctuation", "[lexer]") {
   CHECK(kinds("OPENQASM 2.0; include \"qelib1.inc\";") ==
         std::vector<Tok>{Tok::KwOpenqasm, Tok::Real, Tok::Semi, Tok::KwInclude, Tok::String, Tok::Semi, Tok::Eof});
-  CHECK(kinds("measure q[0] -> c[0];") ==
-        std::vector<Tok>{Tok::KwMeasure, Tok::Id, Tok::LBracket, Tok::Int, Tok::RBracket, Tok::Arrow, Tok::Id,
-                         Tok::LBracket, Tok::Int, Tok::RBracket, Tok::Semi, Tok::Eof});
+  CHECK(kinds("measure q[0] -> c[0];") == std::vector<Tok>{Tok::KwMeasure, Tok::Id, Tok::LBracket, Tok::Int,
+                                                           Tok::RBracket, Tok::Arrow, Tok::Id, Tok::LBracket, Tok::Int,
+                                                           Tok::RBracket, Tok::Semi, Tok::Eof});
   CHECK(kinds("if(c==1) U CX pi sin cos tan exp ln sqrt qubits_2") ==
         std::vector<Tok>{Tok::KwIf, Tok::LParen, Tok::Id, Tok::EqEq, Tok::Int, Tok::RParen, Tok::KwU, Tok::KwCX,
                          Tok::KwPi, Tok::KwSin, Tok::KwCos, Tok::KwTan, Tok::KwExp, Tok::KwLn, Tok::KwSqrt, Tok::Id,
                          Tok::Eof});
   CHECK(kinds("+ - * / ^ { } ,") == std::vector<Tok>{Tok::Plus, Tok::Minus, Tok::Star, Tok::Slash, Tok::Caret,
-                                                    Tok::LBrace, Tok::RBrace, Tok::Comma, Tok::Eof});
+                                                     Tok::LBrace, Tok::RBrace, Tok::Comma, Tok::Eof});
 }
 
 TEST_CASE("numbers: integers, reals, exponents", "[lexer]") {

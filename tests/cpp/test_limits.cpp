@@ -50,7 +50,8 @@ TEST_CASE("instruction limit after broadcasting", "[limits]") {
 TEST_CASE("a definition chain that doubles at every level stops at the expansion limit", "[limits]") {
   std::string src = prog("gate g0 a { x a; }\n");
   for (int i = 1; i <= 60; ++i)
-    src += "gate g" + std::to_string(i) + " a { g" + std::to_string(i - 1) + " a; g" + std::to_string(i - 1) + " a; }\n";
+    src +=
+        "gate g" + std::to_string(i) + " a { g" + std::to_string(i - 1) + " a; g" + std::to_string(i - 1) + " a; }\n";
   src += "qreg q[1];\ng60 q[0];\n";
   Report r = run(src);
   CHECK_FALSE(r.valid);
@@ -109,8 +110,9 @@ TEST_CASE("NUL bytes and invalid UTF-8 end in an error report", "[limits][hostil
 }
 
 TEST_CASE("truncated programs at every byte never crash", "[limits][hostile]") {
-  const std::string full = prog("gate g(t) a, b { rz(t/2) a; cx a, b; }\nqreg q[2];\ncreg c[2];\n"
-                                "g(pi) q[0], q[1];\nif (c == 1) x q[0];\nbarrier q;\nmeasure q -> c;\n");
+  const std::string full = prog(
+      "gate g(t) a, b { rz(t/2) a; cx a, b; }\nqreg q[2];\ncreg c[2];\n"
+      "g(pi) q[0], q[1];\nif (c == 1) x q[0];\nbarrier q;\nmeasure q -> c;\n");
   size_t invalid = 0;
   for (size_t n = 0; n < full.size(); ++n) {
     Report r = run(full.substr(0, n));

@@ -1,8 +1,8 @@
 // The Qiskit Python front end: realistic snippets in the style of Qiskit's tutorials, each with the
 // qubits, depth, size and count_ops Qiskit reports for it (worked out by hand from Qiskit's rules:
 // barriers add no depth but line their qubits up; count_ops sorts by count, then first use).
-#include <catch2/catch.hpp>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 
 #include <cmath>
 #include <cstdio>
@@ -453,16 +453,20 @@ TEST_CASE("Python's semantics where they show", "[python][semantics]") {
   // Indices: negative ones count from the end; out of range is Qiskit's error at the argument.
   expect_error(std::string(kHead) + "qc.h(3)\n", "E606", 3, 6);
   expect_error(std::string(kHead) + "qc.cx(0, -4)\n", "E606", 3, 10);
-  expect_error("from qiskit import QuantumRegister, QuantumCircuit\nq = QuantumRegister(2)\nqc = QuantumCircuit(q)\nqc.x(q[2])\n",
-               "E606", 4, 8);
+  expect_error(
+      "from qiskit import QuantumRegister, QuantumCircuit\nq = QuantumRegister(2)\nqc = "
+      "QuantumCircuit(q)\nqc.x(q[2])\n",
+      "E606", 4, 8);
   // A bit of a register the circuit does not have.
-  expect_error("from qiskit import QuantumRegister, QuantumCircuit\na = QuantumRegister(2)\nb = QuantumRegister(1)\n"
-               "qc = QuantumCircuit(a)\nqc.x(b[0])\n",
-               "E607", 5, 6);
+  expect_error(
+      "from qiskit import QuantumRegister, QuantumCircuit\na = QuantumRegister(2)\nb = QuantumRegister(1)\n"
+      "qc = QuantumCircuit(a)\nqc.x(b[0])\n",
+      "E607", 5, 6);
   // Broadcasting that Qiskit cannot pair, duplicate qubits, measuring into too few clbits.
   expect_error(std::string(kHead) + "qc.cx([0, 1], [0, 1, 2])\n", "E607", 3, 1);
   expect_error(std::string(kHead) + "qc.cx(1, 1)\n", "E607", 3, 1);
-  expect_error("from qiskit import QuantumCircuit\nqc = QuantumCircuit(3, 2)\nqc.measure([0, 1, 2], [0, 1])\n", "E607", 3, 1);
+  expect_error("from qiskit import QuantumCircuit\nqc = QuantumCircuit(3, 2)\nqc.measure([0, 1, 2], [0, 1])\n", "E607",
+               3, 1);
   // Integer and float division: 7 / 2 is 3.5, not a qubit count; 7 // 2 is 3.
   expect_error("from qiskit import QuantumCircuit\nqc = QuantumCircuit(7 / 2)\n", "E605", 2, 21);
   CHECK(run("from qiskit import QuantumCircuit\nqc = QuantumCircuit(7 // 2)\n").qubits == 3);
@@ -493,7 +497,8 @@ TEST_CASE("one error does not cascade: what it would have defined is quietly unk
   CHECK(find(r, "E606")->span.line == 6);
 }
 
-TEST_CASE("which circuit: the last one built or the one named, with a warning when there are several", "[python][circuit]") {
+TEST_CASE("which circuit: the last one built or the one named, with a warning when there are several",
+          "[python][circuit]") {
   const std::string src =
       "from qiskit import QuantumCircuit\nbell = QuantumCircuit(2)\nbell.h(0)\nbell.cx(0, 1)\n"
       "ghz = QuantumCircuit(3)\nghz.h(0)\nghz.cx(0, [1, 2])\n";
@@ -525,7 +530,8 @@ TEST_CASE("which circuit: the last one built or the one named, with a warning wh
 TEST_CASE("auto tells Python from OpenQASM by the first statement", "[python][format]") {
   CHECK(run("from qiskit import QuantumCircuit\nqc = QuantumCircuit(1)\n").format == "python");
   CHECK(run("#!/usr/bin/env python3\n# a circuit\nimport qiskit\nqc = qiskit.QuantumCircuit(1)\n").format == "python");
-  CHECK(run("\"\"\"A Bell pair.\"\"\"\nfrom qiskit import QuantumCircuit\nqc = QuantumCircuit(2)\n").format == "python");
+  CHECK(run("\"\"\"A Bell pair.\"\"\"\nfrom qiskit import QuantumCircuit\nqc = QuantumCircuit(2)\n").format ==
+        "python");
   CHECK(run("qc = QuantumCircuit(2)\n").format == "python");  // a pasted fragment: E604 names the import
   CHECK(find(run("qc = QuantumCircuit(2)\n"), "E604"));
   CHECK(run("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[1];\nh q[0];\n").format == "qasm2");
@@ -558,8 +564,9 @@ TEST_CASE("Parameters: analysis works, simulation asks for their values", "[pyth
   CHECK(ops.operations[0].param_text[0] == "2*theta - 1.5708");
   CHECK(ops.operations[1].param_text[0] == "cos(phi)/2");
   CHECK(ops.operations[3].param_text.empty());  // measure
-  const Report neg = test::run_ops("from qiskit import QuantumCircuit\nfrom qiskit.circuit import Parameter\n"
-                                   "t = Parameter('t')\nqc = QuantumCircuit(1)\nqc.rz(-(t - 1) / t ** 2, 0)\n");
+  const Report neg = test::run_ops(
+      "from qiskit import QuantumCircuit\nfrom qiskit.circuit import Parameter\n"
+      "t = Parameter('t')\nqc = QuantumCircuit(1)\nqc.rz(-(t - 1) / t ** 2, 0)\n");
   CHECK(neg.operations[0].param_text[0] == "-(t - 1)/t**2");
   // rx(2*theta - pi/2) with theta = pi/4 is the identity: always 0.
   sim.parameters = {{"theta", M_PI / 4}, {"phi", 0.3}};
@@ -571,9 +578,10 @@ TEST_CASE("Parameters: analysis works, simulation asks for their values", "[pyth
   sim.parameters = {{"theta", 1}, {"phi", 0}, {"psi", 2}};
   CHECK(simulate(src, {}, sim).simulation.error.code == "E509");
   // Two different Parameter objects with one name in one circuit: Qiskit's name conflict.
-  expect_error("from qiskit import QuantumCircuit\nfrom qiskit.circuit import Parameter\nqc = QuantumCircuit(1)\n"
-               "qc.rx(Parameter('a'), 0)\nqc.ry(Parameter('a'), 0)\n",
-               "E607", 5, 1);
+  expect_error(
+      "from qiskit import QuantumCircuit\nfrom qiskit.circuit import Parameter\nqc = QuantumCircuit(1)\n"
+      "qc.rx(Parameter('a'), 0)\nqc.ry(Parameter('a'), 0)\n",
+      "E607", 5, 1);
 }
 
 TEST_CASE("Python circuits simulate like their OpenQASM twins", "[python][sim]") {
@@ -637,7 +645,8 @@ TEST_CASE("unrolling and allocation are bounded, with clear errors", "[python][l
   CHECK(code_of("x = " + std::string(5000, '[') + std::string(5000, ']') + "\n") == "E407");
   CHECK(code_of("x = " + std::string(5000, '-') + "1\n") == "E407");
   std::string nested;
-  for (int i = 0; i < 300; ++i) nested += std::string(static_cast<size_t>(i) * 1, ' ') + "for i" + std::to_string(i) + " in range(1):\n";
+  for (int i = 0; i < 300; ++i)
+    nested += std::string(static_cast<size_t>(i) * 1, ' ') + "for i" + std::to_string(i) + " in range(1):\n";
   nested += std::string(300, ' ') + "pass\n";
   CHECK(code_of(nested) == "E407");
   Report big = run("from qiskit import QuantumCircuit\nqc = QuantumCircuit(10**12)\n");
@@ -675,7 +684,7 @@ TEST_CASE("lists cannot contain themselves, and nesting is bounded", "[python][l
   CHECK(first_code("a = [1]\na += [a]\n") == "E603");
   CHECK(first_code("a = []\na.extend([(a, 1)])\n") == "E603");
   CHECK(test::error_count(run(std::string(kHead) + "pairs = []\nfor i in range(2):\n    pairs.append((i, i + 1))\n"
-                                                  "qc.cx(pairs[0][0], pairs[1][1])\n")) == 0);
+                                                   "qc.cx(pairs[0][0], pairs[1][1])\n")) == 0);
   CHECK(first_code("qc2 = QuantumCircuit([1])\n") == "E603");
   CHECK(first_code("qc2 = QuantumCircuit('a')\n") == "E605");
 }

@@ -12,8 +12,8 @@ using nlohmann::json;
 TEST_CASE("the report is a superset of the old /validate response", "[report]") {
   const std::string src = prog("qreg q[2];\ncreg c[2];\nh q[0];\ncx q[0], q[1];\nmeasure q -> c;\n");
   json j = json::parse(to_json(validate(src)));
-  for (const char* key : {"valid", "circuit_hash", "depth", "qubits", "gates", "gate_types",
-                          "estimated_execution_time", "errors", "warnings"})
+  for (const char* key : {"valid", "circuit_hash", "depth", "qubits", "gates", "gate_types", "estimated_execution_time",
+                          "errors", "warnings"})
     CHECK(j.contains(key));
   CHECK(j["valid"] == true);
   CHECK(j["circuit_hash"] == sha256_hex(src));
@@ -63,10 +63,16 @@ TEST_CASE("errors and warnings are strings, diagnostics carry the structure", "[
 TEST_CASE("operations list, when asked for", "[report]") {
   Options opt;
   opt.include_operations = true;
-  json j = json::parse(to_json(validate(prog("qreg q[2];\ncreg c[2];\nrx(0.5) q[0];\nif (c == 2) cx q[0], q[1];\n"), opt)));
+  json j =
+      json::parse(to_json(validate(prog("qreg q[2];\ncreg c[2];\nrx(0.5) q[0];\nif (c == 2) cx q[0], q[1];\n"), opt)));
   REQUIRE(j["operations"].size() == 2);
-  CHECK(j["operations"][0] == json({{"name", "rx"}, {"qubits", {0}}, {"clbits", json::array()}, {"params", {0.5}},
-                                    {"layer", 0}, {"line", 5}, {"column", 1}}));
+  CHECK(j["operations"][0] == json({{"name", "rx"},
+                                    {"qubits", {0}},
+                                    {"clbits", json::array()},
+                                    {"params", {0.5}},
+                                    {"layer", 0},
+                                    {"line", 5},
+                                    {"column", 1}}));
   CHECK(j["operations"][1]["condition"] == json({{"creg", "c"}, {"value", "2"}}));
   CHECK(j["operations"][1]["layer"] == 1);
 }

@@ -77,9 +77,10 @@ TEST_CASE("GHZ and QFT of a basis state", "[sim]") {
   CHECK(prob(ghz, "010") == Approx(0).margin(1e-15));
   // QFT of |x> gives amplitudes e^{2 pi i x k / 8} / sqrt(8) (with the final swaps, Qiskit's order).
   const int x = 5;
-  std::string qft = prog("qreg q[3];\nx q[0];\nx q[2];\n"
-                         "h q[2];\ncp(pi/2) q[1], q[2];\ncp(pi/4) q[0], q[2];\n"
-                         "h q[1];\ncp(pi/2) q[0], q[1];\nh q[0];\nswap q[0], q[2];\n");
+  std::string qft = prog(
+      "qreg q[3];\nx q[0];\nx q[2];\n"
+      "h q[2];\ncp(pi/2) q[1], q[2];\ncp(pi/4) q[0], q[2];\n"
+      "h q[1];\ncp(pi/2) q[0], q[1];\nh q[0];\nswap q[0], q[2];\n");
   Report r = run_sim(qft, with_state());
   REQUIRE(r.simulation.ok);
   for (int k = 0; k < 8; ++k) {
@@ -91,9 +92,10 @@ TEST_CASE("GHZ and QFT of a basis state", "[sim]") {
 
 TEST_CASE("teleportation with if: the output qubit carries the input state", "[sim][trajectories]") {
   // Input state ry(1.2)|0>: P(1) = sin^2(0.6) = 0.3188.
-  std::string src = prog("qreg q[3];\ncreg c0[1];\ncreg c1[1];\ncreg out[1];\nry(1.2) q[0];\nh q[1];\n"
-                         "cx q[1], q[2];\ncx q[0], q[1];\nh q[0];\nmeasure q[0] -> c0[0];\nmeasure q[1] -> c1[0];\n"
-                         "if (c0 == 1) z q[2];\nif (c1 == 1) x q[2];\nmeasure q[2] -> out[0];\n");
+  std::string src = prog(
+      "qreg q[3];\ncreg c0[1];\ncreg c1[1];\ncreg out[1];\nry(1.2) q[0];\nh q[1];\n"
+      "cx q[1], q[2];\ncx q[0], q[1];\nh q[0];\nmeasure q[0] -> c0[0];\nmeasure q[1] -> c1[0];\n"
+      "if (c0 == 1) z q[2];\nif (c1 == 1) x q[2];\nmeasure q[2] -> out[0];\n");
   SimOptions s;
   s.shots = 4000;
   s.seed = 7;
@@ -117,22 +119,26 @@ TEST_CASE("reset returns a qubit to |0>, mid-circuit measurement collapses", "[s
   REQUIRE(r.simulation.ok);
   CHECK(count(r, "10") == 1024);
   // Measure then measure again: the second read repeats the first.
-  Report m = run_sim(prog("qreg q[1];\ncreg a[1];\ncreg b[1];\nh q[0];\nmeasure q[0] -> a[0];\nx q[0];\nmeasure q[0] -> b[0];\n"));
+  Report m = run_sim(
+      prog("qreg q[1];\ncreg a[1];\ncreg b[1];\nh q[0];\nmeasure q[0] -> a[0];\nx q[0];\nmeasure q[0] -> b[0];\n"));
   REQUIRE(m.simulation.ok);
   CHECK(count(m, "1 0") + count(m, "0 1") == 1024);
   CHECK(count(m, "1 0") > 400);
 }
 
 TEST_CASE("counts keys follow Qiskit: registers last-first with spaces, clbit 0 rightmost", "[sim]") {
-  Report r = run_sim(prog("qreg q[3];\ncreg a[1];\ncreg b[2];\nx q[1];\nmeasure q[0] -> a[0];\nmeasure q[1] -> b[0];\nmeasure q[2] -> b[1];\n"));
+  Report r =
+      run_sim(prog("qreg q[3];\ncreg a[1];\ncreg b[2];\nx q[1];\nmeasure q[0] -> a[0];\nmeasure q[1] -> b[0];\nmeasure "
+                   "q[2] -> b[1];\n"));
   REQUIRE(r.simulation.ok);
   REQUIRE(r.simulation.counts.size() == 1);
   CHECK(r.simulation.counts[0].first == "01 0");
 }
 
 TEST_CASE("custom gates run through their definitions with bound parameters", "[sim]") {
-  std::string src = prog("gate rot(a, b) q { ry(a) q; rz(b) q; }\ngate pair(t) a, b { rot(t, t/2) a; cx a, b; }\n"
-                         "qreg q[2];\npair(1.0) q[0], q[1];\n");
+  std::string src = prog(
+      "gate rot(a, b) q { ry(a) q; rz(b) q; }\ngate pair(t) a, b { rot(t, t/2) a; cx a, b; }\n"
+      "qreg q[2];\npair(1.0) q[0], q[1];\n");
   std::string flat = prog("qreg q[2];\nry(1.0) q[0];\nrz(0.5) q[0];\ncx q[0], q[1];\n");
   Report a = run_sim(src, with_state()), b = run_sim(flat, with_state());
   REQUIRE(a.simulation.ok);
@@ -141,9 +147,10 @@ TEST_CASE("custom gates run through their definitions with bound parameters", "[
 
 TEST_CASE("fusion does not change the state", "[sim][fusion]") {
   // Many 1-qubit gates around 2-qubit gates, against the unfused unitary route.
-  std::string src = prog("qreg q[3];\nh q[0];\nt q[0];\nsx q[1];\ncz q[0], q[1];\nrx(0.2) q[0];\nry(0.3) q[1];\n"
-                         "cx q[1], q[2];\ns q[2];\nrzz(0.4) q[0], q[2];\nh q[2];\ncu3(0.1,0.2,0.3) q[2], q[0];\n"
-                         "u(0.5,0.6,0.7) q[0];\nswap q[0], q[1];\nccx q[0], q[1], q[2];\ny q[1];\n");
+  std::string src = prog(
+      "qreg q[3];\nh q[0];\nt q[0];\nsx q[1];\ncz q[0], q[1];\nrx(0.2) q[0];\nry(0.3) q[1];\n"
+      "cx q[1], q[2];\ns q[2];\nrzz(0.4) q[0], q[2];\nh q[2];\ncu3(0.1,0.2,0.3) q[2], q[0];\n"
+      "u(0.5,0.6,0.7) q[0];\nswap q[0], q[1];\nccx q[0], q[1], q[2];\ny q[1];\n");
   Report r = run_sim(src, with_state());
   UnitaryResult u = unitary(src);
   REQUIRE(r.simulation.ok);
@@ -191,7 +198,8 @@ TEST_CASE("limits: qubit cap and memory budget refuse before allocating", "[sim]
   SimOptions traj;
   traj.shots = 100000;
   traj.max_trajectory_work = 1'000'000;
-  CHECK(run_sim(prog("qreg q[10];\ncreg c[1];\nh q;\nmeasure q[0] -> c[0];\nh q[0];\n"), traj).simulation.error.code == "E505");
+  CHECK(run_sim(prog("qreg q[10];\ncreg c[1];\nh q;\nmeasure q[0] -> c[0];\nh q[0];\n"), traj).simulation.error.code ==
+        "E505");
 }
 
 TEST_CASE("opaque gates cannot be simulated: the error names the gate and its line", "[sim]") {
@@ -220,11 +228,15 @@ TEST_CASE("probabilities: all of them up to the limit, the top k beyond", "[sim]
 TEST_CASE("a 22-qubit circuit simulates", "[sim][large]") {
   SimOptions s;
   s.shots = 100;
-  Report r = run_sim(prog("qreg q[22];\ncreg c[22];\nh q[0];\n" + [] {
-    std::string s;
-    for (int i = 0; i < 21; ++i) s += "cx q[" + std::to_string(i) + "], q[" + std::to_string(i + 1) + "];\n";
-    return s;
-  }() + "measure q -> c;\n"), s);
+  Report r = run_sim(prog("qreg q[22];\ncreg c[22];\nh q[0];\n" +
+                          [] {
+                            std::string s;
+                            for (int i = 0; i < 21; ++i)
+                              s += "cx q[" + std::to_string(i) + "], q[" + std::to_string(i + 1) + "];\n";
+                            return s;
+                          }() +
+                          "measure q -> c;\n"),
+                     s);
   REQUIRE(r.simulation.ok);
   CHECK(count(r, std::string(22, '0')) + count(r, std::string(22, '1')) == 100);
 }
@@ -263,10 +275,11 @@ TEST_CASE("unitary and equivalence up to global phase", "[sim][unitary]") {
   CHECK(big.error.code == "E511");
   CHECK(big.error.span.line == 3);
   // The same shape in JSON as a report's diagnostics.
-  CHECK(to_json(sizes) == "{\"ok\":false,\"equivalent\":false,\"global_phase\":0.0,\"max_deviation\":0.0,"
-                          "\"error\":{\"severity\":\"error\",\"code\":\"E512\",\"message\":\"the circuits act on "
-                          "different numbers of qubits (2 and 3)\",\"line\":1,\"column\":1,\"end_line\":1,"
-                          "\"end_column\":1,\"offset\":0,\"length\":0}}");
+  CHECK(to_json(sizes) ==
+        "{\"ok\":false,\"equivalent\":false,\"global_phase\":0.0,\"max_deviation\":0.0,"
+        "\"error\":{\"severity\":\"error\",\"code\":\"E512\",\"message\":\"the circuits act on "
+        "different numbers of qubits (2 and 3)\",\"line\":1,\"column\":1,\"end_line\":1,"
+        "\"end_column\":1,\"offset\":0,\"length\":0}}");
   CHECK(to_json(e).find("\"error\":null") != std::string::npos);
 }
 

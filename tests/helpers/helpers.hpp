@@ -23,8 +23,7 @@ namespace qvet::test {
 inline void dump_fixture(const std::string& src, bool ops) {
   const char* dir = std::getenv("QVET_FIXTURE_DIR");
   if (!dir) return;
-  std::ofstream(std::string(dir) + (ops ? "/ops/" : "/") + sha256_hex(src).substr(0, 16) + ".qasm",
-                std::ios::binary)
+  std::ofstream(std::string(dir) + (ops ? "/ops/" : "/") + sha256_hex(src).substr(0, 16) + ".qasm", std::ios::binary)
       << src;
 }
 
@@ -34,8 +33,8 @@ inline bool is_default(const Options& o) {
          o.limits.max_source_bytes == d.limits.max_source_bytes && o.limits.max_qubits == d.limits.max_qubits &&
          o.limits.max_clbits == d.limits.max_clbits && o.limits.max_instructions == d.limits.max_instructions &&
          o.limits.max_gate_nesting == d.limits.max_gate_nesting &&
-         o.limits.max_expanded_ops == d.limits.max_expanded_ops &&
-         o.limits.max_expr_depth == d.limits.max_expr_depth && o.limits.max_diagnostics == d.limits.max_diagnostics;
+         o.limits.max_expanded_ops == d.limits.max_expanded_ops && o.limits.max_expr_depth == d.limits.max_expr_depth &&
+         o.limits.max_diagnostics == d.limits.max_diagnostics;
 }
 
 inline Report run(const std::string& src, Options opt = {}) {

@@ -18,10 +18,10 @@ struct GateCount {
 
 // Qiskit's figures for one circuit (QuantumCircuit.size(), depth(), count_ops(), ...).
 struct Metrics {
-  uint64_t size = 0;             // size(): instructions that are not barriers
-  uint64_t depth = 0;            // depth()
-  uint64_t nonlocal_gates = 0;   // num_nonlocal_gates()
-  uint64_t two_qubit_gates = 0;  // non-barrier instructions on exactly two qubits
+  uint64_t size = 0;                  // size(): instructions that are not barriers
+  uint64_t depth = 0;                 // depth()
+  uint64_t nonlocal_gates = 0;        // num_nonlocal_gates()
+  uint64_t two_qubit_gates = 0;       // non-barrier instructions on exactly two qubits
   std::vector<GateCount> gate_types;  // count_ops(): by count, descending, then first appearance
 };
 
@@ -30,7 +30,7 @@ struct OperationInfo {
   std::vector<uint32_t> qubits, clbits;
   std::vector<double> params;
   std::vector<std::string> param_text;  // Python: per parameter, its expression when symbolic, else ""
-  uint64_t layer = 0;  // the moment it occupies (a barrier: the moment it precedes)
+  uint64_t layer = 0;                   // the moment it occupies (a barrier: the moment it precedes)
   bool has_condition = false;
   std::string condition_creg;
   std::string condition_value;  // decimal text: it may exceed 64 bits
@@ -63,38 +63,38 @@ struct BackendReport {
   std::string name, processor, source;
   uint64_t qubits = 0, couplers = 0;
   std::vector<std::string> basis;
-  bool directed = false;                    // some couplers are listed one way only (not modelled)
-  bool fits = false;                        // the circuit's qubits fit the device
+  bool directed = false;                         // some couplers are listed one way only (not modelled)
+  bool fits = false;                             // the circuit's qubits fit the device
   std::vector<BackendTranslation> translations;  // gates outside the basis, in order of first use
-  std::vector<GateCount> basis_counts;      // the circuit's gates after translation
-  bool translation_complete = true;         // every gate had a fixed translation
-  uint64_t uncoupled = 0;                   // interactions on uncoupled pairs with qubits as written
-  std::string layout_status;                // "as written", "found", "none", "unknown", "not checked"
-  std::vector<int32_t> layout;              // circuit qubit -> device qubit, when one needs no SWAP
+  std::vector<GateCount> basis_counts;           // the circuit's gates after translation
+  bool translation_complete = true;              // every gate had a fixed translation
+  uint64_t uncoupled = 0;                        // interactions on uncoupled pairs with qubits as written
+  std::string layout_status;                     // "as written", "found", "none", "unknown", "not checked"
+  std::vector<int32_t> layout;                   // circuit qubit -> device qubit, when one needs no SWAP
   std::string layout_note;
   uint64_t layout_steps = 0;
-  int64_t swaps_lower_bound = -1;           // best placement: 0, or >= 1 when none is SWAP-free; -1 unknown
+  int64_t swaps_lower_bound = -1;             // best placement: 0, or >= 1 when none is SWAP-free; -1 unknown
   int64_t swaps_lower_bound_as_written = -1;  // with qubits as written; -1 unknown
-  double duration_s = -1;                   // critical path in the device's durations; < 0 unknown
-  double success_probability = -1;          // product of (1 - error) over gates and readouts; < 0 unknown
+  double duration_s = -1;                     // critical path in the device's durations; < 0 unknown
+  double success_probability = -1;            // product of (1 - error) over gates and readouts; < 0 unknown
   std::vector<std::string> notes;
 };
 
 struct BackendProfileInfo {
   std::string name, processor;
-  uint64_t qubits = 0, couplers = 0;      // 0 for the generic shapes (line-N, ...)
+  uint64_t qubits = 0, couplers = 0;  // 0 for the generic shapes (line-N, ...)
   std::vector<std::string> basis;
-  std::vector<std::string> devices;       // IBM device names that select this profile
+  std::vector<std::string> devices;  // IBM device names that select this profile
 };
 
 struct Simulation {
   bool ok = false;
-  Diagnostic error;               // when !ok: the same shape as a report's diagnostics
-  std::string method;             // "sampling" (one pass over the final state) or "trajectories"
+  Diagnostic error;    // when !ok: the same shape as a report's diagnostics
+  std::string method;  // "sampling" (one pass over the final state) or "trajectories"
   unsigned qubits = 0;
   uint64_t shots = 0, seed = 0;
-  bool measured_all = false;      // no measure in the circuit: counts are over every qubit
-  std::vector<std::pair<std::string, uint64_t>> counts;       // Qiskit's keys: clbit 0 rightmost
+  bool measured_all = false;                             // no measure in the circuit: counts are over every qubit
+  std::vector<std::pair<std::string, uint64_t>> counts;  // Qiskit's keys: clbit 0 rightmost
   bool has_probabilities = false;
   bool probabilities_truncated = false;                       // only the top k are listed
   std::vector<std::pair<std::string, double>> probabilities;  // over qubits, qubit 0 rightmost
@@ -103,17 +103,16 @@ struct Simulation {
 };
 
 struct Report {
-
   bool valid = false;
-  std::string format;        // "qasm2", "python", or "unknown" when it could not be told
-  std::string circuit;       // Python: the variable the reported circuit was assigned to
+  std::string format;                   // "qasm2", "python", or "unknown" when it could not be told
+  std::string circuit;                  // Python: the variable the reported circuit was assigned to
   std::vector<std::string> parameters;  // Python: unbound Parameters, sorted by name as Qiskit does
-  std::string version;       // the OPENQASM version line, if any
-  std::string circuit_hash;  // SHA-256 hex of the exact source bytes
+  std::string version;                  // the OPENQASM version line, if any
+  std::string circuit_hash;             // SHA-256 hex of the exact source bytes
   uint64_t qubits = 0, clbits = 0;
-  uint64_t gates = 0;        // len(circuit.data): every instruction, barriers included
+  uint64_t gates = 0;  // len(circuit.data): every instruction, barriers included
   Metrics metrics;
-  Metrics expanded;          // after expanding the program's own gates down to standard ones
+  Metrics expanded;  // after expanding the program's own gates down to standard ones
   // depth*0.1 + gates*0.01, the old service's formula; with a backend, the critical path in its
   // gate durations in seconds (an estimate) when that is known.
   double estimated_execution_time = 0;
@@ -143,11 +142,11 @@ constexpr unsigned kMaxUnitaryQubits = 10;
 
 // Whether two circuits have the same unitary up to a global phase ("did my rewrite change it?").
 struct Equivalence {
-  bool ok = false;          // both circuits could be compared
-  Diagnostic error;         // when !ok; its message says which circuit
+  bool ok = false;   // both circuits could be compared
+  Diagnostic error;  // when !ok; its message says which circuit
   bool equivalent = false;
-  double global_phase = 0;  // b = e^{i phase} a, when equivalent
-  double max_deviation = 0; // largest |b - e^{i phase} a| entry
+  double global_phase = 0;   // b = e^{i phase} a, when equivalent
+  double max_deviation = 0;  // largest |b - e^{i phase} a| entry
 };
 
 }  // namespace qvet

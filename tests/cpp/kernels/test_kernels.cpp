@@ -58,7 +58,8 @@ void ref_1q(std::vector<cd>& psi, unsigned q, const Mat2& u, uint64_t controls =
 void ref_2q(std::vector<cd>& psi, unsigned q0, unsigned q1, const Mat4& u) {
   for (uint64_t i = 0; i < psi.size(); ++i) {
     if (bit(i, q0) || bit(i, q1)) continue;
-    const uint64_t idx[4] = {i, i | (uint64_t{1} << q0), i | (uint64_t{1} << q1), i | (uint64_t{1} << q0) | (uint64_t{1} << q1)};
+    const uint64_t idx[4] = {i, i | (uint64_t{1} << q0), i | (uint64_t{1} << q1),
+                             i | (uint64_t{1} << q0) | (uint64_t{1} << q1)};
     cd in[4], out[4];
     for (int k = 0; k < 4; ++k) in[k] = psi[idx[k]];
     for (int r = 0; r < 4; ++r)
