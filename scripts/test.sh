@@ -11,6 +11,9 @@ echo "== release build"
 bash scripts/build.sh
 (cd build && ctest --output-on-failure --no-tests=error -j2)
 
+echo "== lint: clang-format and clang-tidy on the C++ files the last commit changed"
+bash scripts/lint.sh
+
 echo "== sanitizer build (ASan + UBSan)"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQVET_SANITIZE=ON -DQVET_BUILD_BENCH=OFF > /dev/null
 cmake --build build-asan -j"$(nproc)"

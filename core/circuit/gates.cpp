@@ -255,13 +255,13 @@ struct Row {
   Row& inverse_negated() {
     r.inverse.name = r.name;
     r.inverse.num_params = r.num_params;
-    for (int8_t i = 0; i < r.num_params; ++i) r.inverse.params[i] = {i, -1, 0};
+    for (uint8_t i = 0; i < r.num_params; ++i) r.inverse.params[i] = {static_cast<int8_t>(i), -1, 0};
     return *this;
   }
   Row& self_inverse() {  // its own inverse, parameters unchanged (u0's is ignored anyway)
     r.inverse.name = r.name;
     r.inverse.num_params = r.num_params;
-    for (int8_t i = 0; i < r.num_params; ++i) r.inverse.params[i] = {i, 1, 0};
+    for (uint8_t i = 0; i < r.num_params; ++i) r.inverse.params[i] = {static_cast<int8_t>(i), 1, 0};
     return *this;
   }
   // Gate.control(1): `name` with this gate's parameters, or `params` when given.
@@ -269,7 +269,7 @@ struct Row {
     related(r.controlled, name, params);
     if (params.size() == 0) {
       r.controlled.num_params = r.num_params;
-      for (int8_t i = 0; i < r.num_params; ++i) r.controlled.params[i] = {i, 1, 0};
+      for (uint8_t i = 0; i < r.num_params; ++i) r.controlled.params[i] = {static_cast<int8_t>(i), 1, 0};
     }
     return *this;
   }
@@ -299,7 +299,7 @@ constexpr ParamMap neg(int8_t i) { return {i, -1, 0}; }
 constexpr ParamMap same(int8_t i) { return {i, 1, 0}; }
 constexpr ParamMap zero() { return {-1, 1, 0}; }
 
-constexpr uint8_t Q2 = kQasm2, PAPER = kQasm2 | kPaper, BUILTIN = kQasm2 | kBuiltin;
+constexpr uint8_t PAPER = kQasm2 | kPaper, BUILTIN = kQasm2 | kBuiltin;
 const std::initializer_list<const char*> kQubit = {"qubit"};
 const std::initializer_list<const char*> kCtlTgt = {"control_qubit", "target_qubit"};
 const std::initializer_list<const char*> kPair = {"qubit1", "qubit2"};

@@ -465,17 +465,21 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
   if (const GateRow* row = find_gate_method(method)) {
     std::vector<const char*> names;
     const int np = row->num_params, nq = row->num_qubits;
+    names.reserve(static_cast<size_t>(np) + static_cast<size_t>(nq) + 2);
     for (int i = 0; i < np; ++i) names.push_back(row->python.params[i]);
     for (int i = 0; i < nq; ++i) names.push_back(row->python.qubits[i]);
     names.push_back("label");
     names.push_back("ctrl_state");
-    Bound b = bind(names, static_cast<size_t>(np + nq), static_cast<size_t>(np + nq));
+    const size_t arity = static_cast<size_t>(np) + static_cast<size_t>(nq);
+    Bound b = bind(names, arity, arity);
     if (!is_none(b[names.size() - 1])) refuse(*b.node[names.size() - 1], "ctrl_state (open controls)");
     GateValue g;
     g.row = row;
     g.num_qubits = static_cast<uint32_t>(nq);
+    g.params.reserve(static_cast<size_t>(np));
     for (int i = 0; i < np; ++i) g.params.push_back(*b[i]);
     std::vector<std::vector<uint32_t>> qargs;
+    qargs.reserve(static_cast<size_t>(nq));
     for (int i = 0; i < nq; ++i) qargs.push_back(qubit_args(c, *b[np + i], *b.node[np + i], true));
     append_gate(c, g, std::move(qargs), {}, at);
     return Value{};
@@ -496,6 +500,7 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     std::vector<uint32_t> qs(controls);
     qs.push_back(target[0]);
     std::vector<std::vector<uint32_t>> qargs;
+    qargs.reserve(qs.size());
     for (uint32_t q : qs) qargs.push_back({q});
     append_gate(c, g, std::move(qargs), {}, at);
     return Value{};

@@ -59,17 +59,17 @@ void lower_std_gate(const GateRow& g, const double* p, const uint32_t* q, unsign
     case GateKernel::Identity: return;
     case GateKernel::Matrix: {
       if (num_qubits == 1) {
-        Mat2 m;
+        Mat2 m{};  // the row's matrix function fills it
         g.matrix(p, m.m);
         return e.one(q[0], m);
       }
-      Mat4 m;
+      Mat4 m{};
       g.matrix(p, m.m);
       if (is_diagonal(m)) return e.diag2(q[0], q[1], m.m[0], m.m[5], m.m[10], m.m[15]);
       return e.two(q[0], q[1], m);
     }
     case GateKernel::Controlled: {
-      Mat2 m;
+      Mat2 m{};
       g.matrix(p, m.m);
       const unsigned target = q[num_qubits - 1];
       // One control over a diagonal target (cz, cp, crz, ...) is a diagonal on the pair.
@@ -82,7 +82,7 @@ void lower_std_gate(const GateRow& g, const double* p, const uint32_t* q, unsign
       // As Qiskit defines the gate (rccx, rc3x, dcx): each step is itself a row.
       Definition d;
       g.definition(p, d);
-      unsigned mapped[5];
+      unsigned mapped[5] = {};
       for (const Definition::Op& op : d) {
         for (uint8_t k = 0; k < op.num_qubits; ++k) mapped[k] = q[op.qubits[k]];
         lower_std_gate(*op.gate, op.params, mapped, op.num_qubits, out);

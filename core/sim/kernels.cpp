@@ -85,12 +85,6 @@ struct CMul4 {
 __attribute__((target("avx2"))) inline CMul4 cmul4(cd m) {
   return {_mm256_set1_pd(m.real()), _mm256_set_pd(m.imag(), -m.imag(), m.imag(), -m.imag())};
 }
-__attribute__((target("avx2"))) inline __m256d vmul4(const CMul4& m, __m256d x) {
-  return _mm256_add_pd(_mm256_mul_pd(m.re, x), _mm256_mul_pd(m.im, _mm256_permute_pd(x, 5)));
-}
-__attribute__((target("avx2"))) inline __m256d vmul24(const CMul4& a, __m256d x, const CMul4& b, __m256d y) {
-  return _mm256_add_pd(vmul4(a, x), vmul4(b, y));
-}
 // The same products with the swapped inputs computed once per input rather than once per product
 // (the shuffle port, not the multipliers, limits these loops); identical IEEE operations.
 __attribute__((target("avx2"))) inline __m256d pmul4(const CMul4& m, __m256d x, __m256d xs) {
