@@ -5,6 +5,8 @@
 #include <fstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "qvet.hpp"
 #include "util/sha256.hpp"
 
@@ -75,6 +77,32 @@ inline uint64_t count_of(const std::vector<GateCount>& counts, const std::string
 }
 
 inline std::string dump(const Report& r) { return to_json(r, 1); }
+
+// What every report promises, whatever the input: valid exactly when no error is listed, every
+// span inside the source, no figures for an invalid circuit, and JSON that parses back to the
+// same verdict.
+inline void check_report_invariants(const Report& r, const std::string& src) {
+  size_t errors = 0;
+  for (const Diagnostic& d : r.diagnostics) {
+    errors += d.severity == Severity::Error;
+    CHECK(d.span.line >= 1);
+    CHECK(d.span.column >= 1);
+    CHECK(d.span.end_line >= d.span.line);
+    CHECK(uint64_t{d.span.offset} + d.span.length <= src.size());
+  }
+  CHECK(r.valid == (errors == 0));
+  if (!r.valid) {
+    CHECK(r.qubits == 0);
+    CHECK(r.gates == 0);
+    CHECK(r.metrics.depth == 0);
+    CHECK(r.metrics.gate_types.empty());
+  }
+  CHECK(r.circuit_hash == sha256_hex(src));
+  const nlohmann::json j = nlohmann::json::parse(to_json(r), nullptr, false);
+  REQUIRE_FALSE(j.is_discarded());
+  CHECK(j["valid"] == r.valid);
+  CHECK(j["errors"].size() == errors + (r.dropped_diagnostics ? 1 : 0));
+}
 
 // The header every snippet starts with.
 inline std::string prog(const std::string& body) { return "OPENQASM 2.0;\ninclude \"qelib1.inc\";\n" + body; }
