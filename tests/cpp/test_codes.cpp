@@ -91,7 +91,7 @@ Docs read_docs() {
     if (line.rfind("## ", 0) == 0) section = line.substr(3);
     for (std::sregex_iterator it(line.begin(), line.end(), code_re), end; it != end; ++it)
       docs.mentions.emplace_back(it->str(), n);
-    if (line.rfind("|", 0) != 0) continue;
+    if (line.rfind('|', 0) != 0) continue;
     const size_t bar = line.find('|', 1);
     if (bar == std::string::npos) continue;
     const std::string first = line.substr(1, bar - 1), rest = line.substr(bar + 1);

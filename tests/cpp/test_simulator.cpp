@@ -12,7 +12,7 @@ using namespace qvet;
 using namespace qvet::test;
 
 namespace {
-Report run_sim(const std::string& src, SimOptions s = {}) { return simulate(src, Options{}, s); }
+Report run_sim(const std::string& src, const SimOptions& s = {}) { return simulate(src, Options{}, s); }
 
 SimOptions with_state() {
   SimOptions s;
