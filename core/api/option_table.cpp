@@ -105,7 +105,7 @@ std::vector<OptionRow> make_rows() {
        [](V v, Options& o, SimOptions&) { o.limits.max_expanded_ops = v.count; return ok(); },
        [](O o, S) -> json { return o.limits.max_expanded_ops; }},
       {"limits.maxDiagnostics", nullptr, nullptr, T::Count, kAll, "Limits::max_diagnostics",
-       "keep at most this many errors and warnings in a report (up to 100000)", {},
+       "errors and warnings kept in a report, up to 100000", {},
        [](V v, Options& o, SimOptions&) {
          o.limits.max_diagnostics = static_cast<uint32_t>(std::min(v.count, kDiagnosticsCeiling));
          return ok();
