@@ -94,8 +94,9 @@ test('dist/index.d.ts declares exactly the option table: keys, types and comment
     const rows = schema.filter((r) => groupOf(r) === group);
     const declared = interfaces[name];
     assert.ok(declared, `dist/index.d.ts has no interface ${name} for the table's ${group}.* options`);
-    assert.deepEqual(difference(Object.keys(declared.members), rows.map(leafOf)), { missing: [], extra: [] },
-      `dist/index.d.ts: ${name} and the table's ${group}.* keys differ`);
+    const d = difference(Object.keys(declared.members), rows.map(leafOf));
+    assert.deepEqual(d, { missing: [], extra: [] }, `dist/index.d.ts: ${name} differs from the table's ${group}.* keys ` +
+      `(missing: ${d.missing.join(', ') || 'none'}; not in the table: ${d.extra.join(', ') || 'none'})`);
     for (const row of rows) checkMember(name, row, declared.members[leafOf(row)], aliases);
   }
 
