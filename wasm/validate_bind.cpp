@@ -37,5 +37,4 @@ void init_validate() {
   emscripten::function("validate", &validate_json);
   emscripten::function("version", &version);
   emscripten::function("backends", &backends_json);
-  emscripten::function("optionSchema", &qvet::wasm::option_schema);  // the option table, for api.mjs
 }
