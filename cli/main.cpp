@@ -3,25 +3,29 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "input.hpp"
+#include "option_flags.hpp"
 #include "qvet.hpp"
 #include "render.hpp"
 
 namespace {
 
+using qvet::cli::FlagResult;
+using qvet::cli::read_input;
+using qvet::cli::take_option_flag;
+
 constexpr int kExitValid = 0, kExitInvalid = 1, kExitUsage = 2;
 
-const char* kHelp =
+const char* kUsage =
     "qvet: check quantum circuits before you queue them\n"
     "\n"
     "usage: qvet validate [options] FILE... | -\n"
@@ -29,70 +33,27 @@ const char* kHelp =
     "       qvet equivalent [options] FILE_A FILE_B\n"
     "       qvet backends\n"
     "       qvet --version | --help\n"
-    "\n"
-    "validate options:\n"
+    "\n";
+
+// The CLI's own flags. They choose how a report is printed, not what the core computes, so they are
+// not in the core's option table (core/api/option_table.hpp), whose flags options_help() lists.
+const char* kOutputFlags =
+    "output options (the CLI's own):\n"
     "  --json            print the report as JSON (one object for one file; for several,\n"
     "                    {\"reports\": [...], \"summary\": {...}})\n"
-    "  --format F        auto (default), qasm2 or python (Qiskit code, read statically, never run)\n"
-    "  --circuit NAME    Python: the variable holding the circuit (default: the last one built)\n"
-    "  --backend B       check against a device: a profile or IBM device name (qvet backends),\n"
-    "                    line-N, ring-N, grid-RxC, all-to-all-N, or a JSON configuration file\n"
-    "  --strict          departures from the OpenQASM 2 paper are errors, not warnings\n"
-    "  --ops             include every operation with its layer in the JSON report\n"
-    "  --quiet           print only errors and the summary\n"
+    "  --quiet           validate: print only errors and the summary\n"
     "  --no-color        never color the text output\n"
-    "  --repeat N        validate (and serialise) each file N times; print the median and p95 time\n"
+    "  --repeat N        validate: validate (and serialise) each file N times; print the median and p95\n"
+    "                    time\n"
     "\n"
-    "\n"
-    "simulate options (and --json, --format, --circuit, --strict):\n"
-    "  --param NAME=X    the value of a Parameter of Qiskit code (repeatable)\n"
-    "  --shots N         samples to draw (default 1024)\n"
-    "  --seed S          the same seed gives the same counts everywhere (default 0)\n"
-    "  --statevector     include the final amplitudes (up to 16 qubits)\n"
-    "  --pauli P         expectation value of a Pauli string such as ZZI (repeatable)\n"
-    "  --max-qubits N    refuse larger circuits before allocating (default 28)\n"
+    "every option, with the limits only the npm package sets: docs/options.md\n"
     "\n"
     "equivalent: are two circuits (up to 10 qubits, no measurements) the same unitary up to a\n"
     "global phase? exit 0 yes, 1 no\n"
     "\n"
     "exit status: 0 all files valid, 1 some file invalid, 2 usage or I/O error\n";
 
-// --format's value; returns false (after printing why) on a bad one.
-bool parse_format(const std::string& f, qvet::Options& opt) {
-  if (f == "auto") opt.format = qvet::Format::Auto;
-  else if (f == "qasm2") opt.format = qvet::Format::Qasm2;
-  else if (f == "python") opt.format = qvet::Format::Python;
-  else {
-    std::cerr << "qvet: unknown format '" << f << "' (expected auto, qasm2 or python)\n";
-    return false;
-  }
-  return true;
-}
-
-bool read_input(const std::string& path, std::string* out);
-
-// --backend's value: a profile or device name, else a JSON file; false (after saying why) when
-// it is neither.
-bool choose_backend(const std::string& spec, qvet::Options& opt) {
-  opt.backend = spec;
-  opt.backend_json.clear();
-  const std::string as_name = qvet::backend_problem(opt);
-  if (as_name.empty()) return true;
-  std::string text;
-  std::ifstream probe(spec);
-  if (!probe.good() || !read_input(spec, &text)) {
-    std::cerr << "qvet: " << as_name << "\n";
-    return false;
-  }
-  opt.backend.clear();
-  opt.backend_json = text;
-  const std::string as_file = qvet::backend_problem(opt);
-  if (!as_file.empty()) {
-    std::cerr << "qvet: " << spec << ": " << as_file << "\n";
-    return false;
-  }
-  return true;
-}
+std::string help() { return kUsage + qvet::cli::options_help() + "\n" + kOutputFlags; }
 
 int backends_command() {
   std::cout << "built-in backends (qvet validate --backend NAME):\n";
@@ -114,21 +75,6 @@ int backends_command() {
   return kExitValid;
 }
 
-bool read_input(const std::string& path, std::string* out) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    *out = ss.str();
-    return !std::cin.bad();
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return !in.bad();
-}
-
 std::string json_string(const std::string& s) {
   std::string o = "\"";
   for (char ch : s) {
@@ -138,18 +84,6 @@ std::string json_string(const std::string& s) {
     else o += ch;
   }
   return o + "\"";
-}
-
-bool parse_count(const char* flag, const char* text, uint64_t* out) {
-  char* end = nullptr;
-  errno = 0;
-  unsigned long long v = std::strtoull(text, &end, 10);
-  if (errno || !end || *end || text[0] == '-' || !text[0]) {
-    std::cerr << "qvet: " << flag << " needs a non-negative integer, got '" << text << "'\n";
-    return false;
-  }
-  *out = v;
-  return true;
 }
 
 // Validation time in this process (no start-up): validate() plus the JSON report, which is what
@@ -171,38 +105,25 @@ void time_validation(const std::string& file, const std::string& src, const qvet
 
 int validate_command(int argc, char** argv) {
   qvet::Options opt;
+  qvet::SimOptions unused_sim;  // validate reads no simulation option
   bool as_json = false, quiet = false, color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   uint64_t repeat = 0;
   std::vector<std::string> files;
   for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--repeat") {
-      if (i + 1 >= argc || !parse_count("--repeat", argv[i + 1], &repeat)) return kExitUsage;
+      if (i + 1 >= argc || !qvet::cli::parse_count("--repeat", argv[i + 1], &repeat)) return kExitUsage;
       ++i;
       continue;
     }
+    const FlagResult f = take_option_flag(argc, argv, i, qvet::kValidateCall, opt, unused_sim);
+    if (f == FlagResult::Bad) return kExitUsage;
+    if (f == FlagResult::Taken) continue;
     if (a == "--json") as_json = true;
-    else if (a == "--strict") opt.strict = true;
-    else if (a == "--ops") opt.include_operations = true;
     else if (a == "--quiet") quiet = true;
     else if (a == "--no-color") color = false;
-    else if (a == "--format" || a.rfind("--format=", 0) == 0) {
-      std::string f;
-      if (a == "--format") {
-        if (i + 1 >= argc) { std::cerr << "qvet: --format needs a value (auto, qasm2 or python)\n"; return kExitUsage; }
-        f = argv[++i];
-      } else {
-        f = a.substr(9);
-      }
-      if (!parse_format(f, opt)) return kExitUsage;
-    } else if (a == "--circuit") {
-      if (i + 1 >= argc) { std::cerr << "qvet: --circuit needs a variable name\n"; return kExitUsage; }
-      opt.circuit = argv[++i];
-    } else if (a == "--backend") {
-      if (i + 1 >= argc) { std::cerr << "qvet: --backend needs a profile name or a JSON file\n"; return kExitUsage; }
-      if (!choose_backend(argv[++i], opt)) return kExitUsage;
-    } else if (a == "--help" || a == "-h") { std::cout << kHelp; return kExitValid; }
-    else if (a.size() > 1 && a[0] == '-' ) { std::cerr << "qvet: unknown option '" << a << "'\n" << kHelp; return kExitUsage; }
+    else if (a == "--help" || a == "-h") { std::cout << help(); return kExitValid; }
+    else if (a.size() > 1 && a[0] == '-' ) { std::cerr << "qvet: unknown option '" << a << "'\n" << help(); return kExitUsage; }
     else files.push_back(a);
   }
   if (files.empty()) { std::cerr << "qvet: no input files (give FILE... or - for standard input)\n"; return kExitUsage; }
@@ -276,42 +197,13 @@ int simulate_command(int argc, char** argv) {
   std::vector<std::string> files;
   for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
-    auto value = [&](const char* flag) -> const char* {
-      if (i + 1 >= argc) {
-        std::cerr << "qvet: " << flag << " needs a value\n";
-        return nullptr;
-      }
-      return argv[++i];
-    };
-    uint64_t v = 0;
+    const FlagResult f = take_option_flag(argc, argv, i, qvet::kSimulateCall, opt, sim);
+    if (f == FlagResult::Bad) return kExitUsage;
+    if (f == FlagResult::Taken) continue;
     if (a == "--json") as_json = true;
-    else if (a == "--statevector") sim.statevector = true;
-    else if (a == "--strict") opt.strict = true;
     else if (a == "--no-color") color = false;
-    else if (a == "--shots") { const char* t = value("--shots"); if (!t || !parse_count("--shots", t, &sim.shots)) return kExitUsage; }
-    else if (a == "--seed") { const char* t = value("--seed"); if (!t || !parse_count("--seed", t, &sim.seed)) return kExitUsage; }
-    else if (a == "--max-qubits") {
-      const char* t = value("--max-qubits");
-      if (!t || !parse_count("--max-qubits", t, &v)) return kExitUsage;
-      sim.max_qubits = static_cast<unsigned>(std::min<uint64_t>(v, 64));
-    } else if (a == "--pauli") { const char* t = value("--pauli"); if (!t) return kExitUsage; sim.paulis.push_back(t); }
-    else if (a == "--format") { const char* t = value("--format"); if (!t || !parse_format(t, opt)) return kExitUsage; }
-    else if (a == "--circuit") { const char* t = value("--circuit"); if (!t) return kExitUsage; opt.circuit = t; }
-    else if (a == "--param") {
-      const char* t = value("--param");
-      if (!t) return kExitUsage;
-      const std::string kv = t;
-      const size_t eq = kv.find('=');
-      char* end = nullptr;
-      const double x = eq == std::string::npos ? 0 : std::strtod(kv.c_str() + eq + 1, &end);
-      if (eq == std::string::npos || eq == 0 || end == kv.c_str() + eq + 1 || *end || !std::isfinite(x)) {
-        std::cerr << "qvet: --param takes NAME=VALUE with a finite number, e.g. --param theta=0.5\n";
-        return kExitUsage;
-      }
-      sim.parameters.emplace_back(kv.substr(0, eq), x);
-    }
-    else if (a == "--help" || a == "-h") { std::cout << kHelp; return kExitValid; }
-    else if (a.size() > 1 && a[0] == '-') { std::cerr << "qvet: unknown option '" << a << "'\n" << kHelp; return kExitUsage; }
+    else if (a == "--help" || a == "-h") { std::cout << help(); return kExitValid; }
+    else if (a.size() > 1 && a[0] == '-') { std::cerr << "qvet: unknown option '" << a << "'\n" << help(); return kExitUsage; }
     else files.push_back(a);
   }
   if (files.size() != 1) { std::cerr << "qvet: simulate takes one file (or - for standard input)\n"; return kExitUsage; }
@@ -357,13 +249,15 @@ int simulate_command(int argc, char** argv) {
 
 int equivalent_command(int argc, char** argv) {
   qvet::Options opt;
+  qvet::SimOptions unused_sim;  // nothing is simulated
   bool as_json = false;
   std::vector<std::string> files;
   for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
+    const FlagResult f = take_option_flag(argc, argv, i, qvet::kEquivalentCall, opt, unused_sim);
+    if (f == FlagResult::Bad) return kExitUsage;
+    if (f == FlagResult::Taken) continue;
     if (a == "--json") as_json = true;
-    else if (a == "--strict") opt.strict = true;
-    else if (a == "--format" && i + 1 < argc) { if (!parse_format(argv[++i], opt)) return kExitUsage; }
     else if (a.size() > 1 && a[0] == '-') { std::cerr << "qvet: unknown option '" << a << "'\n"; return kExitUsage; }
     else files.push_back(a);
   }
@@ -391,14 +285,14 @@ int equivalent_command(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  if (argc < 2) { std::cerr << kHelp; return kExitUsage; }
+  if (argc < 2) { std::cerr << help(); return kExitUsage; }
   std::string cmd = argv[1];
-  if (cmd == "--help" || cmd == "-h" || cmd == "help") { std::cout << kHelp; return kExitValid; }
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") { std::cout << help(); return kExitValid; }
   if (cmd == "--version") { std::cout << "qvet " << qvet::version() << "\n"; return kExitValid; }
   if (cmd == "validate") return validate_command(argc - 2, argv + 2);
   if (cmd == "simulate") return simulate_command(argc - 2, argv + 2);
   if (cmd == "equivalent") return equivalent_command(argc - 2, argv + 2);
   if (cmd == "backends") return backends_command();
-  std::cerr << "qvet: unknown command '" << cmd << "'\n" << kHelp;
+  std::cerr << "qvet: unknown command '" << cmd << "'\n" << help();
   return kExitUsage;
 }

@@ -2,6 +2,8 @@
 #include <emscripten/bind.h>
 #include <unistd.h>
 
+#include "options.hpp"
+
 void init_validate();
 void init_simulate();
 
@@ -15,4 +17,5 @@ EMSCRIPTEN_BINDINGS(qvet) {
   init_validate();
   init_simulate();
   emscripten::function("heapTop", &heap_top);
+  emscripten::function("optionSchema", &qvet::wasm::option_schema);  // the option table, for api.mjs
 }

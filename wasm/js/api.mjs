@@ -2,44 +2,65 @@
 // never reaches the module, which stays usable), option encoding, and one JSON.parse per report so
 // that the object returned is exactly the one `qvet validate --json` prints.
 
-const FORMATS = Object.freeze(['auto', 'qasm2', 'python']);
-
-const VALIDATE_OPTIONS = {
-  format: (v) => FORMATS.includes(v) || `must be one of ${FORMATS.join(', ')}`,
-  strict: (v) => typeof v === 'boolean' || 'must be a boolean',
-  operations: (v) => typeof v === 'boolean' || 'must be a boolean',
-  backend: (v) =>
-    (typeof v === 'string' && v.length > 0) || (typeof v === 'object' && v !== null && !Array.isArray(v)) ||
+// The argument checks are built from the module's option table (optionSchema(): each option's
+// key, type and calls, declared once in core/api/option_table.cpp), one check per type. A check
+// returns true or the end of the TypeError's message.
+const CHECKS = {
+  boolean: () => (v) => typeof v === 'boolean' || 'must be a boolean',
+  count: () => (v) => isCount(v) || 'must be a non-negative integer',
+  oneOf: ({ choices }) => (v) => choices.includes(v) || `must be one of ${choices.join(', ')}`,
+  identifier: () => (v) => (typeof v === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) || 'must be a Python variable name',
+  backend: () => (v) =>
+    (typeof v === 'string' && v.length > 0) || isObject(v) ||
     'must be a profile name (see backends) or a backend object shaped like Qiskit\'s configuration',
-  circuit: (v) => (typeof v === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) || 'must be a Python variable name',
-  limits: (v) => checkLimits(v),
-};
-
-const SIMULATE_OPTIONS = {
-  ...VALIDATE_OPTIONS,
-  shots: (v) => isCount(v) || 'must be a non-negative integer',
-  seed: (v) => isCount(v) || 'must be a non-negative integer',
-  statevector: (v) => typeof v === 'boolean' || 'must be a boolean',
-  maxQubits: (v) => isCount(v) || 'must be a non-negative integer',
-  parameters: (v) =>
-    (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => Number.isFinite(x))) ||
+  numberMap: () => (v) =>
+    (isObject(v) && Object.values(v).every((x) => Number.isFinite(x))) ||
     'must be an object mapping Parameter names to finite numbers',
-  paulis: (v) => (Array.isArray(v) && v.every((p) => typeof p === 'string')) || 'must be an array of strings',
+  stringList: () => (v) => (Array.isArray(v) && v.every((p) => typeof p === 'string')) || 'must be an array of strings',
 };
-
-const LIMITS = ['maxSourceBytes', 'maxQubits', 'maxClbits', 'maxInstructions', 'maxExpandedOps', 'maxDiagnostics'];
 
 function isCount(v) {
   return Number.isSafeInteger(v) && v >= 0;
 }
 
-function checkLimits(v) {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be an object';
-  for (const [k, x] of Object.entries(v)) {
-    if (!LIMITS.includes(k)) return `has an unknown limit '${k}' (known: ${LIMITS.join(', ')})`;
-    if (!isCount(x)) return `.${k} must be a non-negative integer`;
+function isObject(v) {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+// The keys of a group ("limits.maxQubits" is maxQubits in limits) are checked inside its object.
+function groupCheck(group, members) {
+  const known = Object.keys(members);
+  const member = group.replace(/s$/, '');  // limits: "an unknown limit"
+  return (v) => {
+    if (!isObject(v)) return 'must be an object';
+    for (const [k, x] of Object.entries(v)) {
+      if (!Object.hasOwn(members, k)) return `has an unknown ${member} '${k}' (known: ${known.join(', ')})`;
+      const ok = members[k](x);
+      if (ok !== true) return `.${k} ${ok}`;
+    }
+    return true;
+  };
+}
+
+// {key: check} for the options a call takes, in the table's order (the "known" list's order); a
+// group sits where its first key is.
+function optionChecks(schema, call) {
+  const checks = {}, groups = {};
+  for (const row of schema) {
+    if (!row.calls.includes(call)) continue;
+    const make = CHECKS[row.type];
+    if (!make) throw new Error(`qvet: option '${row.key}' has a type this package does not know: ${row.type}`);
+    const dot = row.key.indexOf('.');
+    if (dot < 0) {
+      checks[row.key] = make(row);
+      continue;
+    }
+    const group = row.key.slice(0, dot);
+    if (!groups[group]) checks[group] = null;  // holds the place
+    (groups[group] ??= {})[row.key.slice(dot + 1)] = make(row);
   }
-  return true;
+  for (const [group, members] of Object.entries(groups)) checks[group] = groupCheck(group, members);
+  return checks;
 }
 
 function describe(v) {
@@ -52,14 +73,14 @@ function checkCode(code, what = 'code') {
   if (typeof code !== 'string') throw new TypeError(`qvet: ${what} must be a string of circuit source, got ${describe(code)}`);
 }
 
-function encodeOptions(options, schema, method) {
+function encodeOptions(options, checks, method) {
   if (options === undefined || options === null) return '{}';
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new TypeError(`qvet: ${method} options must be an object, got ${describe(options)}`);
   }
   for (const [key, value] of Object.entries(options)) {
-    const check = schema[key];
-    if (!check) throw new TypeError(`qvet: unknown ${method} option '${key}' (known: ${Object.keys(schema).join(', ')})`);
+    const check = Object.hasOwn(checks, key) ? checks[key] : undefined;
+    if (!check) throw new TypeError(`qvet: unknown ${method} option '${key}' (known: ${Object.keys(checks).join(', ')})`);
     const ok = check(value);
     if (ok !== true) throw new TypeError(`qvet: ${method} option '${key}' ${ok}`);
   }
@@ -70,20 +91,23 @@ export function makeValidator(mod) {
   const version = mod.version();
   const backends = Object.freeze(JSON.parse(mod.backends()).map((b) => Object.freeze(b)));
   const gates = Object.freeze(JSON.parse(mod.gates()).map((g) => Object.freeze(g)));
+  const schema = JSON.parse(mod.optionSchema());
+  const validateChecks = optionChecks(schema, 'validate'), simulateChecks = optionChecks(schema, 'simulate');
+  const formats = Object.freeze([...schema.find((row) => row.key === 'format').choices]);
   return Object.freeze({
     version,
-    formats: FORMATS,
+    formats,
     /** The built-in device profiles: pass a name (or one of its devices) as the `backend` option. */
     backends,
     /** The standard gates qvet knows (the core's gate table), with their names, arity and structure. */
     gates,
     validate(code, options) {
       checkCode(code);
-      return JSON.parse(mod.validate(code, encodeOptions(options, VALIDATE_OPTIONS, 'validate')));
+      return JSON.parse(mod.validate(code, encodeOptions(options, validateChecks, 'validate')));
     },
     simulate(code, options) {
       checkCode(code);
-      return JSON.parse(mod.simulate(code, encodeOptions(options, SIMULATE_OPTIONS, 'simulate')));
+      return JSON.parse(mod.simulate(code, encodeOptions(options, simulateChecks, 'simulate')));
     },
     equivalent(a, b) {
       checkCode(a, 'first circuit');

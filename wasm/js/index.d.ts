@@ -2,28 +2,39 @@
 
 export type Format = 'auto' | 'qasm2' | 'python';
 
+// The options below are declared once, in core/api/option_table.cpp: tests/js/options.test.mjs
+// checks these keys, types and comments against that table (as the module exports it).
+
+/** Bounds on what one call may cost: no input can hang a page or exhaust its memory. */
 export interface Limits {
+  /** Refuse a source of more bytes (default 67108864). */
   maxSourceBytes?: number;
+  /** Refuse more qubits, over all qregs (default 1048576). */
   maxQubits?: number;
+  /** Refuse more classical bits, over all cregs (default 1048576). */
   maxClbits?: number;
+  /** Refuse more instructions, counted after broadcasting over registers (default 5000000). */
   maxInstructions?: number;
+  /** Refuse more operations once custom gates are expanded (default 50000000). */
   maxExpandedOps?: number;
+  /** Errors and warnings kept in a report, up to 100000 (default 100). */
   maxDiagnostics?: number;
 }
 
 export interface ValidateOptions {
-  /** Language of the source; "auto" (default) tells OpenQASM 2 from Qiskit Python. Python is read
-   * statically and never executed. */
+  /** The language of the source: qasm2, python (Qiskit code, read statically, never run) or auto,
+   * which tells them apart (default auto). */
   format?: Format;
+  /** Departures from the OpenQASM 2 paper are errors, not warnings. */
+  strict?: boolean;
+  /** Include every operation with its layer in the report (to draw the circuit). */
+  operations?: boolean;
+  /** Check against a device: a profile or IBM device name (as qvet backends and the package's
+   * backends list them), line-N, ring-N, grid-RxC, all-to-all-N, or a configuration shaped like
+   * Qiskit's (on the CLI, a JSON file). */
+  backend?: string | BackendConfiguration;
   /** Python: the variable holding the circuit to report (default: the last QuantumCircuit built). */
   circuit?: string;
-  /** Check against a device: a profile or IBM device name (see Validator.backends), line-N,
-   * ring-N, grid-RxC, all-to-all-N, or a backend object shaped like Qiskit's configuration. */
-  backend?: string | BackendConfiguration;
-  /** Departures from the OpenQASM 2 paper become errors instead of warnings. */
-  strict?: boolean;
-  /** Include every operation with its layer (for drawing the circuit). */
-  operations?: boolean;
   limits?: Limits;
 }
 
@@ -34,11 +45,11 @@ export interface SimulateOptions extends ValidateOptions {
   seed?: number;
   /** Include the final amplitudes (up to 16 qubits). */
   statevector?: boolean;
-  /** Refuse circuits above this many qubits (at most 24 in WebAssembly). */
+  /** Refuse larger circuits before allocating; at most 24 in WebAssembly (default 24). */
   maxQubits?: number;
   /** Values of the circuit's Parameters (Qiskit Python input), by name; every one is needed. */
   parameters?: Record<string, number>;
-  /** Pauli strings such as "ZZI" (qubit 0 rightmost) whose expectation values to report. */
+  /** Pauli strings such as ZZI (qubit 0 rightmost) whose expectation values to report. */
   paulis?: string[];
 }
 

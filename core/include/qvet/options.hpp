@@ -1,5 +1,6 @@
 // What a caller can ask of qvet: the input format, strictness, report contents, a backend to check
-// against, the limits that bound every input, and the simulator's settings.
+// against, the limits that bound every input, and the simulator's settings. The fields the CLI and
+// the npm package can set are listed, with their flags and keys, in docs/options.md.
 #pragma once
 #include <cstdint>
 #include <string>
