@@ -2,8 +2,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -61,8 +61,10 @@ int backends_command() {
     std::string basis;
     for (const std::string& g : p.basis) basis += (basis.empty() ? "" : " ") + g;
     std::cout << "  " << p.name;
-    if (p.qubits) std::cout << "  " << p.processor << ", " << p.qubits << " qubits, " << p.couplers << " couplers";
-    else std::cout << "  generic shape (N up to 1024)";
+    if (p.qubits)
+      std::cout << "  " << p.processor << ", " << p.qubits << " qubits, " << p.couplers << " couplers";
+    else
+      std::cout << "  generic shape (N up to 1024)";
     std::cout << ", basis " << basis << "\n";
     if (!p.devices.empty()) {
       std::string d;
@@ -79,9 +81,15 @@ std::string json_string(const std::string& s) {
   std::string o = "\"";
   for (char ch : s) {
     unsigned char c = static_cast<unsigned char>(ch);
-    if (ch == '"' || ch == '\\') { o += '\\'; o += ch; }
-    else if (c < 0x20) { char buf[8]; std::snprintf(buf, sizeof buf, "\\u%04x", c); o += buf; }
-    else o += ch;
+    if (ch == '"' || ch == '\\') {
+      o += '\\';
+      o += ch;
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      o += buf;
+    } else
+      o += ch;
   }
   return o + "\"";
 }
@@ -119,14 +127,25 @@ int validate_command(int argc, char** argv) {
     const FlagResult f = take_option_flag(argc, argv, i, qvet::kValidateCall, opt, unused_sim);
     if (f == FlagResult::Bad) return kExitUsage;
     if (f == FlagResult::Taken) continue;
-    if (a == "--json") as_json = true;
-    else if (a == "--quiet") quiet = true;
-    else if (a == "--no-color") color = false;
-    else if (a == "--help" || a == "-h") { std::cout << help(); return kExitValid; }
-    else if (a.size() > 1 && a[0] == '-' ) { std::cerr << "qvet: unknown option '" << a << "'\n" << help(); return kExitUsage; }
-    else files.push_back(a);
+    if (a == "--json")
+      as_json = true;
+    else if (a == "--quiet")
+      quiet = true;
+    else if (a == "--no-color")
+      color = false;
+    else if (a == "--help" || a == "-h") {
+      std::cout << help();
+      return kExitValid;
+    } else if (a.size() > 1 && a[0] == '-') {
+      std::cerr << "qvet: unknown option '" << a << "'\n" << help();
+      return kExitUsage;
+    } else
+      files.push_back(a);
   }
-  if (files.empty()) { std::cerr << "qvet: no input files (give FILE... or - for standard input)\n"; return kExitUsage; }
+  if (files.empty()) {
+    std::cerr << "qvet: no input files (give FILE... or - for standard input)\n";
+    return kExitUsage;
+  }
 
   size_t valid = 0, invalid = 0, unreadable = 0;
   std::string json_reports;
@@ -143,7 +162,10 @@ int validate_command(int argc, char** argv) {
     (r.valid ? valid : invalid)++;
     if (as_json) {
       std::string body = qvet::to_json(r, files.size() == 1 ? 2 : -1);
-      if (files.size() == 1) { std::cout << body << "\n"; continue; }
+      if (files.size() == 1) {
+        std::cout << body << "\n";
+        continue;
+      }
       if (!json_reports.empty()) json_reports += ",\n";
       json_reports += "{\"file\":" + json_string(shown) + ",\"report\":" + body + "}";
     } else {
@@ -160,8 +182,9 @@ int validate_command(int argc, char** argv) {
     }
   }
   if (as_json && files.size() > 1) {
-    std::cout << "{\"reports\":[\n" << json_reports << "\n],\"summary\":{\"files\":" << files.size()
-              << ",\"valid\":" << valid << ",\"invalid\":" << invalid << ",\"unreadable\":" << unreadable << "}}\n";
+    std::cout << "{\"reports\":[\n"
+              << json_reports << "\n],\"summary\":{\"files\":" << files.size() << ",\"valid\":" << valid
+              << ",\"invalid\":" << invalid << ",\"unreadable\":" << unreadable << "}}\n";
   } else if (!as_json && files.size() > 1) {
     std::cout << files.size() << " files: " << valid << " valid, " << invalid << " invalid";
     if (unreadable) std::cout << ", " << unreadable << " unreadable";
@@ -200,13 +223,23 @@ int simulate_command(int argc, char** argv) {
     const FlagResult f = take_option_flag(argc, argv, i, qvet::kSimulateCall, opt, sim);
     if (f == FlagResult::Bad) return kExitUsage;
     if (f == FlagResult::Taken) continue;
-    if (a == "--json") as_json = true;
-    else if (a == "--no-color") color = false;
-    else if (a == "--help" || a == "-h") { std::cout << help(); return kExitValid; }
-    else if (a.size() > 1 && a[0] == '-') { std::cerr << "qvet: unknown option '" << a << "'\n" << help(); return kExitUsage; }
-    else files.push_back(a);
+    if (a == "--json")
+      as_json = true;
+    else if (a == "--no-color")
+      color = false;
+    else if (a == "--help" || a == "-h") {
+      std::cout << help();
+      return kExitValid;
+    } else if (a.size() > 1 && a[0] == '-') {
+      std::cerr << "qvet: unknown option '" << a << "'\n" << help();
+      return kExitUsage;
+    } else
+      files.push_back(a);
   }
-  if (files.size() != 1) { std::cerr << "qvet: simulate takes one file (or - for standard input)\n"; return kExitUsage; }
+  if (files.size() != 1) {
+    std::cerr << "qvet: simulate takes one file (or - for standard input)\n";
+    return kExitUsage;
+  }
   std::string src;
   const std::string shown = files[0] == "-" ? "<stdin>" : files[0];
   if (!read_input(files[0], &src)) {
@@ -228,12 +261,14 @@ int simulate_command(int argc, char** argv) {
   if (!s.ok) {
     qvet::Report only;
     only.diagnostics.push_back(s.error);
-    if (s.error.span.offset || s.error.span.line > 1) std::cout << qvet::cli::render_diagnostics(shown, src, only, color);
-    else std::cout << shown << ": error[" << s.error.code << "]: " << s.error.message << "\n";
+    if (s.error.span.offset || s.error.span.line > 1)
+      std::cout << qvet::cli::render_diagnostics(shown, src, only, color);
+    else
+      std::cout << shown << ": error[" << s.error.code << "]: " << s.error.message << "\n";
     return kExitInvalid;
   }
-  std::cout << shown << ": " << s.qubits << " qubits, " << s.shots << " shots, seed " << s.seed << ", "
-            << s.method << (s.measured_all ? " (no measurements: all qubits read out)" : "") << "\n";
+  std::cout << shown << ": " << s.qubits << " qubits, " << s.shots << " shots, seed " << s.seed << ", " << s.method
+            << (s.measured_all ? " (no measurements: all qubits read out)" : "") << "\n";
   std::cout << histogram(s);
   for (const auto& [p, e] : s.expectation_values) std::cout << "  <" << p << "> = " << e << "\n";
   if (!s.statevector.empty()) {
@@ -257,11 +292,18 @@ int equivalent_command(int argc, char** argv) {
     const FlagResult f = take_option_flag(argc, argv, i, qvet::kEquivalentCall, opt, unused_sim);
     if (f == FlagResult::Bad) return kExitUsage;
     if (f == FlagResult::Taken) continue;
-    if (a == "--json") as_json = true;
-    else if (a.size() > 1 && a[0] == '-') { std::cerr << "qvet: unknown option '" << a << "'\n"; return kExitUsage; }
-    else files.push_back(a);
+    if (a == "--json")
+      as_json = true;
+    else if (a.size() > 1 && a[0] == '-') {
+      std::cerr << "qvet: unknown option '" << a << "'\n";
+      return kExitUsage;
+    } else
+      files.push_back(a);
   }
-  if (files.size() != 2) { std::cerr << "qvet: equivalent takes two files\n"; return kExitUsage; }
+  if (files.size() != 2) {
+    std::cerr << "qvet: equivalent takes two files\n";
+    return kExitUsage;
+  }
   std::string a, b;
   if (!read_input(files[0], &a) || !read_input(files[1], &b)) {
     std::cerr << "qvet: cannot read the input files: " << std::strerror(errno) << "\n";
@@ -285,10 +327,19 @@ int equivalent_command(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  if (argc < 2) { std::cerr << help(); return kExitUsage; }
+  if (argc < 2) {
+    std::cerr << help();
+    return kExitUsage;
+  }
   std::string cmd = argv[1];
-  if (cmd == "--help" || cmd == "-h" || cmd == "help") { std::cout << help(); return kExitValid; }
-  if (cmd == "--version") { std::cout << "qvet " << qvet::version() << "\n"; return kExitValid; }
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    std::cout << help();
+    return kExitValid;
+  }
+  if (cmd == "--version") {
+    std::cout << "qvet " << qvet::version() << "\n";
+    return kExitValid;
+  }
   if (cmd == "validate") return validate_command(argc - 2, argv + 2);
   if (cmd == "simulate") return simulate_command(argc - 2, argv + 2);
   if (cmd == "equivalent") return equivalent_command(argc - 2, argv + 2);

@@ -138,8 +138,8 @@ FlagResult take_option_flag(int argc, char** argv, int& i, OptionCalls call, Opt
     if (!row.flag || !(row.calls & call)) continue;
     const std::string_view flag = row.flag;
     const bool valued = row.type != OptionType::Boolean;
-    const bool inline_value = valued && arg.size() > flag.size() && arg.substr(0, flag.size()) == flag &&
-                              arg[flag.size()] == '=';
+    const bool inline_value =
+        valued && arg.size() > flag.size() && arg.substr(0, flag.size()) == flag && arg[flag.size()] == '=';
     if (arg != flag && !inline_value) continue;
     std::string text;
     if (inline_value) {
@@ -166,8 +166,10 @@ std::string options_help() {
   std::string simulate_only = "simulate options:\n";
   for (const OptionRow& row : option_table()) {
     if (!row.flag) continue;  // the package's only (the limits)
-    if (row.calls & kValidateCall) both += help_for(row);  // simulate validates first: it takes them all
-    else if (row.calls & kSimulateCall) simulate_only += help_for(row);
+    if (row.calls & kValidateCall)
+      both += help_for(row);  // simulate validates first: it takes them all
+    else if (row.calls & kSimulateCall)
+      simulate_only += help_for(row);
   }
   return both + "\n" + simulate_only;
 }

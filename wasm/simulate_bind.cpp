@@ -1,7 +1,6 @@
 // Embind: simulation and equivalence.
 #include <emscripten/bind.h>
 
-
 #include "options.hpp"
 #include "qvet.hpp"
 

@@ -41,21 +41,23 @@ std::string gates_json() {
     for (std::string_view a : g.aliases)
       if (!a.empty()) aliases.push_back(a);
     const bool controlled = g.kernel == qvet::GateKernel::Controlled || g.kernel == qvet::GateKernel::Swap;
-    nlohmann::ordered_json row{{"name", g.name},
-                               {"qiskit_name", g.qiskit_name},
-                               {"aliases", aliases},
-                               {"params", g.num_params},
-                               {"qubits", g.num_qubits},
-                               {"target_qubits", g.target_qubits},
-                               {"controlled", controlled && g.target_qubits != g.num_qubits},
-                               {"label", g.label},
-                               {"inverse", g.inverse.name.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(g.inverse.name)},
-                               {"controlled_form", g.controlled.name.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(g.controlled.name)},
-                               {"openqasm2", g.in(qvet::kPrimitive) ? nlohmann::ordered_json("builtin")
-                                             : g.in(qvet::kQasm2)   ? nlohmann::ordered_json("qelib1")
-                                                                    : nlohmann::ordered_json()},
-                               {"python_method", g.python.method ? nlohmann::ordered_json(g.python.method) : nlohmann::ordered_json()},
-                               {"python_class", g.python.cls ? nlohmann::ordered_json(g.python.cls) : nlohmann::ordered_json()}};
+    nlohmann::ordered_json row{
+        {"name", g.name},
+        {"qiskit_name", g.qiskit_name},
+        {"aliases", aliases},
+        {"params", g.num_params},
+        {"qubits", g.num_qubits},
+        {"target_qubits", g.target_qubits},
+        {"controlled", controlled && g.target_qubits != g.num_qubits},
+        {"label", g.label},
+        {"inverse", g.inverse.name.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(g.inverse.name)},
+        {"controlled_form",
+         g.controlled.name.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(g.controlled.name)},
+        {"openqasm2", g.in(qvet::kPrimitive) ? nlohmann::ordered_json("builtin")
+                      : g.in(qvet::kQasm2)   ? nlohmann::ordered_json("qelib1")
+                                             : nlohmann::ordered_json()},
+        {"python_method", g.python.method ? nlohmann::ordered_json(g.python.method) : nlohmann::ordered_json()},
+        {"python_class", g.python.cls ? nlohmann::ordered_json(g.python.cls) : nlohmann::ordered_json()}};
     list.push_back(std::move(row));
   }
   return list.dump();

@@ -34,9 +34,12 @@ std::string read_value(const OptionRow& row, const json& v, OptionValue& out) {
       out.text = v.get<std::string>();
       return "";
     case OptionType::Backend:
-      if (v.is_string()) out.text = v.get<std::string>();
-      else if (v.is_object()) out.text = v.dump(), out.is_object = true;
-      else return "must be a profile name or a backend object";
+      if (v.is_string())
+        out.text = v.get<std::string>();
+      else if (v.is_object())
+        out.text = v.dump(), out.is_object = true;
+      else
+        return "must be a profile name or a backend object";
       return "";
     case OptionType::NumberMap:
       if (!v.is_object()) return "must be an object of numbers";
@@ -76,7 +79,8 @@ std::string options_from_json(std::string_view text, OptionCalls call, Options& 
     if (it == holder->end()) continue;
     OptionValue value;
     if (std::string wrong = read_value(row, *it, value); !wrong.empty()) return "option '" + leaf + "' " + wrong;
-    if (std::string problem = row.store(value, options, sim); !problem.empty()) return "option '" + leaf + "': " + problem;
+    if (std::string problem = row.store(value, options, sim); !problem.empty())
+      return "option '" + leaf + "': " + problem;
   }
   return "";
 }

@@ -52,19 +52,46 @@ std::vector<OptionRow> make_rows() {
       {"format", "--format", "F", T::OneOf, kAll | kEquivalentCall, "Options::format",
        "the language of the source: qasm2, python (Qiskit code, read statically, never run) or auto, "
        "which tells them apart",
-       format_names(), [](V v, Options& o, SimOptions&) { o.format = kFormats[v.count].second; return ok(); },
+       format_names(),
+       [](V v, Options& o, SimOptions&) {
+         o.format = kFormats[v.count].second;
+         return ok();
+       },
        [](O o, S) -> json { return format_name(o.format); }},
-      {"strict", "--strict", nullptr, T::Boolean, kAll | kEquivalentCall, "Options::strict",
-       "departures from the OpenQASM 2 paper are errors, not warnings", {},
-       [](V v, Options& o, SimOptions&) { o.strict = v.flag; return ok(); },
+      {"strict",
+       "--strict",
+       nullptr,
+       T::Boolean,
+       kAll | kEquivalentCall,
+       "Options::strict",
+       "departures from the OpenQASM 2 paper are errors, not warnings",
+       {},
+       [](V v, Options& o, SimOptions&) {
+         o.strict = v.flag;
+         return ok();
+       },
        [](O o, S) -> json { return o.strict; }},
-      {"operations", "--ops", nullptr, T::Boolean, kAll, "Options::include_operations",
-       "include every operation with its layer in the report (to draw the circuit)", {},
-       [](V v, Options& o, SimOptions&) { o.include_operations = v.flag; return ok(); },
+      {"operations",
+       "--ops",
+       nullptr,
+       T::Boolean,
+       kAll,
+       "Options::include_operations",
+       "include every operation with its layer in the report (to draw the circuit)",
+       {},
+       [](V v, Options& o, SimOptions&) {
+         o.include_operations = v.flag;
+         return ok();
+       },
        [](O o, S) -> json { return o.include_operations; }},
       // One of the two fields, never both; what is wrong with the backend is only known once it is
       // looked up, so the setter says (the CLI then tries the name as a file).
-      {"backend", "--backend", "B", T::Backend, kAll, "Options::backend, Options::backend_json",
+      {"backend",
+       "--backend",
+       "B",
+       T::Backend,
+       kAll,
+       "Options::backend, Options::backend_json",
        "check against a device: a profile or IBM device name (as qvet backends and the package's "
        "backends list them), line-N, ring-N, grid-RxC, all-to-all-N, or a configuration shaped like "
        "Qiskit's (on the CLI, a JSON file)",
@@ -79,58 +106,158 @@ std::vector<OptionRow> make_rows() {
          json j = json::parse(o.backend_json, nullptr, false);
          return j.is_discarded() ? json(o.backend_json) : j;
        }},
-      {"circuit", "--circuit", "NAME", T::Identifier, kAll, "Options::circuit",
-       "Python: the variable holding the circuit to report (default: the last QuantumCircuit built)", {},
-       [](V v, Options& o, SimOptions&) { o.circuit = v.text; return ok(); },
+      {"circuit",
+       "--circuit",
+       "NAME",
+       T::Identifier,
+       kAll,
+       "Options::circuit",
+       "Python: the variable holding the circuit to report (default: the last QuantumCircuit built)",
+       {},
+       [](V v, Options& o, SimOptions&) {
+         o.circuit = v.text;
+         return ok();
+       },
        [](O o, S) -> json { return o.circuit; }},
       // The limits: the package only (a CLI user has the memory of the whole machine).
-      {"limits.maxSourceBytes", nullptr, nullptr, T::Count, kAll, "Limits::max_source_bytes",
-       "refuse a source of more bytes", {},
-       [](V v, Options& o, SimOptions&) { o.limits.max_source_bytes = v.count; return ok(); },
+      {"limits.maxSourceBytes",
+       nullptr,
+       nullptr,
+       T::Count,
+       kAll,
+       "Limits::max_source_bytes",
+       "refuse a source of more bytes",
+       {},
+       [](V v, Options& o, SimOptions&) {
+         o.limits.max_source_bytes = v.count;
+         return ok();
+       },
        [](O o, S) -> json { return o.limits.max_source_bytes; }},
-      {"limits.maxQubits", nullptr, nullptr, T::Count, kAll, "Limits::max_qubits",
-       "refuse more qubits, over all qregs", {},
-       [](V v, Options& o, SimOptions&) { o.limits.max_qubits = v.count; return ok(); },
+      {"limits.maxQubits",
+       nullptr,
+       nullptr,
+       T::Count,
+       kAll,
+       "Limits::max_qubits",
+       "refuse more qubits, over all qregs",
+       {},
+       [](V v, Options& o, SimOptions&) {
+         o.limits.max_qubits = v.count;
+         return ok();
+       },
        [](O o, S) -> json { return o.limits.max_qubits; }},
-      {"limits.maxClbits", nullptr, nullptr, T::Count, kAll, "Limits::max_clbits",
-       "refuse more classical bits, over all cregs", {},
-       [](V v, Options& o, SimOptions&) { o.limits.max_clbits = v.count; return ok(); },
+      {"limits.maxClbits",
+       nullptr,
+       nullptr,
+       T::Count,
+       kAll,
+       "Limits::max_clbits",
+       "refuse more classical bits, over all cregs",
+       {},
+       [](V v, Options& o, SimOptions&) {
+         o.limits.max_clbits = v.count;
+         return ok();
+       },
        [](O o, S) -> json { return o.limits.max_clbits; }},
-      {"limits.maxInstructions", nullptr, nullptr, T::Count, kAll, "Limits::max_instructions",
-       "refuse more instructions, counted after broadcasting over registers", {},
-       [](V v, Options& o, SimOptions&) { o.limits.max_instructions = v.count; return ok(); },
+      {"limits.maxInstructions",
+       nullptr,
+       nullptr,
+       T::Count,
+       kAll,
+       "Limits::max_instructions",
+       "refuse more instructions, counted after broadcasting over registers",
+       {},
+       [](V v, Options& o, SimOptions&) {
+         o.limits.max_instructions = v.count;
+         return ok();
+       },
        [](O o, S) -> json { return o.limits.max_instructions; }},
-      {"limits.maxExpandedOps", nullptr, nullptr, T::Count, kAll, "Limits::max_expanded_ops",
-       "refuse more operations once custom gates are expanded", {},
-       [](V v, Options& o, SimOptions&) { o.limits.max_expanded_ops = v.count; return ok(); },
+      {"limits.maxExpandedOps",
+       nullptr,
+       nullptr,
+       T::Count,
+       kAll,
+       "Limits::max_expanded_ops",
+       "refuse more operations once custom gates are expanded",
+       {},
+       [](V v, Options& o, SimOptions&) {
+         o.limits.max_expanded_ops = v.count;
+         return ok();
+       },
        [](O o, S) -> json { return o.limits.max_expanded_ops; }},
-      {"limits.maxDiagnostics", nullptr, nullptr, T::Count, kAll, "Limits::max_diagnostics",
-       "errors and warnings kept in a report, up to 100000", {},
+      {"limits.maxDiagnostics",
+       nullptr,
+       nullptr,
+       T::Count,
+       kAll,
+       "Limits::max_diagnostics",
+       "errors and warnings kept in a report, up to 100000",
+       {},
        [](V v, Options& o, SimOptions&) {
          o.limits.max_diagnostics = static_cast<uint32_t>(std::min(v.count, kDiagnosticsCeiling));
          return ok();
        },
        [](O o, S) -> json { return o.limits.max_diagnostics; }},
-      {"shots", "--shots", "N", T::Count, kSim, "SimOptions::shots", "samples to draw", {},
-       [](V v, Options&, SimOptions& s) { s.shots = v.count; return ok(); },
+      {"shots",
+       "--shots",
+       "N",
+       T::Count,
+       kSim,
+       "SimOptions::shots",
+       "samples to draw",
+       {},
+       [](V v, Options&, SimOptions& s) {
+         s.shots = v.count;
+         return ok();
+       },
        [](O, S s) -> json { return s.shots; }},
-      {"seed", "--seed", "S", T::Count, kSim, "SimOptions::seed",
-       "the same seed gives the same counts on every platform", {},
-       [](V v, Options&, SimOptions& s) { s.seed = v.count; return ok(); },
+      {"seed",
+       "--seed",
+       "S",
+       T::Count,
+       kSim,
+       "SimOptions::seed",
+       "the same seed gives the same counts on every platform",
+       {},
+       [](V v, Options&, SimOptions& s) {
+         s.seed = v.count;
+         return ok();
+       },
        [](O, S s) -> json { return s.seed; }},
-      {"statevector", "--statevector", nullptr, T::Boolean, kSim, "SimOptions::statevector",
-       "include the final amplitudes (up to 16 qubits)", {},
-       [](V v, Options&, SimOptions& s) { s.statevector = v.flag; return ok(); },
+      {"statevector",
+       "--statevector",
+       nullptr,
+       T::Boolean,
+       kSim,
+       "SimOptions::statevector",
+       "include the final amplitudes (up to 16 qubits)",
+       {},
+       [](V v, Options&, SimOptions& s) {
+         s.statevector = v.flag;
+         return ok();
+       },
        [](O, S s) -> json { return s.statevector; }},
-      {"maxQubits", "--max-qubits", "N", T::Count, kSim, "SimOptions::max_qubits",
-       "refuse larger circuits before allocating; at most 24 in WebAssembly", {},
+      {"maxQubits",
+       "--max-qubits",
+       "N",
+       T::Count,
+       kSim,
+       "SimOptions::max_qubits",
+       "refuse larger circuits before allocating; at most 24 in WebAssembly",
+       {},
        [](V v, Options&, SimOptions& s) {
          s.max_qubits = static_cast<unsigned>(std::min(v.count, kSimQubitsCeiling));
          return ok();
        },
        [](O, S s) -> json { return s.max_qubits; }},
-      {"parameters", "--param", "NAME=X", T::NumberMap, kSim, "SimOptions::parameters",
-       "values of the circuit's Parameters (Qiskit Python input), by name; every one is needed", {},
+      {"parameters",
+       "--param",
+       "NAME=X",
+       T::NumberMap,
+       kSim,
+       "SimOptions::parameters",
+       "values of the circuit's Parameters (Qiskit Python input), by name; every one is needed",
+       {},
        [](V v, Options&, SimOptions& s) {
          s.parameters.insert(s.parameters.end(), v.numbers.begin(), v.numbers.end());
          return ok();
@@ -140,8 +267,14 @@ std::vector<OptionRow> make_rows() {
          for (const auto& [name, x] : s.parameters) m[name] = x;
          return m;
        }},
-      {"paulis", "--pauli", "P", T::StringList, kSim, "SimOptions::paulis",
-       "Pauli strings such as ZZI (qubit 0 rightmost) whose expectation values to report", {},
+      {"paulis",
+       "--pauli",
+       "P",
+       T::StringList,
+       kSim,
+       "SimOptions::paulis",
+       "Pauli strings such as ZZI (qubit 0 rightmost) whose expectation values to report",
+       {},
        [](V v, Options&, SimOptions& s) {
          s.paulis.insert(s.paulis.end(), v.strings.begin(), v.strings.end());
          return ok();

@@ -50,13 +50,13 @@ struct OptionValue {
 };
 
 struct OptionRow {
-  const char* key;          // as the package spells it; "limits.maxQubits" is maxQubits in limits
-  const char* flag;         // the CLI flag, or nullptr: only the package sets it
-  const char* metavar;      // the flag's value in --help ("N"); nullptr for booleans and no flag
+  const char* key;      // as the package spells it; "limits.maxQubits" is maxQubits in limits
+  const char* flag;     // the CLI flag, or nullptr: only the package sets it
+  const char* metavar;  // the flag's value in --help ("N"); nullptr for booleans and no flag
   OptionType type;
-  unsigned calls;           // OptionCalls bits
-  const char* field;        // the field `store` sets, e.g. "SimOptions::shots"
-  const char* description;  // one line, lower case, no final period: --help, index.d.ts, the docs
+  unsigned calls;                    // OptionCalls bits
+  const char* field;                 // the field `store` sets, e.g. "SimOptions::shots"
+  const char* description;           // one line, lower case, no final period: --help, index.d.ts, the docs
   std::vector<std::string> choices;  // OneOf, in the package's order
   // Stores a value; returns what is wrong with it, else "". Only a backend can be wrong once its
   // type is right (a name no profile has, a configuration that does not parse).

@@ -89,7 +89,8 @@ TEST_CASE("QASMBench corpus: published qubit counts and rejected files", "[corpu
 // compared. The files whose published figures do not fit are listed with what differs.
 TEST_CASE("QASMBench corpus: published depth and two-qubit gate counts", "[corpus][figures]") {
   std::string index;
-  if (!read(kRoot + "index.tsv", &index)) QVET_SKIP(kRoot << " is absent (the corpus lives in ../shared beside the project)");
+  if (!read(kRoot + "index.tsv", &index))
+    QVET_SKIP(kRoot << " is absent (the corpus lives in ../shared beside the project)");
   // Published depth differs from Qiskit's both as written and expanded.
   const std::map<std::string, const char*> depth_differs = {
       {"medium/multiply_n13/multiply_n13.qasm", "7 published, Qiskit's 8"},

@@ -5,13 +5,13 @@
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
-#include <cstring>
 #ifdef QVET_CLI
 #include <sys/wait.h>
 #include <unistd.h>
@@ -54,7 +54,9 @@ const std::vector<Field>& fields() {
       {"strict", "Options::strict", [](O o, S) -> json { return o.strict; }},
       {"operations", "Options::include_operations", [](O o, S) -> json { return o.include_operations; }},
       {"backend", "Options::backend, Options::backend_json",
-       [](O o, S) -> json { return {o.backend, o.backend_json}; }},
+       [](O o, S) -> json {
+         return {o.backend, o.backend_json};
+       }},
       {"circuit", "Options::circuit", [](O o, S) -> json { return o.circuit; }},
       {"limits.maxSourceBytes", "Limits::max_source_bytes", [](O o, S) -> json { return o.limits.max_source_bytes; }},
       {"limits.maxQubits", "Limits::max_qubits", [](O o, S) -> json { return o.limits.max_qubits; }},
@@ -205,8 +207,8 @@ std::string docs_table() {
     if (row.flag) cli = "`" + std::string(row.flag) + (row.metavar ? std::string(" ") + row.metavar : "") + "`";
     std::string d = option_default_text(row);  // what --help shows; the docs say when it is off
     if (d.empty()) d = row.type == OptionType::Boolean ? "false" : "none";
-    out += "| `" + std::string(row.key) + "` | " + cli + " | " + docs_type(row) + " | " + calls + " | `" + d +
-           "` | " + row.description + " | `" + row.field + "` |\n";
+    out += "| `" + std::string(row.key) + "` | " + cli + " | " + docs_type(row) + " | " + calls + " | `" + d + "` | " +
+           row.description + " | `" + row.field + "` |\n";
   }
   return out + kDocsEnd;
 }
@@ -316,7 +318,8 @@ TEST_CASE("option table: the package's JSON is refused with the messages the bin
       {kValidateCall, R"({"operations": 1})", "option 'operations' must be true or false"},
       {kValidateCall, R"({"limits": 3})", "option 'limits' must be an object"},
       {kValidateCall, R"({"limits": {"maxQubits": -1}})", "option 'maxQubits' must be a non-negative integer"},
-      {kValidateCall, R"({"limits": {"maxDiagnostics": 1.5}})", "option 'maxDiagnostics' must be a non-negative integer"},
+      {kValidateCall, R"({"limits": {"maxDiagnostics": 1.5}})",
+       "option 'maxDiagnostics' must be a non-negative integer"},
       {kSimulateCall, R"({"shots": -1})", "option 'shots' must be a non-negative integer"},
       {kSimulateCall, R"({"seed": "1"})", "option 'seed' must be a non-negative integer"},
       {kSimulateCall, R"({"statevector": 1})", "option 'statevector' must be true or false"},
@@ -345,7 +348,8 @@ TEST_CASE("option table: the package's JSON is refused with the messages the bin
 TEST_CASE("option table: the ceilings some setters keep", "[options]") {
   Options o;
   SimOptions s;
-  REQUIRE(options_from_json(R"({"limits": {"maxDiagnostics": 1000000}, "maxQubits": 99})", kSimulateCall, o, s).empty());
+  REQUIRE(
+      options_from_json(R"({"limits": {"maxDiagnostics": 1000000}, "maxQubits": 99})", kSimulateCall, o, s).empty());
   CHECK(o.limits.max_diagnostics == 100000);
 #ifdef __EMSCRIPTEN__
   CHECK(s.max_qubits == kDefaultSimQubits);  // a browser tab holds no more
@@ -438,7 +442,8 @@ TEST_CASE("the CLI takes each flag of the option table in the commands that the 
       case OptionType::StringList: value = "ZZ"; break;
     }
     for (const Command& c : commands) {
-      const std::string args = std::string(c.name) + " " + row.flag + (value.empty() ? "" : " " + value) + " " + c.files;
+      const std::string args =
+          std::string(c.name) + " " + row.flag + (value.empty() ? "" : " " + value) + " " + c.files;
       INFO("qvet " << args);
       const Run r = run_cli(args);
       INFO(r.out);
@@ -467,7 +472,8 @@ TEST_CASE("docs/options.md lists every option as the table declares it", "[optio
   REQUIRE(end != std::string::npos);
   const std::string actual = text.substr(begin, end + std::strlen(kDocsEnd) - begin);
   if (actual != expected && std::getenv("QVET_WRITE_DOCS")) {
-    std::ofstream(path, std::ios::binary) << text.substr(0, begin) << expected << text.substr(end + std::strlen(kDocsEnd));
+    std::ofstream(path, std::ios::binary)
+        << text.substr(0, begin) << expected << text.substr(end + std::strlen(kDocsEnd));
     WARN("rewrote the option list in " << path);
     return;
   }

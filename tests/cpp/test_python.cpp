@@ -12,9 +12,9 @@
 #include "helpers.hpp"
 
 using namespace qvet;
+using qvet::test::check_report_invariants;
 using qvet::test::find;
 using qvet::test::run;
-using qvet::test::check_report_invariants;
 
 namespace {
 

@@ -14,17 +14,17 @@ enum class Format { Auto, Qasm2, Python };
 // Every limit exists so that no input can make the core hang or allocate without bound. The
 // defaults are roomy: every QASMBench circuit and a generated 10^6-gate circuit fit well inside.
 struct Limits {
-  uint64_t max_source_bytes = 64u << 20;       // 64 MiB: 20x the largest corpus file
-  uint64_t max_qubits = 1u << 20;               // total over all qregs
-  uint64_t max_clbits = 1u << 20;               // total over all cregs
-  uint64_t max_instructions = 5'000'000;        // after broadcasting; ~40 bytes each
-  uint32_t max_gate_nesting = 100;              // gate-definition depth; bounds expansion recursion
-  uint64_t max_expanded_ops = 50'000'000;       // instructions after expanding custom gates
-  uint32_t max_expr_depth = 128;                // nested parentheses/unary ops; bounds parser recursion
-  uint32_t max_diagnostics = 100;               // errors and warnings kept in one report
-  uint64_t max_loop_iterations = 10'000'000;    // Python: `for` iterations in all, when unrolling
-  uint64_t max_python_items = 1u << 24;         // Python: list elements and string bytes created in all
-  uint64_t max_layout_steps = 2'000'000;        // backend: candidate checks of the SWAP-free layout search
+  uint64_t max_source_bytes = 64u << 20;      // 64 MiB: 20x the largest corpus file
+  uint64_t max_qubits = 1u << 20;             // total over all qregs
+  uint64_t max_clbits = 1u << 20;             // total over all cregs
+  uint64_t max_instructions = 5'000'000;      // after broadcasting; ~40 bytes each
+  uint32_t max_gate_nesting = 100;            // gate-definition depth; bounds expansion recursion
+  uint64_t max_expanded_ops = 50'000'000;     // instructions after expanding custom gates
+  uint32_t max_expr_depth = 128;              // nested parentheses/unary ops; bounds parser recursion
+  uint32_t max_diagnostics = 100;             // errors and warnings kept in one report
+  uint64_t max_loop_iterations = 10'000'000;  // Python: `for` iterations in all, when unrolling
+  uint64_t max_python_items = 1u << 24;       // Python: list elements and string bytes created in all
+  uint64_t max_layout_steps = 2'000'000;      // backend: candidate checks of the SWAP-free layout search
 };
 
 struct Options {
@@ -52,16 +52,16 @@ constexpr uint64_t kDefaultSimMemory = uint64_t{9} << 30;  // 9 GiB
 struct SimOptions {
   uint64_t shots = 1024;
   uint64_t seed = 0;
-  bool statevector = false;                // include the final state's amplitudes
+  bool statevector = false;  // include the final state's amplitudes
   unsigned max_qubits = kDefaultSimQubits;
   uint64_t max_memory_bytes = kDefaultSimMemory;  // computed before anything is allocated
-  uint64_t max_shots = 1'000'000;          // each distinct outcome is a counts entry: bounds memory and JSON
-  unsigned all_probabilities_up_to = 12;   // list every probability up to this many qubits...
-  unsigned top_k = 32;                     // ...and the k largest beyond
-  unsigned max_statevector_qubits = 16;    // amplitudes in the report (JSON size)
+  uint64_t max_shots = 1'000'000;                 // each distinct outcome is a counts entry: bounds memory and JSON
+  unsigned all_probabilities_up_to = 12;          // list every probability up to this many qubits...
+  unsigned top_k = 32;                            // ...and the k largest beyond
+  unsigned max_statevector_qubits = 16;           // amplitudes in the report (JSON size)
   // Mid-circuit measurement runs one trajectory per shot; this bounds shots x 2^n x ops.
   uint64_t max_trajectory_work = uint64_t{1} << 34;
-  std::vector<std::string> paulis;         // expectation values, e.g. "ZZI" (qubit 0 rightmost)
+  std::vector<std::string> paulis;  // expectation values, e.g. "ZZI" (qubit 0 rightmost)
   // Values of the circuit's Parameters (Qiskit Python input), by name: every one must be given.
   std::vector<std::pair<std::string, double>> parameters;
 };
