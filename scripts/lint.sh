@@ -19,7 +19,7 @@ else
   git rev-parse -q --verify "$base^{commit}" > /dev/null || base=$(git hash-object -t tree /dev/null)  # a first commit
   files=$(git diff --name-only --diff-filter=ACMR "$base" -- '*.cpp' '*.hpp')
 fi
-files=$(for f in $files; do [ -f "$f" ] && echo "$f"; done)
+files=$(for f in $files; do if [ -f "$f" ]; then echo "$f"; fi; done)
 # Fixtures that exist to break rules are not project code.
 files=$(echo "$files" | grep -v '^tests/structure/fixture' || true)
 if [ -z "$files" ]; then
@@ -40,7 +40,9 @@ done
 [ -f build/compile_commands.json ] || bash scripts/build.sh > /dev/null
 # clang-tidy reads translation units; a changed header is checked through the files that include
 # it (HeaderFilterRegex), so only sources in the compilation database go on the command line.
-sources=$(for f in $files; do case "$f" in *.cpp) grep -q "\"file\": \"$PWD/$f\"" build/compile_commands.json && echo "$f";; esac; done)
+sources=$(for f in $files; do
+  case "$f" in *.cpp) if grep -q "\"file\": \"$PWD/$f\"" build/compile_commands.json; then echo "$f"; fi ;; esac
+done)
 if [ -n "$sources" ]; then
   out=$(mktemp)
   status=0
