@@ -183,18 +183,25 @@ void d_rc3x(const double*, Definition& d) {
   d("h", {3})("t", {3})("cx", {2, 3})("tdg", {3})("h", {3})("cx", {0, 3})("t", {3})("cx", {1, 3})("tdg", {3});
   d("cx", {0, 3})("t", {3})("cx", {1, 3})("tdg", {3})("h", {3})("t", {3})("cx", {2, 3})("tdg", {3})("h", {3});
 }
-// c3x and c3sqrtx: h, a controlled phase of +-angle from each control in turn, h, with the
-// controls' parities walked by cx (Barenco et al. 1995, as qelib1.inc writes them).
-void c3_ladder(Definition& d, double angle) {
+// Qiskit 1.0's C3XGate: sqrt(T) phases and 14 cx between two h on the target.
+void d_c3x(const double*, Definition& d) {
+  const double a = kPi / 8;
+  d("h", {3})("p", {0}, {a})("p", {1}, {a})("p", {2}, {a})("p", {3}, {a});
+  d("cx", {0, 1})("p", {1}, {-a})("cx", {0, 1})("cx", {1, 2})("p", {2}, {-a})("cx", {0, 2})("p", {2}, {a});
+  d("cx", {1, 2})("p", {2}, {-a})("cx", {0, 2})("cx", {2, 3})("p", {3}, {-a})("cx", {1, 3})("p", {3}, {a});
+  d("cx", {2, 3})("p", {3}, {-a})("cx", {0, 3})("p", {3}, {a})("cx", {2, 3})("p", {3}, {-a})("cx", {1, 3});
+  d("p", {3}, {a})("cx", {2, 3})("p", {3}, {-a})("cx", {0, 3})("h", {3});
+}
+// Qiskit's C3SXGate (Barenco et al. 1995): h, a controlled phase of +-pi/8 from each control in
+// turn, h, with the controls' parities walked by cx.
+void d_c3sqrtx(const double*, Definition& d) {
   const uint8_t ctl[] = {0, 1, 1, 2, 2, 2, 2};
   const uint8_t cx[][2] = {{0, 1}, {0, 1}, {1, 2}, {0, 2}, {1, 2}, {0, 2}};
   for (int k = 0; k < 7; ++k) {
-    d("h", {3})("cu1", {ctl[k], 3}, {k % 2 ? -angle : angle})("h", {3});
+    d("h", {3})("cu1", {ctl[k], 3}, {k % 2 ? -kPi / 8 : kPi / 8})("h", {3});
     if (k < 6) d("cx", {cx[k][0], cx[k][1]});
   }
 }
-void d_c3x(const double*, Definition& d) { c3_ladder(d, -kPi / 4); }
-void d_c3sqrtx(const double*, Definition& d) { c3_ladder(d, kPi / 8); }
 void d_c4x(const double*, Definition& d) {
   d("h", {4})("cu1", {3, 4}, {kPi / 2})("h", {4})("rc3x", {0, 1, 2, 3})("h", {4})("cu1", {3, 4}, {-kPi / 2})("h", {4});
   d.inverse("rc3x", {0, 1, 2, 3});  // Qiskit's C4XGate: the second rc3x is inverted
