@@ -32,6 +32,17 @@ std::string backends_json() {
   return list.dump();
 }
 
+const char* kernel_name(qvet::GateKernel k) {
+  switch (k) {
+    case qvet::GateKernel::Identity: return "identity";
+    case qvet::GateKernel::Matrix: return "matrix";
+    case qvet::GateKernel::Controlled: return "controlled";
+    case qvet::GateKernel::Swap: return "swap";
+    case qvet::GateKernel::Definition: return "definition";
+  }
+  return "matrix";
+}
+
 // The gate table, for the package's `gates` list and the page's diagram: a gate added to
 // core/circuit/gates.cpp appears in both without another edit.
 std::string gates_json() {
@@ -49,6 +60,7 @@ std::string gates_json() {
         {"qubits", g.num_qubits},
         {"target_qubits", g.target_qubits},
         {"controlled", controlled && g.target_qubits != g.num_qubits},
+        {"kernel", kernel_name(g.kernel)},
         {"label", g.label},
         {"inverse", g.inverse.name.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(g.inverse.name)},
         {"controlled_form",

@@ -91,17 +91,26 @@ void check(const Circuit& c, const SourceMap& map, const Options& opt, const Bac
   std::vector<uint32_t> first_use;
   std::vector<int32_t> gate_of;  // per table entry, the gate it translates
   std::map<std::string, uint64_t> totals;
+  // U and CX are Qiskit's u and cx: one entry (and one warning) with the qelib1 gates of their name.
+  auto canonical = [&](int32_t gate) {
+    const GateRow* row = c.gates[gate].std;
+    if (row && row->in(kPrimitive))
+      if (const GateRow* same = find_gate(row->qiskit_name, kQasm2)) return static_cast<int32_t>(same->id);
+    return gate;
+  };
   for (const Leaf& l : x.leaves) {
     if (l.kind != OpKind::Gate) continue;
-    if (entry[l.gate] < 0) {
-      const GateDef& d = c.gates[l.gate];
-      entry[l.gate] = static_cast<int32_t>(table.size());
+    const int32_t key = canonical(l.gate);
+    if (entry[key] < 0) {
+      const GateDef& d = c.gates[key];
+      entry[key] = static_cast<int32_t>(table.size());
       table.push_back(translate(b, d.std, d.qiskit_name));
       first_use.push_back(l.src);
-      gate_of.push_back(l.gate);
+      gate_of.push_back(key);
       out.translations.push_back(
           {d.qiskit_name, 0, table.back().known ? static_cast<int64_t>(table.back().total) : -1, table.back().text});
     }
+    entry[l.gate] = entry[key];
     ++out.translations[entry[l.gate]].count;
   }
   for (size_t k = 0; k < table.size(); ++k) {

@@ -13,7 +13,7 @@ namespace qvet::backend {
 
 namespace {
 
-using Seq = std::vector<const char*>;
+using Seq = std::vector<std::string_view>;  // row names (the basis gates among them by their own names)
 
 enum class OneQ { Identity, Diagonal, X, SX, Y, Half, General };  // Half: h, sxdg, u2 (one sx)
 
@@ -79,7 +79,7 @@ bool one_qubit_in_basis(const Backend& b, OneQ kind, Seq* out) {
 
 std::string join(const Seq& s) {
   std::string out;
-  for (const char* g : s) out += (out.empty() ? "" : ".") + std::string(g);
+  for (std::string_view g : s) out += (out.empty() ? "" : ".") + std::string(g);
   return out;
 }
 
@@ -115,12 +115,13 @@ struct Expander {
       const double zeros[4] = {0, 0, 0, 0};  // the steps of a definition do not depend on its parameters
       g.definition(zeros, d);
       if (!d.ok()) return false;
-      for (const Definition::Op& op : d) s.push_back(op.gate->name.data());
+      for (const Definition::Op& op : d) s.push_back(op.gate->name);
     } else {
       return false;  // mcx with 5+ controls: the transpiler synthesises it
     }
-    rule(g.name, s);
-    for (const char* part : s) {
+    // U and CX are written as Qiskit writes them (u, cx), not as OpenQASM 2's keywords.
+    rule(g.in(kPrimitive) ? g.qiskit_name : g.name, s);
+    for (std::string_view part : s) {
       const GateRow* row = find_gate(part);
       if (!row || !add(*row, times, depth + 1)) return false;
     }

@@ -85,7 +85,15 @@ void lower_std_gate(const GateRow& g, const double* p, const uint32_t* q, unsign
       unsigned mapped[5] = {};
       for (const Definition::Op& op : d) {
         for (uint8_t k = 0; k < op.num_qubits; ++k) mapped[k] = q[op.qubits[k]];
-        lower_std_gate(*op.gate, op.params, mapped, op.num_qubits, out);
+        if (!op.inverse) {
+          lower_std_gate(*op.gate, op.params, mapped, op.num_qubits, out);
+          continue;
+        }
+        // An inverted step is its gate's inverse row (the table test requires one for every
+        // inverted step of a row applied by its definition).
+        double inverse_params[4] = {};
+        related_params(op.gate->inverse, op.params, inverse_params);
+        lower_std_gate(*find_gate(op.gate->inverse.name), inverse_params, mapped, op.num_qubits, out);
       }
       return;
     }

@@ -354,3 +354,20 @@ TEST_CASE("an opaque gate checked against a backend has no fixed translation", "
       CHECK(r.backend.duration_s < 0);  // unknown, not a number made up for the opaque gate
     }
 }
+
+// OpenQASM 2's CX and qelib1's cx are one Qiskit gate, cx: one translation entry and one warning.
+TEST_CASE("CX and cx translate as one gate, under Qiskit's name", "[backend][translate]") {
+  const Report r = on("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nCX q[0], q[1];\ncx q[1], q[0];\nU(0.1, 0.2, 0.3) q[0];\n",
+                      "ibm_torino");
+  REQUIRE(r.has_backend);
+  CHECK(test::count_code(r, "W701") == 2);  // cx and u, once each
+  const Diagnostic* w = find(r, "W701");
+  REQUIRE(w);
+  CHECK_THAT(w->message, Catch::StartsWith("'cx' is not a basis gate of ibm_torino") &&
+                             Catch::Contains("(cx -> h.cz.h; h -> rz.sx.rz); used 2 times"));
+  REQUIRE(r.backend.translations.size() == 2);
+  CHECK(r.backend.translations[0].gate == "cx");
+  CHECK(r.backend.translations[0].count == 2);
+  CHECK(r.backend.translations[1].gate == "u");
+  CHECK(r.backend.translations[1].translation == "u -> rz.sx.rz.sx.rz");
+}

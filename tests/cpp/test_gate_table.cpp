@@ -140,7 +140,16 @@ TEST_CASE("gate table: ids, names and sets are consistent", "[gates][table]") {
     if (g.num_qubits) CHECK(g.target_qubits <= g.num_qubits);
     CHECK(g.matrix != nullptr);
     if (g.kernel == GateKernel::Matrix) CHECK(g.num_qubits <= 2);
-    if (g.kernel == GateKernel::Definition) CHECK(g.definition != nullptr);
+    if (g.kernel == GateKernel::Definition) {
+      // The simulator applies it step by step: every step must be a row it can apply, and an
+      // inverted step needs its gate's inverse row.
+      REQUIRE(g.definition != nullptr);
+      Definition d;
+      g.definition(kParams, d);
+      CHECK(d.ok());
+      for (const Definition::Op& op : d)
+        if (op.inverse) CHECK(find_gate(op.gate->inverse.name) != nullptr);
+    }
     if (g.kernel == GateKernel::Controlled) CHECK(g.target_qubits == 1);
     if (g.kernel == GateKernel::Swap) CHECK(g.target_qubits == 2);
     if (g.in(kPaper) || g.in(kBuiltin)) CHECK(g.in(kQasm2));

@@ -159,7 +159,7 @@ test('gates: the core\'s gate table, each gate readable and reported by its Qisk
   assert.ok(Object.isFrozen(v.gates) && v.gates.length >= 50);
   const byName = new Map(v.gates.map((g) => [g.name, g]));
   assert.deepEqual({ ...byName.get('cx') }, {
-    name: 'cx', qiskit_name: 'cx', aliases: [], params: 0, qubits: 2, target_qubits: 1, controlled: true, label: 'x',
+    name: 'cx', qiskit_name: 'cx', aliases: [], params: 0, qubits: 2, target_qubits: 1, controlled: true, kernel: 'controlled', label: 'x',
     inverse: 'cx', controlled_form: 'ccx', openqasm2: 'qelib1', python_method: 'cx', python_class: 'CXGate',
   });
   assert.equal(byName.get('cswap').target_qubits, 2);

@@ -180,6 +180,8 @@ export interface GateInfo {
   /** Qubits the gate's matrix acts on; in a controlled gate, the ones before are controls. */
   target_qubits: number;
   controlled: boolean;
+  /** How the simulator applies it: its matrix, a controlled 2x2, a (controlled) swap, its definition. */
+  kernel: 'identity' | 'matrix' | 'controlled' | 'swap' | 'definition';
   /** What a diagram writes in the gate's box (the target's, for a controlled gate). */
   label: string;
   /** The standard gate that is its inverse (Qiskit's Gate.inverse()), or null. */

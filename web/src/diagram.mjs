@@ -13,8 +13,15 @@ export function setGates(gates) {
   for (const g of gates) if (!gateByName.has(g.qiskit_name)) gateByName.set(g.qiskit_name, g);
 }
 
+// The table row of an operation, or undefined for a program's own gate: a program may call its
+// own gate `mcx` or `ecr` (OpenQASM 2 reserves neither), and that one is drawn as a box.
+let customNames = new Set();
+function rowOf(op) {
+  return customNames.has(op.name) ? undefined : gateByName.get(op.name);
+}
+
 function controlsOf(op) {
-  const g = gateByName.get(op.name);
+  const g = rowOf(op);
   return g?.controlled ? op.qubits.length - g.target_qubits : 0;
 }
 
@@ -42,6 +49,7 @@ export function drawCircuit(container, report) {
     container.append(Object.assign(document.createElement('p'), { className: 'muted', textContent: 'Fix the errors to see the circuit.' }));
     return;
   }
+  customNames = new Set((report.custom_gates ?? []).map((g) => g.name));
   const ops = report.operations ?? [];
   const nq = report.qubits;
   const cregs = report.registers.cregs;
@@ -115,7 +123,7 @@ export function drawCircuit(container, report) {
       g.append(el('text', { x: cx(col) + 6, y: y(crow) + 14, class: 'bit-label' }, String(op.clbits[0] - clbitRow.indexOf(crow))));
     } else if (op.name === 'reset') {
       box(g, col, q[0], '|0⟩', 'gate');
-    } else if (gateByName.get(op.name)?.label === 'swap') {
+    } else if (rowOf(op)?.kernel === 'swap') {
       const targets = q.slice(nctl);
       vline(g, col, lo, Math.max(...q));
       q.slice(0, nctl).forEach((r) => dot(g, col, r));
@@ -127,7 +135,7 @@ export function drawCircuit(container, report) {
       const target = q[q.length - 1];
       vline(g, col, Math.min(...q), Math.max(...q));
       ctrls.forEach((r) => dot(g, col, r));
-      const t = gateByName.get(op.name).label;
+      const t = rowOf(op).label;
       if (t === 'x') {
         g.append(el('circle', { cx: cx(col), cy: y(target), r: 11, class: 'target' }));
         g.append(el('path', { d: `M${cx(col) - 11},${y(target)} h22 M${cx(col)},${y(target) - 11} v22`, class: 'target-cross' }));
