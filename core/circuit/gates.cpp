@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <unordered_map>
 #include <vector>
 
 namespace qvet {
@@ -281,8 +283,12 @@ struct Row {
     return *this;
   }
   Row& alias(std::string_view a) {
-    (r.aliases[0].empty() ? r.aliases[0] : r.aliases[1]) = a;
-    return *this;
+    for (std::string_view& slot : r.aliases)
+      if (slot.empty()) {
+        slot = a;
+        return *this;
+      }
+    std::abort();  // more aliases than GateRow has room for: a programming error, found at start-up
   }
   Row& py(const char* method, const char* cls, std::initializer_list<const char*> params,
           std::initializer_list<const char*> qubits) {
@@ -509,9 +515,16 @@ const std::vector<GateRow>& table() {
 GateRows gate_rows() { return {table().data(), table().size()}; }
 
 const GateRow* find_gate(std::string_view name, uint8_t in) {
-  for (const GateRow& g : table())
-    if (g.name == name && (g.sets & in || in == 0xff)) return &g;
-  return nullptr;
+  // By name through an index built once: definitions and translations look rows up often.
+  static const std::unordered_map<std::string_view, const GateRow*> index = [] {
+    std::unordered_map<std::string_view, const GateRow*> m;
+    for (const GateRow& g : table()) m.emplace(g.name, &g);
+    return m;
+  }();
+  auto it = index.find(name);
+  if (it == index.end()) return nullptr;
+  const GateRow* g = it->second;
+  return (in == 0xff || (g->sets & in)) ? g : nullptr;
 }
 
 Definition& Definition::operator()(std::string_view gate, std::initializer_list<uint8_t> qubits,

@@ -96,7 +96,9 @@ struct GateRow {
   uint8_t id = 0;                // its index in the table
   std::string_view name;         // as written in OpenQASM 2 (qelib1.inc)
   std::string_view qiskit_name;  // Instruction.name in Qiskit 1.0 (what count_ops reports)
-  std::string_view aliases[2];   // other spellings that name the same gate (OpenQASM 3's stdgates.inc)
+  // Other spellings of the same gate in OpenQASM 3's stdgates.inc (phase for p, cphase for cp),
+  // for the OpenQASM 3 front end; the package lists them. OpenQASM 2 and Python do not accept them.
+  std::string_view aliases[2];
   uint8_t num_params = 0;
   uint8_t num_qubits = 0;     // 0: variadic (mcx with 5+ controls; an instruction gives its width)
   uint8_t target_qubits = 1;  // qubits the matrix acts on; any qubits before them are controls

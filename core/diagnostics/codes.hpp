@@ -17,7 +17,7 @@ namespace origin {
 constexpr unsigned qasm2 = 1u << 0;       // the OpenQASM 2 front end and the lints after it
 constexpr unsigned python = 1u << 1;      // the Qiskit Python front end
 constexpr unsigned backend = 1u << 2;     // the device checks (Options::backend, backend_json)
-constexpr unsigned simulation = 1u << 3;  // Simulation::error_code only, never Report::diagnostics
+constexpr unsigned simulation = 1u << 3;  // Simulation::error and the unitary tools' error, never Report::diagnostics
 constexpr unsigned package = 1u << 4;     // the WebAssembly bindings, never the core
 constexpr unsigned any = qasm2 | python;  // before or around the front end, whatever the format
 }  // namespace origin

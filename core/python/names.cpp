@@ -91,9 +91,12 @@ int64_t find_module(std::string_view m) {
 
 const char* module_name(int64_t module) { return kModuleNames[module]; }
 
-const char* mcx_row(uint64_t controls) {
-  static const char* const kRows[] = {"", "cx", "ccx", "c3x", "c4x"};
-  return controls <= 4 ? kRows[controls] : "mcx";
+const GateRow* mcx_row(uint64_t controls) {
+  // X with one more control at each step: cx, ccx, c3x, c4x, then the variadic mcx, which is its
+  // own controlled form.
+  const GateRow* g = find_gate("x");
+  for (uint64_t k = 0; k < controls && g->num_qubits != 0; ++k) g = find_gate(g->controlled.name);
+  return g;
 }
 
 bool module_member(int64_t module, std::string_view name, Value* out) {

@@ -78,7 +78,7 @@ int64_t find_module(std::string_view dotted);
 const char* module_name(int64_t module);
 // The gate table row of a multi-controlled X with this many controls (Qiskit's MCXGate gives
 // cx, ccx, then "mcx" for 3 and 4 controls, which OpenQASM 2 calls c3x and c4x).
-const char* mcx_row(uint64_t controls);
+const GateRow* mcx_row(uint64_t controls);
 // module.name, for attribute access and `from module import name`. False when not exported.
 bool module_member(int64_t module, std::string_view name, Value* out);
 // A builtin function the subset provides, e.g. range or len.

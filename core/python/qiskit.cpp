@@ -191,8 +191,7 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
       const int64_t k = to_int(*b[0], *b.node[0], "num_ctrl_qubits");
       if (k < 1) fail(*b.node[0], "E609", "an MCX gate needs at least one control qubit");
       if (static_cast<uint64_t>(k) >= opt_.limits.max_qubits) fail(*b.node[0], "E402", "too many control qubits");
-      return gate_value(GateValue::Gate, find_gate(mcx_row(static_cast<uint64_t>(k))), static_cast<uint32_t>(k + 1))
-          .first;
+      return gate_value(GateValue::Gate, mcx_row(static_cast<uint64_t>(k)), static_cast<uint32_t>(k + 1)).first;
     }
     default: break;
   }
@@ -495,7 +494,7 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     if (target.size() != 1) fail(*b.node[1], "E605", "mcx() takes one target qubit");
     if (controls.empty()) fail(*b.node[0], "E609", "mcx() needs at least one control qubit");
     GateValue g;
-    g.row = find_gate(mcx_row(controls.size()));
+    g.row = mcx_row(controls.size());
     g.num_qubits = static_cast<uint32_t>(controls.size() + 1);
     std::vector<uint32_t> qs(controls);
     qs.push_back(target[0]);

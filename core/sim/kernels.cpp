@@ -318,4 +318,17 @@ void collapse(cd* psi, unsigned n, unsigned q, int bit, double p) {
   }
 }
 
+const char* kernel_path() {
+#if QVET_AVX2
+  if (cpu_has_avx2()) return "avx2";
+#endif
+#if QVET_SIMD && defined(__wasm_simd128__)
+  return "simd128";
+#elif QVET_SIMD
+  return "sse2";
+#else
+  return "scalar";
+#endif
+}
+
 }  // namespace qvet::sim

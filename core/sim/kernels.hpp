@@ -32,6 +32,10 @@ void apply_diag_2q(cd* psi, unsigned n, unsigned q0, unsigned q1, const cd d[4])
 // Swap of qubits a and b where every bit of `controls` is 1.
 void apply_swap(cd* psi, unsigned n, uint64_t controls, unsigned a, unsigned b);
 
+// The kernel path this build runs: "scalar", "sse2", "avx2" (SSE2 with AVX2 chosen at run time on a
+// CPU that has it) or "simd128". tests/cpp/kernels checks each path's executable runs its own.
+const char* kernel_path();
+
 // Probability that qubit q reads 1.
 double probability_one(const cd* psi, unsigned n, unsigned q);
 // Projects qubit q onto `bit` and renormalises by 1/sqrt(p).

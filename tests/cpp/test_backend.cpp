@@ -357,8 +357,9 @@ TEST_CASE("an opaque gate checked against a backend has no fixed translation", "
 
 // OpenQASM 2's CX and qelib1's cx are one Qiskit gate, cx: one translation entry and one warning.
 TEST_CASE("CX and cx translate as one gate, under Qiskit's name", "[backend][translate]") {
-  const Report r = on("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nCX q[0], q[1];\ncx q[1], q[0];\nU(0.1, 0.2, 0.3) q[0];\n",
-                      "ibm_torino");
+  const Report r =
+      on("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nCX q[0], q[1];\ncx q[1], q[0];\nU(0.1, 0.2, 0.3) q[0];\n",
+         "ibm_torino");
   REQUIRE(r.has_backend);
   CHECK(test::count_code(r, "W701") == 2);  // cx and u, once each
   const Diagnostic* w = find(r, "W701");

@@ -1,4 +1,4 @@
-// Helpers for the package tests (kept outside test/, where `node --test test/` would run them).
+// Helpers for the package tests (kept outside tests/js/, where `node --test tests/js/` would run them).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -4,6 +4,7 @@
 // every path (same IEEE operations in the same order, no FMA), so the comparison is exact.
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "helpers.hpp"
@@ -170,9 +171,13 @@ TEST_CASE("kernels: measurement probability and collapse", "[kernels]") {
   }
 }
 
-#ifdef QVET_KERNELS_EXPECT_AVX2
-TEST_CASE("kernels: this build takes the AVX2 path", "[kernels]") {
-  if (!__builtin_cpu_supports("avx2")) QVET_SKIP("this CPU has no AVX2; the AVX2 kernels cannot run here");
-  CHECK(__builtin_cpu_supports("avx2"));
-}
+// Each executable is built for one path (QVET_KERNELS_PATH, from tests/cpp/CMakeLists.txt): it
+// must be the one that ran the cases above, or this file tests some other path twice.
+TEST_CASE("kernels: this executable runs the path it was built for", "[kernels]") {
+  const std::string want = QVET_KERNELS_PATH;
+#if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
+  if (want == "avx2" && !__builtin_cpu_supports("avx2"))
+    QVET_SKIP("this CPU has no AVX2; the AVX2 kernels cannot run here");
 #endif
+  CHECK(std::string(kernel_path()) == want);
+}
