@@ -63,6 +63,8 @@ constexpr DiagnosticCode kCodes[] = {
     {"E608", E, "unrolling bound reached", "e608", python},
     {"E609", E, "value error", "e609", python},
     {"E610", E, "no circuit", "e610", python},
+    {"E611", E, "assertion failed", "e611", python},
+    {"E612", E, "recursion too deep", "e612", python},
     {"E701", E, "circuit larger than the device", "e701", backend},
     {"E702", E, "backend cannot be used", "e702", backend},
     {"E900", E, "internal error", "e900", any},

@@ -1,6 +1,6 @@
 // The syntax tree of one top-level statement of the static subset. The front end parses a
 // statement, evaluates it and drops it, so the tree never holds more than one statement (with its
-// nested loop bodies) at a time.
+// nested bodies) at a time; a `def` or a `lambda` keeps its own copy for later calls.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -27,6 +27,12 @@ struct Node {
     Unary,
     Binary,
     ListComp,
+    Compare,  // kids: operands; keywords: the operators between them ("<", "in", "not in", "is not", ...)
+    BoolOp,   // op 'a' (and) or 'o' (or); kids: operands
+    Not,      // kids: [operand]
+    IfExp,    // kids: [value, condition, otherwise]
+    Lambda,   // keywords: parameters; kids: [body, defaults of the last parameters...]
+    Dict,     // kids: key, value, key, value, ...
   };
   Kind kind = None;
   char op = 0;  // Unary: - + ~; Binary: + - * / % & | ^ <, and 'F' //, 'P' **, '<' <<, '>' >>
@@ -37,7 +43,7 @@ struct Node {
   double fval = 0;
   // Attr: [object]; Index: [object, key]; Slice: [start, stop, step] (None nodes when absent);
   // Call: [callee, args...]; Unary: [operand]; Binary: [lhs, rhs]; List/Tuple: elements;
-  // ListComp: [element, target, iterable]; FStr: the replacement fields, between parts.
+  // ListComp: [element, target, iterable, conditions...]; FStr: the replacement fields, between parts.
   std::vector<Node> kids;
   std::vector<std::string> keywords;  // Call: one per argument, "" for a positional one
   std::vector<std::string> parts;     // FStr: literal text around the fields (fields + 1 parts)
@@ -49,14 +55,35 @@ struct ImportName {
 };
 
 struct Stmt {
-  enum Kind : uint8_t { Expr, Assign, AugAssign, For, Import, FromImport, Pass };
+  enum Kind : uint8_t {
+    Expr,
+    Assign,
+    AugAssign,
+    For,
+    Import,
+    FromImport,
+    Pass,
+    Def,
+    Return,
+    If,
+    While,
+    Break,
+    Continue,
+    Assert,
+  };
   Kind kind = Pass;
   uint32_t offset = 0, length = 0;
-  std::vector<Node> targets;  // Assign: one per `=`; AugAssign and For: one
-  Node value;                 // Expr, Assign, AugAssign: the value; For: the iterable
-  char op = 0;                // AugAssign: as Node::op
-  std::vector<Stmt> body;     // For
-  std::string module;         // Import / FromImport
+  std::vector<Node> targets;        // Assign: one per `=`; AugAssign and For: one; Assert: [message] if given
+  Node value;                       // Expr, Assign, AugAssign, Return: the value; For: the iterable;
+                                    // If, While, Assert: the condition
+  bool has_value = false;           // Return: a value was given (else it returns None)
+  char op = 0;                      // AugAssign: as Node::op
+  std::vector<Stmt> body;           // For, While, If, Def
+  std::vector<Stmt> orelse;         // If: the `elif`/`else` branch (an `elif` is an If inside it)
+  std::string name;                 // Def: the function's name
+  std::vector<std::string> params;  // Def: the parameters
+  std::vector<Node> defaults;       // Def: the defaults of the last parameters
+  std::string module;               // Import / FromImport
   uint32_t module_offset = 0, module_length = 0;
   std::vector<ImportName> names;
 };

@@ -34,6 +34,8 @@ const char* type_name(const Value& v) {
     case Value::Param: return "ParameterExpression";
     case Value::Gate: return "Instruction";
     case Value::Nothing: return "object";
+    case Value::Dict: return "dict";
+    case Value::UserFunction: return "function";
   }
   return "object";
 }
@@ -128,8 +130,8 @@ Value Interpreter::nested(Value v, const Node& at) {
 }
 
 void Interpreter::check_appendable(const Value& v, const Node& at) {
-  if (v.kind == Value::List || ((v.kind == Value::Tuple) && v.k))
-    refuse(at, "appending or extending with a list (build nested lists with a literal)");
+  if (v.kind == Value::List || v.kind == Value::Dict || ((v.kind == Value::Tuple) && v.k))
+    refuse(at, "appending or extending with a list or a dict (build nested ones with a literal)");
 }
 
 int64_t Interpreter::to_int(const Value& v, const Node& at, const char* what) {
@@ -168,11 +170,57 @@ Value Interpreter::eval(const Node& n) {
     case Node::ListComp: {
       Items items;
       iterate(n.kids[2], eval(n.kids[2]), [&](const Value& v) {
+        step(n.kids[2], "loops");
         assign(n.kids[1], v);
+        for (size_t c = 3; c < n.kids.size(); ++c)
+          if (!truth(eval(n.kids[c]), n.kids[c])) return true;
         items.push_back(eval(n.kids[0]));
         count_items(1, n);
+        return true;
       });
       return nested(Value::list(std::move(items)), n);
+    }
+    case Node::Compare: {  // a < b < c is a < b and b < c, with b evaluated once
+      Value left = eval(n.kids[0]);
+      for (size_t i = 1; i < n.kids.size(); ++i) {
+        Value right = eval(n.kids[i]);
+        if (!compare(n.keywords[i - 1], left, right, n)) return Value::boolean(false);
+        left = std::move(right);
+      }
+      return Value::boolean(true);
+    }
+    case Node::BoolOp: {  // the first value that decides, as Python gives it (not a bool)
+      Value v;
+      for (const Node& k : n.kids) {
+        v = eval(k);
+        if (truth(v, k) == (n.op == 'o')) return v;
+      }
+      return v;
+    }
+    case Node::Not: return Value::boolean(!truth(eval(n.kids[0]), n.kids[0]));
+    case Node::IfExp: return truth(eval(n.kids[1]), n.kids[1]) ? eval(n.kids[0]) : eval(n.kids[2]);
+    case Node::Lambda: return make_lambda(n);
+    case Node::Dict: {
+      Value d = Value::list({}, Value::Dict);
+      Items items;
+      for (size_t i = 0; i + 1 < n.kids.size(); i += 2) {
+        Value key = eval(n.kids[i]);
+        if (key.kind == Value::List || key.kind == Value::Dict || key.kind == Value::Param)
+          fail(n.kids[i], "E605", std::string("unhashable type: '") + type_name(key) + "'");
+        Value value = eval(n.kids[i + 1]);
+        bool replaced = false;
+        for (size_t k = 0; k < items.size(); k += 2)
+          if (equal(items[k], key)) {
+            items[k + 1] = value;
+            replaced = true;
+          }
+        if (!replaced) {
+          items.push_back(std::move(key));
+          items.push_back(std::move(value));
+        }
+      }
+      count_items(items.size(), n);
+      return nested(Value::list(std::move(items), Value::Dict), n);
     }
     case Node::Slice: break;
   }
@@ -180,6 +228,10 @@ Value Interpreter::eval(const Node& n) {
 }
 
 Value Interpreter::name(const Node& n) {
+  for (const Frame* f = frame_.get(); f; f = f->parent.get()) {  // locals, then enclosing functions'
+    auto local = f->locals.find(n.text);
+    if (local != f->locals.end()) return local->second;
+  }
   if (poisoned_.count(n.text)) quiet();
   auto it = vars_.find(n.text);
   if (it != vars_.end()) return it->second;
@@ -389,6 +441,12 @@ Value Interpreter::param_binary(char op, const Value& a, const Value& b, const N
 }
 
 Value Interpreter::index(const Value& obj, const Value&, const Node& at, const Node& key_node) {
+  if (obj.kind == Value::Dict) {
+    if (key_node.kind == Node::Slice) fail(key_node, "E605", "a dict cannot be sliced");
+    const Value key = eval(key_node);
+    if (const Value* v = dict_find(obj, key)) return *v;
+    fail(key_node, "E606", "KeyError: " + str(key, key_node) + " is not a key of this dict");
+  }
   const bool sequence = obj.kind == Value::List || obj.kind == Value::Tuple || obj.kind == Value::Str ||
                         obj.kind == Value::Range || obj.kind == Value::QReg || obj.kind == Value::CReg;
   if (!sequence) {
@@ -457,6 +515,7 @@ Items Interpreter::materialize(const Value& v, const Node& at) {
   iterate(at, v, [&](const Value& x) {
     count_items(1, at);
     out.push_back(x);
+    return true;
   });
   return out;
 }
@@ -523,7 +582,8 @@ Value Interpreter::call(const Node& n) {
   bool method = false;
   if (callee.kind == Node::Attr) {
     self = eval(callee.kids[0]);
-    method = self.kind == Value::Circuit || self.kind == Value::List || self.kind == Value::Nothing;
+    method = self.kind == Value::Circuit || self.kind == Value::List || self.kind == Value::Dict ||
+             self.kind == Value::Nothing;
   }
   Value fn = method ? Value{} : callee.kind == Node::Attr ? attribute(self, callee.text, callee) : eval(callee);
   const bool printing = fn.kind == Value::Function && fn.i == kPrint;
@@ -544,12 +604,14 @@ Value Interpreter::call(const Node& n) {
   if (method) {
     if (self.kind == Value::Circuit) return circuit_method(self.i, callee.text, args, n);
     if (self.kind == Value::Nothing) return self;
+    if (self.kind == Value::Dict) return dict_method(self, callee.text, args, n);
     Node name_node;
     name_node.offset = callee.name_offset;
     name_node.length = static_cast<uint32_t>(callee.text.size());
     return list_method(self, callee.text, args, name_node);
   }
   if (fn.kind == Value::Function) return call_function(fn.i, args, n);
+  if (fn.kind == Value::UserFunction) return call_user(fn.i, args, n);
   if (fn.kind == Value::Class) return construct(fn.i, args, n);
   if (fn.kind == Value::Nothing) return fn;
   fail(callee, "E605", std::string("'") + type_name(fn) + "' object is not callable");
@@ -671,6 +733,7 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
         case Value::CReg: return Value::integer(regs_[x.i].size);
         case Value::Circuit: return Value::integer(static_cast<int64_t>(circuits_[x.i].c.ops.size()));
         case Value::Range: return Value::integer(x.range_length());
+        case Value::Dict: return Value::integer(static_cast<int64_t>(x.items->size() / 2));
         default: fail(arg_node(0), "E605", std::string("object of type '") + type_name(x) + "' has no len()");
       }
     }
@@ -804,6 +867,201 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
     }
     default: arity(1, 1); return math_function(fn, args.pos[0], arg_node(0));
   }
+}
+
+// ---- functions, truth and comparisons
+
+Value Interpreter::make_lambda(const Node& n) {
+  FunctionObj f;
+  f.name = "<lambda>";
+  f.params = n.keywords;
+  for (size_t i = 1; i < n.kids.size(); ++i) f.defaults.push_back(eval(n.kids[i]));
+  std::shared_ptr<const Node>& code = lambdas_[n.offset];  // one copy per lambda in the source
+  if (!code) code = std::make_shared<const Node>(n);
+  f.lambda = code;
+  f.closure = frame_;
+  count_items(kFunctionItems, n);
+  funcs_.push_back(std::move(f));
+  return Value::handle(Value::UserFunction, static_cast<int64_t>(funcs_.size() - 1));
+}
+
+// A call of the code's own function: arguments bound as Python binds them, a new scope whose
+// parent is the scope it was defined in, and the body run to its `return`.
+Value Interpreter::call_user(int64_t id, Args& args, const Node& at) {
+  const FunctionObj f = funcs_[id];  // a copy: the body may define more functions
+  const std::string fname = f.name + "()";
+  if (args.pos.size() > f.params.size())
+    fail(at, "E605",
+         fname + " takes " + std::to_string(f.params.size()) + " positional argument" +
+             (f.params.size() == 1 ? "" : "s") + " but " + std::to_string(args.pos.size()) + " were given");
+  auto frame = std::make_shared<Frame>();
+  frame->parent = f.closure;
+  std::vector<bool> given(f.params.size(), false);
+  for (size_t i = 0; i < args.pos.size(); ++i) {
+    frame->locals[f.params[i]] = args.pos[i];
+    given[i] = true;
+  }
+  for (size_t k = 0; k < args.kw.size(); ++k) {
+    auto p = std::find(f.params.begin(), f.params.end(), args.kw[k].first);
+    if (p == f.params.end())
+      fail(*args.kw_nodes[k], "E605", fname + " got an unexpected keyword argument '" + args.kw[k].first + "'");
+    const size_t i = static_cast<size_t>(p - f.params.begin());
+    if (given[i]) fail(*args.kw_nodes[k], "E605", fname + " got multiple values for argument '" + *p + "'");
+    frame->locals[*p] = args.kw[k].second;
+    given[i] = true;
+  }
+  const size_t first_default = f.params.size() - f.defaults.size();
+  for (size_t i = 0; i < f.params.size(); ++i) {
+    if (given[i]) continue;
+    if (i < first_default) fail(at, "E605", fname + " missing required argument '" + f.params[i] + "'");
+    frame->locals[f.params[i]] = f.defaults[i - first_default];
+  }
+  step(at, "calls", kCallSteps);
+  if (calls_ >= kMaxCallDepth)
+    fail(at, "E612",
+         "calls nested more than " + std::to_string(kMaxCallDepth) + " deep (recursion that does not end soon enough)");
+  std::shared_ptr<Frame> saved = std::move(frame_);
+  const uint32_t saved_loops = loops_;
+  frame_ = std::move(frame);
+  loops_ = 0;
+  ++calls_;
+  Value result;
+  if (f.lambda) {
+    result = eval(f.lambda->kids[0]);
+  } else if (exec_body(f.def->body) == Flow::Return) {
+    result = std::move(returned_);
+    returned_ = Value{};
+  }
+  --calls_;
+  loops_ = saved_loops;
+  frame_ = std::move(saved);
+  return result;
+}
+
+bool Interpreter::truth(const Value& v, const Node& at) {
+  switch (v.kind) {
+    case Value::None: return false;
+    case Value::Bool:
+    case Value::Int: return v.i != 0;
+    case Value::Float: return v.f != 0;
+    case Value::Str: return !v.s->empty();
+    case Value::List:
+    case Value::Tuple:
+    case Value::Dict: return !v.items->empty();
+    case Value::Range: return v.range_length() != 0;
+    case Value::Param:
+      fail(at, "E605", "a Parameter has no truth value until it is bound (Qiskit raises a TypeError here)");
+    case Value::Nothing: quiet();
+    default: return true;
+  }
+}
+
+bool Interpreter::equal(const Value& a, const Value& b) {
+  if (a.is_number() && b.is_number()) return a.number() == b.number();
+  if (a.kind != b.kind) return false;
+  switch (a.kind) {
+    case Value::None: return true;
+    case Value::Str: return *a.s == *b.s;
+    case Value::List:
+    case Value::Tuple:
+    case Value::Dict:
+      if (a.items->size() != b.items->size()) return false;
+      for (size_t i = 0; i < a.items->size(); ++i)
+        if (!equal((*a.items)[i], (*b.items)[i])) return false;
+      return true;
+    case Value::Range: return a.i == b.i && a.j == b.j && a.k == b.k;
+    case Value::Param: return a.expr == b.expr;
+    default: return a.i == b.i && a.j == b.j;  // handles: the same object
+  }
+}
+
+bool Interpreter::compare(const std::string& op, const Value& a, const Value& b, const Node& at) {
+  if (op == "==") return equal(a, b);
+  if (op == "!=") return !equal(a, b);
+  if (op == "is" || op == "is not") {
+    bool same = a.kind == b.kind;
+    if (same && (a.kind == Value::List || a.kind == Value::Tuple || a.kind == Value::Dict))
+      same = a.items == b.items;
+    else if (same && a.kind == Value::Str)
+      same = *a.s == *b.s;
+    else if (same && a.kind == Value::Float)
+      same = a.f == b.f;
+    else if (same && a.kind != Value::None)
+      same = a.i == b.i && a.j == b.j;
+    return (op == "is") == same;
+  }
+  if (op == "in" || op == "not in") {
+    bool found = false;
+    switch (b.kind) {
+      case Value::List:
+      case Value::Tuple:
+        for (const Value& x : *b.items) found = found || equal(x, a);
+        break;
+      case Value::Dict: found = dict_find(b, a) != nullptr; break;
+      case Value::Str:
+        if (a.kind != Value::Str) fail(at, "E605", "'in <string>' requires a string on the left");
+        found = b.s->find(*a.s) != std::string::npos;
+        break;
+      case Value::Range:
+        if (a.is_int()) {
+          const int64_t n = b.range_length();
+          const int64_t d = a.i - b.i;
+          found = n > 0 && (b.k > 0 ? a.i >= b.i && a.i < b.j : a.i <= b.i && a.i > b.j) && d % b.k == 0;
+        }
+        break;
+      default: fail(at, "E605", std::string("argument of type '") + type_name(b) + "' is not a container");
+    }
+    return (op == "in") == found;
+  }
+  // Ordering: numbers with numbers, strings with strings, sequences element by element.
+  int order = 0;
+  if (a.is_number() && b.is_number()) {
+    order = a.number() < b.number() ? -1 : a.number() > b.number() ? 1 : 0;
+  } else if (a.kind == Value::Str && b.kind == Value::Str) {
+    order = a.s->compare(*b.s) < 0 ? -1 : a.s->compare(*b.s) > 0 ? 1 : 0;
+  } else if ((a.kind == Value::List || a.kind == Value::Tuple) && a.kind == b.kind) {
+    const size_t n = std::min(a.items->size(), b.items->size());
+    size_t i = 0;
+    while (i < n && equal((*a.items)[i], (*b.items)[i])) ++i;
+    if (i < n) return compare(op, (*a.items)[i], (*b.items)[i], at);
+    order = a.items->size() < b.items->size() ? -1 : a.items->size() > b.items->size() ? 1 : 0;
+  } else {
+    if (a.kind == Value::Param || b.kind == Value::Param)
+      fail(at, "E605", "a Parameter cannot be compared until it is bound");
+    fail(at, "E605",
+         "'" + op + "' not supported between instances of '" + type_name(a) + "' and '" + type_name(b) + "'");
+  }
+  if (op == "<") return order < 0;
+  if (op == "<=") return order <= 0;
+  if (op == ">") return order > 0;
+  return order >= 0;  // >=
+}
+
+const Value* Interpreter::dict_find(const Value& dict, const Value& key) {
+  const Items& items = *dict.items;
+  for (size_t i = 0; i < items.size(); i += 2)
+    if (equal(items[i], key)) return &items[i + 1];
+  return nullptr;
+}
+
+Value Interpreter::dict_method(const Value& dict, const std::string& method, Args& args, const Node& at) {
+  const Items& items = *dict.items;
+  if (method == "get" && (args.pos.size() == 1 || args.pos.size() == 2) && args.kw.empty()) {
+    const Value* v = dict_find(dict, args.pos[0]);
+    return v ? *v : args.pos.size() == 2 ? args.pos[1] : Value{};
+  }
+  if ((method == "items" || method == "keys" || method == "values") && args.pos.empty() && args.kw.empty()) {
+    Items out;
+    for (size_t i = 0; i < items.size(); i += 2) {
+      if (method == "items")
+        out.push_back(Value::list({items[i], items[i + 1]}, Value::Tuple));
+      else
+        out.push_back(items[i + (method == "values" ? 1 : 0)]);
+    }
+    count_items(out.size(), at);
+    return nested(Value::list(std::move(out)), at);
+  }
+  refuse(at, "the dict method '" + method + "' (get, items, keys and values are read)");
 }
 
 }  // namespace qvet::python

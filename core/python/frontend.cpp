@@ -18,19 +18,43 @@ void Interpreter::run(const Stmt& s) {
     exec(s);
   } catch (const Error&) {
     poison_all(s);
+    frame_.reset();  // an error inside a call leaves no function running
+    calls_ = loops_ = 0;
   }
 }
 
-void Interpreter::exec(const Stmt& s) {
+Interpreter::Flow Interpreter::exec_body(const std::vector<Stmt>& body) {
+  for (const Stmt& b : body) {
+    const Flow f = exec(b);
+    if (f != Flow::Next) return f;
+  }
+  return Flow::Next;
+}
+
+// Every loop iteration costs one step of one budget (max_loop_iterations), and a call, which does
+// about four times an iteration's work, kCallSteps: the code cannot run long, however its loops
+// and recursion are arranged (2^60 calls of a doubly recursive function stop within a second).
+void Interpreter::step(const Node& at, const char* what, uint64_t cost) {
+  iterations_ += cost;
+  if (iterations_ > opt_.limits.max_loop_iterations)
+    fail(at, "E608",
+         std::string(what) + " ran more than " + std::to_string(opt_.limits.max_loop_iterations) +
+             " iterations and calls in all; qvet stops unrolling here (the limit is max_loop_iterations)");
+}
+
+Interpreter::Flow Interpreter::exec(const Stmt& s) {
+  Node at;
+  at.offset = s.offset;
+  at.length = s.length;
   switch (s.kind) {
-    case Stmt::Pass: return;
-    case Stmt::Import: return exec_import(s);
-    case Stmt::FromImport: return exec_from_import(s);
-    case Stmt::Expr: eval(s.value); return;
+    case Stmt::Pass: return Flow::Next;
+    case Stmt::Import: exec_import(s); return Flow::Next;
+    case Stmt::FromImport: exec_from_import(s); return Flow::Next;
+    case Stmt::Expr: eval(s.value); return Flow::Next;
     case Stmt::Assign: {
       const Value v = eval(s.value);
       for (const Node& t : s.targets) assign(t, v);
-      return;
+      return Flow::Next;
     }
     case Stmt::AugAssign: {
       const Node& t = s.targets[0];
@@ -41,24 +65,88 @@ void Interpreter::exec(const Stmt& s) {
         Items more = materialize(rhs, s.value);
         for (const Value& v : more) check_appendable(v, s.value);
         old.items->insert(old.items->end(), more.begin(), more.end());
-        return;
+        return Flow::Next;
       }
       assign(t, binary(s.op, old, rhs, s.value));
-      return;
+      return Flow::Next;
     }
     case Stmt::For: {
       const Value it = eval(s.value);
+      Flow out = Flow::Next;
+      ++loops_;
       iterate(s.value, it, [&](const Value& v) {
-        if (++iterations_ > opt_.limits.max_loop_iterations)
-          fail(s.value, "E608",
-               "loops ran more than " + std::to_string(opt_.limits.max_loop_iterations) +
-                   " iterations in all; qvet stops unrolling here (the limit is max_loop_iterations)");
+        step(s.value, "loops");
         assign(s.targets[0], v);
-        for (const Stmt& b : s.body) exec(b);
+        const Flow f = exec_body(s.body);
+        if (f == Flow::Break) return false;
+        if (f == Flow::Return) {
+          out = f;
+          return false;
+        }
+        return true;
       });
-      return;
+      --loops_;
+      return out;
     }
+    case Stmt::While: {
+      ++loops_;
+      Flow out = Flow::Next;
+      while (truth(eval(s.value), s.value)) {
+        step(s.value, "loops");
+        const Flow f = exec_body(s.body);
+        if (f == Flow::Break) break;
+        if (f == Flow::Return) {
+          out = f;
+          break;
+        }
+      }
+      --loops_;
+      return out;
+    }
+    case Stmt::If: return exec_body(truth(eval(s.value), s.value) ? s.body : s.orelse);
+    case Stmt::Break:
+    case Stmt::Continue:
+      if (loops_ == 0)
+        fail(at, "E601", std::string("'") + (s.kind == Stmt::Break ? "break" : "continue") + "' outside a loop");
+      return s.kind == Stmt::Break ? Flow::Break : Flow::Continue;
+    case Stmt::Return:
+      if (!frame_) fail(at, "E601", "'return' outside a function");
+      returned_ = s.has_value ? eval(s.value) : Value{};
+      return Flow::Return;
+    case Stmt::Assert:
+      if (!truth(eval(s.value), s.value)) {
+        const std::string why = s.targets.empty() ? "" : ": " + str(eval(s.targets[0]), s.targets[0]);
+        fail(at, "E611", "assertion failed" + why + " (the code would stop here with an AssertionError)");
+      }
+      return Flow::Next;
+    case Stmt::Def: define(s); return Flow::Next;
   }
+  return Flow::Next;
+}
+
+// `def`: the function keeps its own copy of the statement, since the parser drops it after it runs.
+void Interpreter::define(const Stmt& s) {
+  FunctionObj f;
+  f.name = s.name;
+  f.params = s.params;
+  for (const Node& d : s.defaults) f.defaults.push_back(eval(d));
+  // One copy per `def` in the source, however often it runs (a def inside a loop): the copies
+  // are bounded by the source's size.
+  std::shared_ptr<const Stmt>& code = code_[s.offset];
+  if (!code) code = std::make_shared<const Stmt>(s);
+  f.def = code;
+  f.closure = frame_;
+  Node at;
+  at.offset = s.offset;
+  at.length = s.length;
+  count_items(kFunctionItems, at);
+  funcs_.push_back(std::move(f));
+  Node target;
+  target.kind = Node::Name;
+  target.text = s.name;
+  target.offset = s.offset;
+  target.length = s.length;
+  assign(target, Value::handle(Value::UserFunction, static_cast<int64_t>(funcs_.size() - 1)));
 }
 
 void Interpreter::exec_import(const Stmt& s) {
@@ -103,6 +191,11 @@ void Interpreter::exec_from_import(const Stmt& s) {
 
 void Interpreter::assign(const Node& target, const Value& v) {
   if (target.kind == Node::Name) {
+    if (frame_) {  // inside a function, names are its locals
+      frame_->locals[target.text] = v;
+      if (v.kind == Value::Circuit) circuits_[v.i].var = target.text;
+      return;
+    }
     vars_[target.text] = v;
     poisoned_.erase(target.text);
     if (v.kind == Value::Circuit) circuits_[v.i].var = target.text;
@@ -134,29 +227,44 @@ void Interpreter::poison(const Node& target) {
 void Interpreter::poison_all(const Stmt& s) {
   if (s.kind == Stmt::Assign || s.kind == Stmt::AugAssign || s.kind == Stmt::For)
     for (const Node& t : s.targets) poison(t);
+  if (s.kind == Stmt::Def) {
+    poisoned_[s.name] = true;
+    vars_.erase(s.name);
+    return;  // its body's names are its own
+  }
   for (const Stmt& b : s.body) poison_all(b);
+  for (const Stmt& b : s.orelse) poison_all(b);
 }
 
-void Interpreter::iterate(const Node& at, const Value& it, const std::function<void(const Value&)>& body) {
+void Interpreter::iterate(const Node& at, const Value& it, const std::function<bool(const Value&)>& body) {
   switch (it.kind) {
     case Value::Range: {
       const int64_t n = it.range_length();
-      for (int64_t k = 0; k < n; ++k) body(Value::integer(it.i + k * it.k));
+      for (int64_t k = 0; k < n; ++k)
+        if (!body(Value::integer(it.i + k * it.k))) return;
       return;
     }
     case Value::List:
     case Value::Tuple: {
       const Items snapshot = *it.items;
-      for (const Value& v : snapshot) body(v);
+      for (const Value& v : snapshot)
+        if (!body(v)) return;
+      return;
+    }
+    case Value::Dict: {  // its keys, in insertion order
+      const Items snapshot = *it.items;
+      for (size_t i = 0; i < snapshot.size(); i += 2)
+        if (!body(snapshot[i])) return;
       return;
     }
     case Value::Str:
-      for (char ch : *it.s) body(Value::string(std::string(1, ch)));
+      for (char ch : *it.s)
+        if (!body(Value::string(std::string(1, ch)))) return;
       return;
     case Value::QReg:
     case Value::CReg:
       for (uint32_t i = 0; i < regs_[it.i].size; ++i)
-        body(Value::handle(it.kind == Value::QReg ? Value::Qubit : Value::Clbit, i, it.i));
+        if (!body(Value::handle(it.kind == Value::QReg ? Value::Qubit : Value::Clbit, i, it.i))) return;
       return;
     default: break;
   }

@@ -6,6 +6,7 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,6 +23,14 @@ namespace qvet::python {
 
 class Interpreter {
  public:
+  // Calls of the code's own functions nested at once (recursion): deep enough for a QFT built
+  // recursively over a hundred qubits, shallow enough for every target's stack.
+  static constexpr uint32_t kMaxCallDepth = 100;
+  // A function value costs this many list elements of max_python_items (it holds about as many
+  // bytes as that many values), so defining functions in a loop stays within the same memory.
+  static constexpr uint64_t kFunctionItems = 64;
+  static constexpr uint64_t kCallSteps = 4;  // a call's cost in loop iterations (see step())
+
   Interpreter(const SourceMap& map, const Options& opt, DiagnosticSink& sink);
 
   // Runs one top-level statement. An error stops the statement (as an exception would stop
@@ -53,6 +62,23 @@ class Interpreter {
     std::vector<const Node*> node;
     const Value* operator[](size_t i) const { return v[i]; }
   };
+  // A scope of a running function: its locals, and the scope it was defined in (closures).
+  struct Frame {
+    std::unordered_map<std::string, Value> locals;
+    std::shared_ptr<Frame> parent;
+  };
+  // A `def` or `lambda`: its own copy of the code (the statement it came from is dropped after
+  // it runs), the defaults evaluated when it was defined, and its defining scope.
+  struct FunctionObj {
+    std::string name;
+    std::vector<std::string> params;
+    std::vector<Value> defaults;  // for the last parameters
+    std::shared_ptr<const Stmt> def;
+    std::shared_ptr<const Node> lambda;
+    std::shared_ptr<Frame> closure;
+  };
+  // How a statement ended: on to the next, or leaving a loop or a function.
+  enum class Flow : uint8_t { Next, Break, Continue, Return };
   struct Args {  // a call's evaluated arguments
     std::vector<Value> pos;
     std::vector<const Node*> pos_nodes;
@@ -61,13 +87,17 @@ class Interpreter {
   };
 
   // ---- statements (frontend.cpp)
-  void exec(const Stmt& s);
+  Flow exec(const Stmt& s);
+  Flow exec_body(const std::vector<Stmt>& body);
+  void define(const Stmt& s);
+  void step(const Node& at, const char* what, uint64_t cost = 1);  // an iteration or a call, against the budget
   void exec_import(const Stmt& s);
   void exec_from_import(const Stmt& s);
   void assign(const Node& target, const Value& v);
   void poison(const Node& target);
   void poison_all(const Stmt& s);
-  void iterate(const Node& iterable, const Value& it, const std::function<void(const Value&)>& body);
+  // Calls body for each element until it returns false.
+  void iterate(const Node& iterable, const Value& it, const std::function<bool(const Value&)>& body);
 
   // ---- expressions (eval.cpp)
   Value eval(const Node& n);
@@ -77,6 +107,13 @@ class Interpreter {
   Value index(const Value& obj, const Value& key, const Node& at, const Node& key_node);
   Value call(const Node& n);
   Value call_function(int64_t fn, Args& args, const Node& at);
+  Value call_user(int64_t fn, Args& args, const Node& at);
+  Value make_lambda(const Node& n);
+  bool truth(const Value& v, const Node& at);
+  bool equal(const Value& a, const Value& b);
+  bool compare(const std::string& op, const Value& a, const Value& b, const Node& at);
+  Value dict_method(const Value& dict, const std::string& method, Args& args, const Node& at);
+  const Value* dict_find(const Value& dict, const Value& key);
   Value attribute(const Value& obj, const std::string& attr, const Node& at);
   std::string str(const Value& v, const Node& at);
   Items materialize(const Value& v, const Node& at);  // any iterable as a bounded list
@@ -113,7 +150,14 @@ class Interpreter {
   const SourceMap& map_;
   const Options& opt_;
   DiagnosticSink& sink_;
-  std::unordered_map<std::string, Value> vars_;
+  std::unordered_map<std::string, Value> vars_;  // the module's globals
+  std::shared_ptr<Frame> frame_;                 // the running function's scope; null at top level
+  std::vector<FunctionObj> funcs_;
+  std::unordered_map<uint32_t, std::shared_ptr<const Stmt>> code_;     // def statements by offset
+  std::unordered_map<uint32_t, std::shared_ptr<const Node>> lambdas_;  // lambda expressions by offset
+  Value returned_;                                                     // what the last `return` gave
+  uint32_t calls_ = 0;                                                 // calls nested now: bounds recursion
+  uint32_t loops_ = 0;  // loops open in the running function: where break and continue may be
   std::unordered_map<std::string, bool> poisoned_;
   std::vector<RegObj> regs_;
   std::vector<CircuitObj> circuits_;

@@ -10,21 +10,14 @@ namespace {
 
 // Statements that begin with these keywords are outside the subset; the message names them.
 const char* refused_statement(std::string_view k) {
-  if (k == "while") return "'while' loops (only 'for' over a range or a list is read)";
-  if (k == "def") return "function definitions ('def')";
   if (k == "class") return "class definitions";
-  if (k == "if" || k == "elif" || k == "else") return "'if' statements";
   if (k == "with") return "'with' statements";
   if (k == "try" || k == "except" || k == "finally") return "'try' statements";
-  if (k == "return") return "'return'";
   if (k == "yield") return "'yield'";
   if (k == "global" || k == "nonlocal") return "'global' and 'nonlocal'";
   if (k == "del") return "'del'";
-  if (k == "assert") return "'assert'";
   if (k == "raise") return "'raise'";
   if (k == "async" || k == "await") return "'async' code";
-  if (k == "break" || k == "continue") return "'break' and 'continue'";
-  if (k == "lambda") return "'lambda'";
   return nullptr;
 }
 
@@ -144,6 +137,19 @@ void Parser::statement(std::vector<Stmt>* out) {
       out->push_back(for_statement());
       return;
     }
+    if (k == "while") {
+      out->push_back(while_statement());
+      return;
+    }
+    if (k == "if") {
+      out->push_back(if_statement());
+      return;
+    }
+    if (k == "def") {
+      out->push_back(def_statement());
+      return;
+    }
+    if (k == "elif" || k == "else") fail(cur_, "'" + std::string(k) + "' without an 'if' before it");
     if (const char* what = refused_statement(k)) refuse(cur_, what);
   }
   if (is_op("@")) refuse(cur_, "decorators");
@@ -176,12 +182,37 @@ Stmt Parser::simple_statement() {
     std::string_view k = text(cur_);
     if (k == "import") return import_statement();
     if (k == "from") return from_statement();
-    if (k == "pass") {
+    if (k == "pass" || k == "break" || k == "continue") {
       advance();
       Stmt s;
-      s.kind = Stmt::Pass;
+      s.kind = k == "pass" ? Stmt::Pass : k == "break" ? Stmt::Break : Stmt::Continue;
       s.offset = first.offset;
       s.length = first.length;
+      return s;
+    }
+    if (k == "return") {
+      advance();
+      Stmt s;
+      s.kind = Stmt::Return;
+      s.offset = first.offset;
+      if (cur_.kind != T::Newline && cur_.kind != T::End && !is_op(";")) {
+        s.value = expr_list();
+        s.has_value = true;
+      }
+      s.length = prev_.offset + prev_.length - s.offset;
+      return s;
+    }
+    if (k == "assert") {
+      advance();
+      Stmt s;
+      s.kind = Stmt::Assert;
+      s.offset = first.offset;
+      s.value = expr();
+      if (is_op(",")) {
+        advance();
+        s.targets.push_back(expr());
+      }
+      s.length = prev_.offset + prev_.length - s.offset;
       return s;
     }
     if (const char* what = refused_statement(k)) refuse(cur_, what);
@@ -322,6 +353,88 @@ Stmt Parser::for_statement() {
   return s;
 }
 
+Stmt Parser::while_statement() {
+  Stmt s;
+  s.kind = Stmt::While;
+  s.offset = cur_.offset;
+  advance();
+  s.value = expr();
+  expect_op(":", "after the 'while' condition");
+  s.length = prev_.offset + prev_.length - s.offset;
+  block(&s.body);
+  if (is_name("else")) refuse(cur_, "'while ... else'");
+  return s;
+}
+
+// `if`, then any `elif`s (each an If in the orelse of the one before) and an `else`.
+Stmt Parser::if_statement() {
+  Stmt s;
+  s.kind = Stmt::If;
+  s.offset = cur_.offset;
+  advance();
+  s.value = expr();
+  expect_op(":", "after the 'if' condition");
+  s.length = prev_.offset + prev_.length - s.offset;
+  block(&s.body);
+  if (is_name("elif")) {
+    s.orelse.push_back(if_statement());
+  } else if (is_name("else")) {
+    advance();
+    expect_op(":", "after 'else'");
+    block(&s.orelse);
+  }
+  return s;
+}
+
+Stmt Parser::def_statement() {
+  Stmt s;
+  s.kind = Stmt::Def;
+  s.offset = cur_.offset;
+  advance();
+  if (cur_.kind != T::Name || is_keyword(text(cur_))) fail(cur_, "expected the function's name after 'def'");
+  if (is_dunder(text(cur_))) refuse(cur_, "dunder names (like __init__)");
+  s.name = std::string(text(cur_));
+  advance();
+  expect_op("(", "after the function's name");
+  parameters(&s.params, &s.defaults, ")");
+  expect_op(")", "to close the parameter list");
+  if (is_op("->")) {  // a return annotation is read and ignored, like Python ignores it
+    advance();
+    expr();
+  }
+  expect_op(":", "after the function's parameters");
+  s.length = prev_.offset + prev_.length - s.offset;
+  block(&s.body);
+  return s;
+}
+
+// Parameter names, each with an optional default (after the first default, every one has one),
+// up to `close`. Annotations are read and ignored; *args, **kwargs and markers are refused.
+void Parser::parameters(std::vector<std::string>* names, std::vector<Node>* defaults, std::string_view close) {
+  while (!is_op(close)) {
+    if (is_op("*") || is_op("**") || is_op("/")) refuse(cur_, "'*args', '**kwargs' and parameter markers");
+    if (cur_.kind != T::Name || is_keyword(text(cur_))) fail(cur_, "expected a parameter name");
+    if (is_dunder(text(cur_))) refuse(cur_, "dunder names");
+    const std::string p(text(cur_));
+    for (const std::string& q : *names)
+      if (q == p) fail(cur_, "duplicate parameter '" + p + "'");
+    names->push_back(p);
+    advance();
+    if (close == ")" && is_op(":")) {  // an annotation
+      advance();
+      expr();
+    }
+    if (is_op("=")) {
+      advance();
+      defaults->push_back(expr());
+    } else if (!defaults->empty()) {
+      fail(prev_, "a parameter without a default cannot follow one with a default");
+    }
+    if (!is_op(",")) break;
+    advance();
+  }
+}
+
 void Parser::block(std::vector<Stmt>* body) {
   if (++depth_ > limits_.max_expr_depth)
     fail(cur_, "blocks nested more than " + std::to_string(limits_.max_expr_depth) + " deep", "E407");
@@ -331,7 +444,7 @@ void Parser::block(std::vector<Stmt>* body) {
     return;
   }
   advance();
-  if (cur_.kind != T::Indent) fail(cur_, "expected an indented block after the 'for' header");
+  if (cur_.kind != T::Indent) fail(cur_, "expected an indented block after the header");
   const uint32_t level = blocks_;
   advance();
   while (!(cur_.kind == T::Dedent && blocks_ < level) && cur_.kind != T::End) {
@@ -367,22 +480,141 @@ Node Parser::expr() {
     fail(cur_, "expression nested more than " + std::to_string(limits_.max_expr_depth) + " deep", "E407");
   if (cur_.kind == T::Name) {
     std::string_view k = text(cur_);
-    if (k == "lambda") refuse(cur_, "'lambda' functions");
-    if (k == "not") refuse(cur_, "boolean operators ('not')");
     if (k == "yield" || k == "await") refuse(cur_, "'" + std::string(k) + "' expressions");
+    if (k == "lambda") {
+      Node l = lambda();
+      --depth_;
+      return l;
+    }
   }
-  Node n = binary(0);
-  if (cur_.kind == T::Op) {
-    std::string_view o = text(cur_);
-    if (o == "<" || o == ">" || o == "==" || o == "!=" || o == "<=" || o == ">=") refuse(cur_, "comparisons");
-    if (o == ":=") refuse(cur_, "assignment expressions (':=')");
-  } else if (cur_.kind == T::Name) {
-    std::string_view k = text(cur_);
-    if (k == "and" || k == "or") refuse(cur_, "boolean operators ('" + std::string(k) + "')");
-    if (k == "if") refuse(cur_, "conditional expressions ('x if c else y')");
-    if (k == "is" || k == "in" || k == "not") refuse(cur_, "comparisons ('" + std::string(k) + "')");
+  const uint32_t from = cur_.offset;
+  Node n = or_test();
+  if (is_name("if")) {  // value if condition else otherwise
+    advance();
+    Node cond = or_test();
+    if (!is_name("else")) fail(cur_, "expected 'else' in the conditional expression");
+    advance();
+    Node e = leaf(Node::IfExp, from, 0);
+    e.kids.push_back(std::move(n));
+    e.kids.push_back(std::move(cond));
+    e.kids.push_back(expr());
+    finish(e, from);
+    n = std::move(e);
   }
+  if (is_op(":=")) refuse(cur_, "assignment expressions (':=')");
   --depth_;
+  return n;
+}
+
+Node Parser::lambda() {
+  const uint32_t from = cur_.offset;
+  advance();  // lambda
+  Node l = leaf(Node::Lambda, from, 0);
+  std::vector<Node> defaults;
+  parameters(&l.keywords, &defaults, ":");
+  expect_op(":", "after the lambda's parameters");
+  l.kids.push_back(expr());
+  for (Node& d : defaults) l.kids.push_back(std::move(d));
+  finish(l, from);
+  return l;
+}
+
+// a or b or c, a and b: one BoolOp per operator run, as Python's tree has it.
+Node Parser::or_test() {
+  const uint32_t from = cur_.offset;
+  Node first = and_test();
+  if (!is_name("or")) return first;
+  Node n = leaf(Node::BoolOp, from, 0);
+  n.op = 'o';
+  n.kids.push_back(std::move(first));
+  while (is_name("or")) {
+    advance();
+    n.kids.push_back(and_test());
+  }
+  finish(n, from);
+  return n;
+}
+
+Node Parser::and_test() {
+  const uint32_t from = cur_.offset;
+  Node first = not_test();
+  if (!is_name("and")) return first;
+  Node n = leaf(Node::BoolOp, from, 0);
+  n.op = 'a';
+  n.kids.push_back(std::move(first));
+  while (is_name("and")) {
+    advance();
+    n.kids.push_back(not_test());
+  }
+  finish(n, from);
+  return n;
+}
+
+Node Parser::not_test() {
+  if (!is_name("not")) return comparison();
+  if (++depth_ > limits_.max_expr_depth)
+    fail(cur_, "expression nested more than " + std::to_string(limits_.max_expr_depth) + " deep", "E407");
+  const uint32_t from = cur_.offset;
+  advance();
+  Node n = leaf(Node::Not, from, 0);
+  n.kids.push_back(not_test());
+  finish(n, from);
+  --depth_;
+  return n;
+}
+
+// a < b <= c, x in y, x not in y, x is None, x is not None: chained as Python chains them.
+Node Parser::comparison() {
+  const uint32_t from = cur_.offset;
+  Node first = binary(0);
+  Node n = leaf(Node::Compare, from, 0);
+  n.kids.push_back(std::move(first));
+  for (;;) {
+    std::string op;
+    if (cur_.kind == T::Op) {
+      std::string_view o = text(cur_);
+      if (o == "<" || o == ">" || o == "==" || o == "!=" || o == "<=" || o == ">=") op = std::string(o);
+      if (o == "<>") fail(cur_, "'<>' is not Python 3: write '!='");
+    } else if (is_name("in")) {
+      op = "in";
+    } else if (is_name("is")) {
+      op = "is";
+    } else if (is_name("not")) {
+      op = "not in";
+    }
+    if (op.empty()) break;
+    advance();
+    if (op == "not in") {
+      if (!is_name("in")) fail(cur_, "expected 'in' after 'not'");
+      advance();
+    } else if (op == "is" && is_name("not")) {
+      advance();
+      op = "is not";
+    }
+    n.keywords.push_back(op);
+    n.kids.push_back(binary(0));
+  }
+  if (n.kids.size() == 1) return std::move(n.kids[0]);
+  finish(n, from);
+  return n;
+}
+
+// {key: value, ...}; a set ({a, b}) is refused.
+Node Parser::dict_display(const Token& open) {
+  Node n = leaf(Node::Dict, open.offset, 0);
+  advance();  // {
+  while (!is_op("}")) {
+    if (is_op("**")) refuse(cur_, "dictionary unpacking ('**d')");
+    n.kids.push_back(expr());
+    if (!is_op(":")) refuse(cur_, "sets (only dictionaries {key: value} are read)");
+    advance();
+    n.kids.push_back(expr());
+    if (is_name("for")) refuse(cur_, "dictionary comprehensions");
+    if (!is_op(",")) break;
+    advance();
+  }
+  expect_op("}", "to close the dictionary");
+  finish(n, open.offset);
   return n;
 }
 
@@ -574,8 +806,11 @@ Node Parser::bracket_list(const Token& open) {
       if (!is_name("in")) fail(cur_, "expected 'in' in the list comprehension");
       advance();
       c.kids.push_back(std::move(target));
-      c.kids.push_back(binary(0));
-      if (is_name("if")) refuse(cur_, "conditions in list comprehensions");
+      c.kids.push_back(or_test());
+      while (is_name("if")) {  // [x for x in xs if a if b]: every condition must hold
+        advance();
+        c.kids.push_back(or_test());
+      }
       if (is_name("for")) refuse(cur_, "nested loops in list comprehensions");
       expect_op("]", "to close the list comprehension");
       finish(c, open.offset);
@@ -598,8 +833,7 @@ Node Parser::atom() {
         advance();
         return leaf(k == "True" ? Node::True : k == "False" ? Node::False : Node::None, t.offset, t.length);
       }
-      if (k == "lambda") refuse(t, "'lambda' functions");
-      if (k == "yield" || k == "await" || k == "not") refuse(t, "'" + std::string(k) + "' expressions");
+      if (k == "yield" || k == "await") refuse(t, "'" + std::string(k) + "' expressions");
       if (is_keyword(k)) fail(t, "unexpected keyword '" + std::string(k) + "'");
       Node n = identifier(t, Node::Name);
       advance();
@@ -665,7 +899,7 @@ Node Parser::atom() {
         return inner;
       }
       if (o == "[") return bracket_list(t);
-      if (o == "{") refuse(t, "dictionaries and sets");
+      if (o == "{") return dict_display(t);
       if (o == "...") refuse(t, "'...' (Ellipsis)");
       break;
     }

@@ -45,12 +45,22 @@ class Parser {
   Stmt import_statement();
   Stmt from_statement();
   Stmt for_statement();
+  Stmt while_statement();
+  Stmt if_statement();
+  Stmt def_statement();
+  void parameters(std::vector<std::string>* names, std::vector<Node>* defaults, std::string_view close);
   void block(std::vector<Stmt>* body);
   std::string dotted_name(uint32_t* offset, uint32_t* length);
   void alias(ImportName* n);
 
   Node expr_list();  // a, b, c  -> a Tuple when there is a comma
-  Node expr();
+  Node expr();       // Python's `test`: a conditional expression, a lambda, or an or-expression
+  Node or_test();
+  Node and_test();
+  Node not_test();
+  Node comparison();
+  Node lambda();
+  Node dict_display(const Token& open);
   Node binary(int level);
   Node unary();
   Node power();

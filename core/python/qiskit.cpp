@@ -302,6 +302,7 @@ std::vector<uint32_t> Interpreter::qubit_args(CircuitObj& c, const Value& v, con
       if (x.kind == Value::List || x.kind == Value::Tuple || x.kind == Value::Range)
         fail(at, "E605", "a list of qubits cannot contain lists");
       one(x);
+      return true;
     });
   } else {
     one(v);
@@ -573,9 +574,15 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     const GateValue& g = *inst.gate;
     std::vector<std::vector<uint32_t>> qargs, cargs;
     if (!is_none(b[1]))
-      iterate(*b.node[1], *b[1], [&](const Value& q) { qargs.push_back(qubit_args(c, q, *b.node[1], true)); });
+      iterate(*b.node[1], *b[1], [&](const Value& q) {
+        qargs.push_back(qubit_args(c, q, *b.node[1], true));
+        return true;
+      });
     if (!is_none(b[2]))
-      iterate(*b.node[2], *b[2], [&](const Value& q) { cargs.push_back(qubit_args(c, q, *b.node[2], false)); });
+      iterate(*b.node[2], *b[2], [&](const Value& q) {
+        cargs.push_back(qubit_args(c, q, *b.node[2], false));
+        return true;
+      });
     const size_t want_q = g.kind == GateValue::Measure || g.kind == GateValue::Reset ? 1 : g.num_qubits;
     const size_t want_c = g.kind == GateValue::Measure ? 1 : 0;
     if (qargs.size() != want_q || cargs.size() != want_c)

@@ -35,10 +35,12 @@ struct Value {
     CReg,
     Qubit,
     Clbit,
-    Circuit,  // register / circuit id; Qubit, Clbit: register id and index
-    Param,    // a parameter expression over Parameter ids
-    Gate,     // an instruction object, for QuantumCircuit.append
-    Nothing,  // what a query inside print() gives: it is never computed
+    Circuit,       // register / circuit id; Qubit, Clbit: register id and index
+    Param,         // a parameter expression over Parameter ids
+    Gate,          // an instruction object, for QuantumCircuit.append
+    Nothing,       // what a query inside print() gives: it is never computed
+    Dict,          // items: key, value, key, value, ... in insertion order
+    UserFunction,  // a `def` or a `lambda` of the code: handle into the interpreter's functions
   };
   Kind kind = None;
   int64_t i = 0;                     // Bool, Int; Range start; handle id; bit index
@@ -81,9 +83,9 @@ struct Value {
     x.kind = kind;
     x.j = 1;
     for (const Value& e : v)
-      if (e.kind == List || e.kind == Tuple) {
+      if (e.kind == List || e.kind == Tuple || e.kind == Dict) {
         x.j = std::max(x.j, e.j + 1);
-        x.k |= e.kind == List || e.k;
+        x.k |= e.kind == List || e.kind == Dict || e.k;
       }
     x.items = std::make_shared<Items>(std::move(v));
     return x;

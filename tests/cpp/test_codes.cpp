@@ -289,6 +289,8 @@ std::vector<Probe> validation_probes() {
       {"E608", py + "for i in range(10**12):\n    pass\n"},
       {"E609", py + "qc.rx(1 / 0, 0)\n"},
       {"E610", "import math\nx = math.pi\n"},
+      {"E611", std::string(kPy) + "n = 3\nassert n % 2 == 0, 'n must be even'\n"},
+      {"E612", std::string(kPy) + "def down(k):\n    return down(k + 1)\ndown(0)\n"},
       {"W202",
        "from qiskit import QuantumCircuit, QuantumRegister\na = QuantumRegister(1, 'a')\n"
        "b = QuantumRegister(1, 'b')\nqc = QuantumCircuit(a, b)\nqc.h(a[0])\n"},

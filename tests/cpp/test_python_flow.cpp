@@ -1,0 +1,263 @@
+// Qiskit Python with the control flow people write around circuits: functions (defaults,
+// keywords, recursion, closures, lambdas), if/elif/else, while/break/continue, comparisons,
+// boolean operators, conditional expressions, dicts, assert. Each file is in the style of Qiskit's
+// textbook and tutorials; the figures are Qiskit 1.0's, worked by hand from its rules (depth(): a
+// gate sits one layer above the latest of its wires; size() skips barriers; count_ops() by count,
+// ties in order of first appearance).
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "helpers.hpp"
+
+using namespace qvet;
+using qvet::test::check_report_invariants;
+using qvet::test::find;
+using qvet::test::run;
+
+namespace {
+
+struct Case {
+  const char* name;
+  const char* code;
+  uint64_t qubits, clbits, depth, size, nonlocal;
+  const char* counts;  // count_ops in Qiskit's order
+};
+
+std::string counts_of(const Report& r) {
+  std::string s;
+  for (const GateCount& g : r.metrics.gate_types) s += (s.empty() ? "" : " ") + g.name + ":" + std::to_string(g.count);
+  return s;
+}
+
+const Case kCases[] = {
+    // The textbook's QFT: recursion over n, a loop of controlled phases, swaps at the end.
+    // h(3) cp(0,3) cp(1,3) cp(2,3) h(2) cp(0,2) cp(1,2) h(1) cp(0,1) h(0) swap(0,3) swap(1,2):
+    // layers q3: 1,2,3,4; q2: 5,6,7; q1: 8,9; q0: 10; swap(0,3) 11, swap(1,2) 10.
+    {"textbook QFT, recursive",
+     R"py(from qiskit import QuantumCircuit
+import numpy as np
+
+def qft_rotations(circuit, n):
+    """Performs qft on the first n qubits in circuit (without swaps)"""
+    if n == 0:  # Exit function if circuit is empty
+        return circuit
+    n -= 1  # Indexes start from 0
+    circuit.h(n)  # Apply the H-gate to the most significant qubit
+    for qubit in range(n):
+        # For each less significant qubit, we need to do a
+        # smaller-angled controlled rotation:
+        circuit.cp(np.pi/2**(n-qubit), qubit, n)
+    # At the end of our function, we call the same function again on
+    # the next qubits (we reduced n by one earlier in the function)
+    qft_rotations(circuit, n)
+
+def swap_registers(circuit, n):
+    for qubit in range(n//2):
+        circuit.swap(qubit, n-qubit-1)
+    return circuit
+
+def qft(circuit, n):
+    """QFT on the first n qubits in circuit"""
+    qft_rotations(circuit, n)
+    swap_registers(circuit, n)
+    return circuit
+
+qc = QuantumCircuit(4)
+qft(qc, 4)
+qc.draw()
+)py",
+     4, 0, 11, 12, 8, "cp:6 h:4 swap:2"},
+    // Deutsch-Jozsa with a balanced oracle chosen by string comparisons and indexing.
+    // h 0,1,2 (1); x3 (1) h3 (2); x0 (2) x2 (2); cx(0,3) 3; cx(1,3) 4; cx(2,3) 5; x0 4; x2 6;
+    // h0 5 h1 5 h2 7; measure 0..2: 6, 6, 8.
+    {"Deutsch-Jozsa, oracle by case",
+     R"py(from qiskit import QuantumCircuit
+
+def add_oracle(qc, case, n):
+    if case == "balanced":
+        b_str = "101"
+        for qubit in range(len(b_str)):
+            if b_str[qubit] == '1':
+                qc.x(qubit)
+        for qubit in range(n):
+            qc.cx(qubit, n)
+        for qubit in range(len(b_str)):
+            if b_str[qubit] == '1':
+                qc.x(qubit)
+    elif case == "constant":
+        output = 1
+        if output == 1:
+            qc.x(n)
+    else:
+        raise_it = True
+
+def dj_circuit(n, case="balanced"):
+    dj = QuantumCircuit(n + 1, n)
+    for qubit in range(n):
+        dj.h(qubit)
+    dj.x(n)
+    dj.h(n)
+    add_oracle(dj, case, n)
+    for qubit in range(n):
+        dj.h(qubit)
+    for i in range(n):
+        dj.measure(i, i)
+    return dj
+
+n = 3
+dj = dj_circuit(n)
+print(dj.depth())
+)py",
+     4, 3, 8, 18, 3, "h:7 x:5 cx:3 measure:3"},
+    // while with break and continue, a counter, a keyword argument and a default.
+    // Layers: h0 1, cx 2, h0 3, cx 4 (round 2 is skipped by the continue); measure_all's barrier
+    // lines both wires up at 4, the measures are at 5.
+    {"while, break, continue",
+     R"py(from qiskit import QuantumCircuit
+
+def entangle(circuit, control=0, target=1):
+    circuit.h(control)
+    circuit.cx(control, target)
+
+qc = QuantumCircuit(2)
+layer = 0
+while True:
+    layer += 1
+    if layer == 2:
+        continue
+    entangle(qc, target=1)
+    if layer >= 3:
+        break
+qc.measure_all()
+)py",
+     2, 2, 5, 6, 2, "h:2 cx:2 measure:2 barrier:1"},
+    // Conditional expressions, chained comparisons, and/or/not, in/not in, is None.
+    // i=1: rx(0.1) on 1; i=3: rx(0.2) on 0; i=4: ry on 1 (4 in evens, 4 not in skip).
+    {"conditions in a loop",
+     R"py(from qiskit import QuantumCircuit
+qc = QuantumCircuit(3)
+evens = [0, 2, 4]
+skip = (0, 2)
+limit = None
+for i in range(5):
+    angle = 0.1 if i < 2 else 0.2
+    if 0 < i <= 3 and not i == 2:
+        qc.rx(angle, i % 3)
+    elif i in evens and i not in skip or limit is not None:
+        qc.ry(angle, 1)
+if limit is None and len(evens) == 3:
+    qc.cx(0, 2)
+)py",
+     3, 0, 2, 4, 1, "rx:2 ry:1 cx:1"},
+    // A dict of angles read with items(), get() and indexing; a lambda with a default.
+    {"dict of angles, lambda",
+     R"py(from qiskit import QuantumCircuit
+import math
+angles = {"q0": math.pi / 2, "q1": math.pi / 4}
+scale = lambda x, k=2: x / k
+qc = QuantumCircuit(2)
+for name, theta in angles.items():
+    qc.ry(scale(theta), int(name[1]))
+qc.rz(angles.get("q2", 0.0), 0)
+qc.cx(0, 1)
+if "q1" in angles and angles["q1"] < 1:
+    qc.h(1)
+)py",
+     2, 0, 4, 5, 1, "ry:2 rz:1 cx:1 h:1"},
+    // Closures and a function returning a circuit it builds: the returned one is reported.
+    {"closures and returned circuits",
+     R"py(from qiskit import QuantumCircuit
+
+def make_layer(n):
+    def layer(circuit):
+        for q in range(n - 1):
+            circuit.cx(q, q + 1)
+    return layer
+
+def ghz(n):
+    circ = QuantumCircuit(n)
+    circ.h(0)
+    make_layer(n)(circ)
+    return circ
+
+qc = ghz(5)
+assert qc.num_qubits == 5, "GHZ on five qubits"
+)py",
+     5, 0, 5, 5, 4, "cx:4 h:1"},
+};
+
+}  // namespace
+
+TEST_CASE("Python with functions and control flow gives Qiskit's figures", "[python][flow]") {
+  for (const Case& c : kCases) {
+    INFO(c.name);
+    const Report r = run(c.code);
+    for (const Diagnostic& d : r.diagnostics)
+      INFO(d.code << " " << d.span.line << ":" << d.span.column << " " << d.message);
+    REQUIRE(r.valid);
+    CHECK(r.format == "python");
+    CHECK(r.qubits == c.qubits);
+    CHECK(r.clbits == c.clbits);
+    CHECK(r.metrics.depth == c.depth);
+    CHECK(r.metrics.size == c.size);
+    CHECK(r.metrics.nonlocal_gates == c.nonlocal);
+    CHECK(counts_of(r) == c.counts);
+    check_report_invariants(r, c.code);
+  }
+}
+
+TEST_CASE("Python control flow: errors at their line and column", "[python][flow]") {
+  const std::string head = "from qiskit import QuantumCircuit\nqc = QuantumCircuit(2)\n";
+  auto first_error = [&](const std::string& body) {
+    const Report r = run(head + body);
+    CHECK_FALSE(r.valid);
+    for (const Diagnostic& d : r.diagnostics)
+      if (d.severity == Severity::Error) return d;
+    return Diagnostic{};
+  };
+  // A failing assert, with its message.
+  Diagnostic d = first_error("n = 3\nassert n % 2 == 0, 'n must be even'\n");
+  CHECK(d.code == "E611");
+  CHECK(d.span.line == 4);
+  CHECK(d.message.find("n must be even") != std::string::npos);
+  // Recursion without end: E612 at the call that goes one level too deep.
+  d = first_error("def down(k):\n    qc.h(0)\n    return down(k + 1)\ndown(0)\n");
+  CHECK(d.code == "E612");
+  CHECK(d.span.line == 5);
+  // Loops and calls share one budget: a loop that never ends stops at E608 (or, when it adds an
+  // instruction each time, at the instruction bound first).
+  CHECK(first_error("while True:\n    pass\n").code == "E608");
+  CHECK(first_error("while True:\n    qc.h(0)\n").code == "E404");
+  CHECK(first_error("def f(n):\n    return f(n - 1) + f(n - 1) if n else 1\nf(60)\n").code == "E608");
+  // Python's own errors: arguments, break outside a loop, return outside a function, keys.
+  d = first_error("def f(a, b=1):\n    return a\nf()\n");
+  CHECK(d.code == "E605");
+  CHECK(d.message == "f() missing required argument 'a'");
+  CHECK(first_error("def f(a):\n    return a\nf(1, a=2)\n").message == "f() got multiple values for argument 'a'");
+  CHECK(first_error("break\n").code == "E601");
+  CHECK(first_error("return 1\n").code == "E601");
+  d = first_error("d = {'a': 1}\nqc.h(d['b'])\n");
+  CHECK(d.code == "E606");
+  CHECK(d.span.line == 4);
+  CHECK(first_error("x = [1] < 'a'\n").code == "E605");
+  // A Parameter has no truth value.
+  CHECK(first_error("from qiskit.circuit import Parameter\nt = Parameter('t')\nif t:\n    qc.h(0)\n").code == "E605");
+}
+
+TEST_CASE("Python control flow: hostile loops and recursion stop fast", "[python][flow][limits]") {
+  // Each would run for ever, or for 2^60 calls, if executed; the bounds stop them.
+  const char* hostile[] = {
+      "while True:\n    pass\n",
+      "def f(n):\n    return f(n - 1) + f(n - 1) if n else 1\nf(60)\n",
+      "def f():\n    return f()\nf()\n",
+      "x = 0\nwhile x < 10**18:\n    x += 1\n",
+      "fs = [lambda: 0 for i in range(10**9)]\n",
+  };
+  for (const char* body : hostile) {
+    const std::string src = std::string("from qiskit import QuantumCircuit\nqc = QuantumCircuit(1)\n") + body;
+    INFO(body);
+    const Report r = run(src);
+    CHECK_FALSE(r.valid);
+    check_report_invariants(r, src);
+  }
+}
