@@ -49,9 +49,10 @@ std::string render_diagnostics(std::string_view file, std::string_view source, c
   const char* reset = color ? "\x1b[0m" : "";
   for (const Diagnostic& d : r.diagnostics) {
     const bool err = d.severity == Severity::Error;
+    const char* tint = err ? red : d.severity == Severity::Warning ? yellow : bold;
     out += std::string(bold) + std::string(file) + ":" + std::to_string(d.span.line) + ":" +
-           std::to_string(d.span.column) + ":" + reset + " " + (err ? red : yellow) + (err ? "error" : "warning") +
-           "[" + d.code + "]" + reset + ": " + d.message + "\n";
+           std::to_string(d.span.column) + ":" + reset + " " + tint + severity_name(d.severity) + "[" + d.code + "]" +
+           reset + ": " + d.message + "\n";
     std::string_view line = line_text(source, d.span.line);
     if (line.size() > 200) continue;  // a minified or binary line would only add noise
     out += "  " + printable(line) + "\n  ";
@@ -73,7 +74,10 @@ std::string render_diagnostics(std::string_view file, std::string_view source, c
 
 std::string render_summary(std::string_view file, const Report& r) {
   size_t errors = 0, warnings = 0;
-  for (const Diagnostic& d : r.diagnostics) (d.severity == Severity::Error ? errors : warnings)++;
+  for (const Diagnostic& d : r.diagnostics) {
+    errors += d.severity == Severity::Error;
+    warnings += d.severity == Severity::Warning;
+  }
   std::string s(file);
   if (r.valid) {
     s += ": valid: " + std::to_string(r.qubits) + " qubits, " + std::to_string(r.clbits) + " clbits, depth " +

@@ -9,6 +9,7 @@ namespace {
 using namespace origin;
 constexpr Severity E = Severity::Error;
 constexpr Severity W = Severity::Warning;
+constexpr Severity I = Severity::Info;
 
 // Titles are short and lowercase, as docs/diagnostics.md prints them in bold at the start of each
 // row; the rest of the row says when exactly the code is given.
@@ -65,9 +66,12 @@ constexpr DiagnosticCode kCodes[] = {
     {"E610", E, "no circuit", "e610", python},
     {"E611", E, "assertion failed", "e611", python},
     {"E612", E, "recursion too deep", "e612", python},
+    {"E613", E, "circuit depends on a run", "e613", python},
     {"E701", E, "circuit larger than the device", "e701", backend},
     {"E702", E, "backend cannot be used", "e702", backend},
     {"E900", E, "internal error", "e900", any},
+    {"I601", I, "run code skipped", "i601", python},
+    {"I602", I, "notebook line skipped", "i602", python},
     {"W101", W, "missing version statement", "w101", qasm2, false, /*strict_error=*/true},
     {"W102", W, "extended qelib1.inc gate", "w102", qasm2, false, /*strict_error=*/true},
     {"W103", W, "built-in gate without the include", "w103", qasm2, false, /*strict_error=*/true},

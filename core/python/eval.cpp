@@ -36,6 +36,7 @@ const char* type_name(const Value& v) {
     case Value::Nothing: return "object";
     case Value::Dict: return "dict";
     case Value::UserFunction: return "function";
+    case Value::Inert: return "object";
   }
   return "object";
 }
@@ -163,10 +164,21 @@ Value Interpreter::eval(const Node& n) {
       return nested(Value::list(std::move(items), n.kind == Node::List ? Value::List : Value::Tuple), n);
     }
     case Node::Attr: return attribute(eval(n.kids[0]), n.text, n);
-    case Node::Index: return index(eval(n.kids[0]), Value{}, n, n.kids[1]);
+    case Node::Index: {
+      Value obj = eval(n.kids[0]);
+      return obj.kind == Value::Inert ? obj : index(obj, Value{}, n, n.kids[1]);
+    }
     case Node::Call: return call(n);
-    case Node::Unary: return unary(n.op, eval(n.kids[0]), n);
-    case Node::Binary: return binary(n.op, eval(n.kids[0]), eval(n.kids[1]), n);
+    case Node::Unary: {
+      Value a = eval(n.kids[0]);
+      return a.kind == Value::Inert ? a : unary(n.op, a, n);
+    }
+    case Node::Binary: {
+      Value a = eval(n.kids[0]), b = eval(n.kids[1]);
+      if (a.kind == Value::Inert) return a;
+      if (b.kind == Value::Inert) return b;
+      return binary(n.op, a, b, n);
+    }
     case Node::ListComp: {
       Items items;
       iterate(n.kids[2], eval(n.kids[2]), [&](const Value& v) {
@@ -184,6 +196,8 @@ Value Interpreter::eval(const Node& n) {
       Value left = eval(n.kids[0]);
       for (size_t i = 1; i < n.kids.size(); ++i) {
         Value right = eval(n.kids[i]);
+        if (left.kind == Value::Inert) return left;  // a run's result: not known here
+        if (right.kind == Value::Inert) return right;
         if (!compare(n.keywords[i - 1], left, right, n)) return Value::boolean(false);
         left = std::move(right);
       }
@@ -237,6 +251,7 @@ Value Interpreter::name(const Node& n) {
   if (it != vars_.end()) return it->second;
   Value v;
   if (builtin(n.text, &v)) return v;
+  if (n.text == "display") return Value::handle(Value::Inert, kRunPlot);  // a notebook's display()
   if (refused_builtin(n.text)) refuse(n, "calling the builtin '" + n.text + "'");
   std::string hint;
   for (int64_t m : {kQiskit, kQiskitCircuit, kQiskitLibrary, kMath}) {
@@ -527,7 +542,8 @@ std::string Interpreter::str(const Value& v, const Node& at) {
     case Value::Int: return std::to_string(v.i);
     case Value::Float: return float_repr(v.f);
     case Value::Str: return *v.s;
-    case Value::Nothing: return "";
+    case Value::Nothing:
+    case Value::Inert: return "";
     case Value::List:
     case Value::Tuple: {
       std::string s = v.kind == Value::List ? "[" : "(";
@@ -558,6 +574,9 @@ Value Interpreter::attribute(const Value& obj, const std::string& attr, const No
     case Value::Module: {
       Value v;
       if (module_member(obj.i, attr, &v)) return v;
+      if (const int64_t k = run_name(module_name(obj.i), attr); k >= 0) return Value::handle(Value::Inert, k);
+      if (const int64_t k = run_module(std::string(module_name(obj.i)) + "." + attr); k >= 0)
+        return Value::handle(Value::Inert, k);
       refuse(at, std::string(module_name(obj.i)) + "." + attr);
     }
     case Value::Circuit: return circuit_attribute(obj.i, attr, at);
@@ -569,7 +588,8 @@ Value Interpreter::attribute(const Value& obj, const std::string& attr, const No
     case Value::Param:
       if (attr == "name" && obj.expr->size() == 1) return Value::string(params_[(*obj.expr)[0].param]);
       break;
-    case Value::Nothing: return obj;
+    case Value::Nothing:
+    case Value::Inert: return obj;
     default: break;
   }
   refuse(at, std::string("the attribute '.") + attr + "' of a " + type_name(obj));
@@ -583,7 +603,7 @@ Value Interpreter::call(const Node& n) {
   if (callee.kind == Node::Attr) {
     self = eval(callee.kids[0]);
     method = self.kind == Value::Circuit || self.kind == Value::List || self.kind == Value::Dict ||
-             self.kind == Value::Nothing;
+             self.kind == Value::Nothing || self.kind == Value::Inert;
   }
   Value fn = method ? Value{} : callee.kind == Node::Attr ? attribute(self, callee.text, callee) : eval(callee);
   const bool printing = fn.kind == Value::Function && fn.i == kPrint;
@@ -601,6 +621,17 @@ Value Interpreter::call(const Node& n) {
     }
   }
   in_print_ = was;
+  // Run code (sim.run(...), AerSimulator(), plot_histogram(...)): never called; what it gives is inert.
+  if ((method && self.kind == Value::Inert) || fn.kind == Value::Inert) {
+    const int64_t kind = method ? self.i : fn.i;
+    note_run(kind, n);
+    return Value::handle(Value::Inert, kind);
+  }
+  if (method && self.kind == Value::Circuit) refuse_inert(args, n);
+  if (fn.kind == Value::Class) refuse_inert(args, n);
+  if (fn.kind == Value::Function && !printing)  // len(counts), int(...) of a run's result: inert too
+    for (const Value& v : args.pos)
+      if (v.kind == Value::Inert) return v;
   if (method) {
     if (self.kind == Value::Circuit) return circuit_method(self.i, callee.text, args, n);
     if (self.kind == Value::Nothing) return self;
@@ -952,6 +983,7 @@ bool Interpreter::truth(const Value& v, const Node& at) {
     case Value::Param:
       fail(at, "E605", "a Parameter has no truth value until it is bound (Qiskit raises a TypeError here)");
     case Value::Nothing: quiet();
+    case Value::Inert: throw Skip{v.i};  // `if counts['11'] > 500:` needs a run's result
     default: return true;
   }
 }

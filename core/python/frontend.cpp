@@ -16,6 +16,14 @@ Interpreter::Interpreter(const SourceMap& map, const Options& opt, DiagnosticSin
 void Interpreter::run(const Stmt& s) {
   try {
     exec(s);
+  } catch (const Skip& skip) {
+    Node at;
+    at.offset = s.offset;
+    at.length = s.length;
+    note_run(skip.kind, at);
+    make_inert(s, skip.kind);
+    frame_.reset();
+    calls_ = loops_ = 0;
   } catch (const Error&) {
     poison_all(s);
     frame_.reset();  // an error inside a call leaves no function running
@@ -25,10 +33,58 @@ void Interpreter::run(const Stmt& s) {
 
 Interpreter::Flow Interpreter::exec_body(const std::vector<Stmt>& body) {
   for (const Stmt& b : body) {
-    const Flow f = exec(b);
+    Flow f = Flow::Next;
+    try {
+      f = exec(b);
+    } catch (const Skip& skip) {  // this statement needs a run's result: skip it, go on with the next
+      Node at;
+      at.offset = b.offset;
+      at.length = b.length;
+      note_run(skip.kind, at);
+      make_inert(b, skip.kind);
+    }
     if (f != Flow::Next) return f;
   }
   return Flow::Next;
+}
+
+void Interpreter::note_run(int64_t kind, const Node& at) {
+  if (kind < 0 || kind >= kRunKinds || run_noted_[kind]) return;
+  run_noted_[kind] = true;
+  sink_.add({Severity::Info, "I601",
+             std::string("skipped: this code ") + run_kind_text(kind) +
+                 "; qvet reports the circuit as built (before any transpile or run) and never runs it",
+             span(at)});
+}
+
+void Interpreter::make_inert(const Node& target, int64_t kind) {
+  if (target.kind == Node::Name) {
+    if (frame_)
+      frame_->locals[target.text] = Value::handle(Value::Inert, kind);
+    else
+      vars_[target.text] = Value::handle(Value::Inert, kind), poisoned_.erase(target.text);
+  }
+  if (target.kind == Node::Tuple || target.kind == Node::List)
+    for (const Node& k : target.kids) make_inert(k, kind);
+}
+
+void Interpreter::make_inert(const Stmt& s, int64_t kind) {
+  if (s.kind == Stmt::Assign || s.kind == Stmt::AugAssign || s.kind == Stmt::For)
+    for (const Node& t : s.targets) make_inert(t, kind);
+  for (const Stmt& b : s.body) make_inert(b, kind);
+  for (const Stmt& b : s.orelse) make_inert(b, kind);
+}
+
+void Interpreter::refuse_inert(const Args& args, const Node& at) {
+  auto check = [&](const Value& v, const Node& where) {
+    if (v.kind != Value::Inert) return;
+    fail(where, "E613",
+         std::string("this value comes from code that ") + run_kind_text(v.i) +
+             ", which qvet never runs: the circuit would depend on a run");
+  };
+  for (size_t i = 0; i < args.pos.size(); ++i) check(args.pos[i], *args.pos_nodes[i]);
+  for (size_t i = 0; i < args.kw.size(); ++i) check(args.kw[i].second, *args.kw_nodes[i]);
+  (void)at;
 }
 
 // Every loop iteration costs one step of one budget (max_loop_iterations), and a call, which does
@@ -155,6 +211,16 @@ void Interpreter::exec_import(const Stmt& s) {
     at.offset = n.offset;
     at.length = n.length;
     const int64_t m = find_module(n.name);
+    if (m < 0 && run_module(n.name) >= 0) {  // run or plot code: its names are inert
+      const std::string top = n.name.substr(0, n.name.find('.'));
+      const std::string bound = n.alias.empty() ? top : n.alias;
+      if (n.alias.empty() && find_module(top) >= 0) continue;  // `import qiskit.visualization` keeps qiskit
+      vars_[bound] = Value::handle(Value::Inert, run_module(n.name));
+      poisoned_.erase(bound);
+      continue;
+    }
+    if (m < 0 && (n.name == "random" || n.name == "secrets" || n.name == "time"))
+      refuse(at, "importing '" + n.name + "' (its values change from run to run, so the circuit would too)");
     if (m < 0) refuse(at, "importing '" + n.name + "' (the subset imports math, numpy and qiskit's circuit classes)");
     if (!n.alias.empty()) {
       vars_[n.alias] = Value::handle(Value::Module, m);
@@ -173,6 +239,14 @@ void Interpreter::exec_from_import(const Stmt& s) {
   mod.offset = s.module_offset;
   mod.length = s.module_length;
   const int64_t m = find_module(s.module);
+  if (m < 0 && run_module(s.module) >= 0) {  // run or plot code: every name it gives is inert
+    for (const ImportName& n : s.names) {
+      const std::string& bound = n.alias.empty() ? n.name : n.alias;
+      vars_[bound] = Value::handle(Value::Inert, run_module(s.module));
+      poisoned_.erase(bound);
+    }
+    return;
+  }
   if (m < 0)
     refuse(mod, "importing from '" + s.module + "' (the subset imports math, numpy and qiskit's circuit classes)");
   for (const ImportName& n : s.names) {
@@ -180,7 +254,9 @@ void Interpreter::exec_from_import(const Stmt& s) {
     at.offset = n.offset;
     at.length = n.length;
     Value v;
-    if (!module_member(m, n.name, &v))
+    if (!module_member(m, n.name, &v) && run_name(s.module, n.name) >= 0)
+      v = Value::handle(Value::Inert, run_name(s.module, n.name));
+    else if (!module_member(m, n.name, &v))
       refuse(at,
              "'" + n.name + "' from " + s.module + " (qvet reads how a circuit is built, not what is done with it)");
     const std::string& bound = n.alias.empty() ? n.name : n.alias;
@@ -238,6 +314,7 @@ void Interpreter::poison_all(const Stmt& s) {
 
 void Interpreter::iterate(const Node& at, const Value& it, const std::function<bool(const Value&)>& body) {
   switch (it.kind) {
+    case Value::Inert: throw Skip{it.i};  // `for key in counts:`: a run's result
     case Value::Range: {
       const int64_t n = it.range_length();
       for (int64_t k = 0; k < n; ++k)
@@ -307,8 +384,35 @@ bool Interpreter::finish(Circuit& out, std::string* name) {
   return true;
 }
 
-void parse(std::string_view src, const SourceMap& map, const Options& options, DiagnosticSink& sink, Circuit& out,
+namespace {
+// Notebook lines that are not Python (`%matplotlib inline`, `!pip install qiskit`): the parser
+// reads them as comments (the same bytes, so every offset stays), and one info says so.
+std::string without_notebook_lines(std::string_view src, const SourceMap& map, DiagnosticSink& sink) {
+  std::string text(src);
+  bool noted = false;
+  size_t line = 0;
+  while (line < text.size()) {
+    size_t first = line;
+    while (first < text.size() && (text[first] == ' ' || text[first] == '\t')) ++first;
+    const size_t end = std::min(text.find('\n', line), text.size());
+    if (first < end && (text[first] == '%' || text[first] == '!')) {
+      if (!noted)
+        sink.add({Severity::Info, "I602",
+                  "skipped: a notebook line (an IPython magic or a shell command), not Python; qvet never runs it",
+                  map.span(first, end - first)});
+      noted = true;
+      text[first] = '#';
+    }
+    line = end + 1;
+  }
+  return text;
+}
+}  // namespace
+
+void parse(std::string_view original, const SourceMap& map, const Options& options, DiagnosticSink& sink, Circuit& out,
            std::string* name) {
+  const std::string text = without_notebook_lines(original, map, sink);
+  const std::string_view src = text;
   Parser parser(src, map, sink, options.limits);
   Interpreter interp(map, options, sink);
   std::vector<Stmt> statements;

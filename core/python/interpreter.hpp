@@ -42,6 +42,9 @@ class Interpreter {
 
  private:
   struct Error {};  // the diagnostic is already in the sink
+  struct Skip {     // a statement that needs the value of run code (`if counts[...]:`): skipped whole
+    int64_t kind;
+  };
 
   struct RegObj {
     bool quantum = true;
@@ -110,6 +113,12 @@ class Interpreter {
   Value call_user(int64_t fn, Args& args, const Node& at);
   Value make_lambda(const Node& n);
   bool truth(const Value& v, const Node& at);
+  // Run code: one info per kind (where it first shows), the targets of a skipped statement made
+  // inert, and the refusal of an inert value that reaches a circuit.
+  void note_run(int64_t kind, const Node& at);
+  void make_inert(const Stmt& s, int64_t kind);
+  void make_inert(const Node& target, int64_t kind);
+  void refuse_inert(const Args& args, const Node& at);
   bool equal(const Value& a, const Value& b);
   bool compare(const std::string& op, const Value& a, const Value& b, const Node& at);
   Value dict_method(const Value& dict, const std::string& method, Args& args, const Node& at);
@@ -157,7 +166,8 @@ class Interpreter {
   std::unordered_map<uint32_t, std::shared_ptr<const Node>> lambdas_;  // lambda expressions by offset
   Value returned_;                                                     // what the last `return` gave
   uint32_t calls_ = 0;                                                 // calls nested now: bounds recursion
-  uint32_t loops_ = 0;  // loops open in the running function: where break and continue may be
+  uint32_t loops_ = 0;      // loops open in the running function: where break and continue may be
+  bool run_noted_[8] = {};  // the RunKinds already reported (I601)
   std::unordered_map<std::string, bool> poisoned_;
   std::vector<RegObj> regs_;
   std::vector<CircuitObj> circuits_;

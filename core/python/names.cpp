@@ -89,6 +89,49 @@ int64_t find_module(std::string_view m) {
   return m == "qiskit.circuit.library.standard_gates" ? int64_t{kQiskitLibrary} : int64_t{-1};
 }
 
+// Modules of code that runs, submits, transpiles or plots a circuit: imported, they bind inert
+// values (a prefix matches its submodules: qiskit_aer.primitives, matplotlib.pyplot).
+int64_t run_module(std::string_view m) {
+  static const std::pair<const char*, RunKind> kRunModules[] = {
+      {"qiskit_aer", kRunSimulator},
+      {"qiskit.providers", kRunSimulator},
+      {"qiskit.result", kRunSimulator},
+      {"qiskit_ibm_runtime", kRunHardware},
+      {"qiskit_ibm_provider", kRunHardware},
+      {"qiskit.primitives", kRunPrimitive},
+      {"qiskit.transpiler", kRunTranspile},
+      {"qiskit.visualization", kRunPlot},
+      {"matplotlib", kRunPlot},
+      {"IPython", kRunPlot},
+      {"qiskit.quantum_info", kRunQuantumInfo},
+  };
+  for (const auto& [name, kind] : kRunModules) {
+    const std::string_view n(name);
+    if (m == n || (m.size() > n.size() && m.substr(0, n.size()) == n && m[n.size()] == '.')) return kind;
+  }
+  return -1;
+}
+
+int64_t run_name(std::string_view module, std::string_view name) {
+  if (const int64_t k = run_module(module); k >= 0) return k;
+  if (module != "qiskit") return -1;
+  if (name == "transpile") return kRunTranspile;
+  if (name == "execute" || name == "Aer" || name == "BasicAer" || name == "assemble") return kRunSimulator;
+  if (name == "IBMQ") return kRunHardware;
+  return -1;
+}
+
+const char* run_kind_text(int64_t kind) {
+  switch (kind) {
+    case kRunSimulator: return "runs the circuit on a simulator";
+    case kRunHardware: return "submits the circuit to IBM Quantum";
+    case kRunPrimitive: return "runs the circuit with a primitive (Sampler, Estimator)";
+    case kRunTranspile: return "transpiles the circuit for a device";
+    case kRunPlot: return "draws, plots or displays results";
+    default: return "computes with qiskit.quantum_info";
+  }
+}
+
 const char* module_name(int64_t module) { return kModuleNames[module]; }
 
 const GateRow* mcx_row(uint64_t controls) {

@@ -73,6 +73,23 @@ int find_gate_class(std::string_view cls);  // the row's id, or -1
 // The row of a class handle kFirstGateClass + id.
 const GateRow& gate_class(int64_t cls);
 
+// What code that is recognised and skipped does: it runs the circuit, transpiles it, plots or
+// displays results, ... (the info I601 says which). Importing it binds inert values.
+enum RunKind : int64_t {
+  kRunSimulator,
+  kRunHardware,
+  kRunPrimitive,
+  kRunTranspile,
+  kRunPlot,
+  kRunQuantumInfo,
+  kRunKinds
+};
+const char* run_kind_text(int64_t kind);
+// The RunKind of a module of run or plot code (qiskit_aer, qiskit_ibm_runtime, matplotlib, ...),
+// or -1; and of a name such code is imported by from qiskit (transpile, execute, Aer, ...).
+int64_t run_module(std::string_view dotted);
+int64_t run_name(std::string_view module, std::string_view name);
+
 // A module the subset may import (by dotted name), or -1; and its name back.
 int64_t find_module(std::string_view dotted);
 const char* module_name(int64_t module);

@@ -41,6 +41,8 @@ struct Value {
     Nothing,       // what a query inside print() gives: it is never computed
     Dict,          // items: key, value, key, value, ... in insertion order
     UserFunction,  // a `def` or a `lambda` of the code: handle into the interpreter's functions
+    Inert,         // something from code that runs, transpiles or plots a circuit (i: its RunKind);
+                   // it is never evaluated: what it touches is skipped, and a circuit it reaches is refused
   };
   Kind kind = None;
   int64_t i = 0;                     // Bool, Int; Range start; handle id; bit index

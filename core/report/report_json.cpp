@@ -30,7 +30,7 @@ std::string flat(const Diagnostic& d) {
 // One diagnostic, in the one shape every error and warning has in JSON (a report's diagnostics,
 // simulation.error, an equivalence's error).
 json diagnostic(const Diagnostic& d) {
-  json j{{"severity", d.severity == Severity::Error ? "error" : "warning"}, {"code", d.code}, {"message", d.message}};
+  json j{{"severity", severity_name(d.severity)}, {"code", d.code}, {"message", d.message}};
   j["line"] = d.span.line;
   j["column"] = d.span.column;
   j["end_line"] = d.span.end_line;
@@ -82,7 +82,8 @@ json backend_section(const BackendReport& b) {
 std::string to_json(const Report& r, int indent) {
   json errors = json::array(), warnings = json::array(), diags = json::array();
   for (const Diagnostic& d : r.diagnostics) {
-    (d.severity == Severity::Error ? errors : warnings).push_back(flat(d));
+    // The old service's two lists; an info (skipped run code) is only in `diagnostics`.
+    if (d.severity != Severity::Info) (d.severity == Severity::Error ? errors : warnings).push_back(flat(d));
     diags.push_back(diagnostic(d));
   }
   if (r.dropped_diagnostics)

@@ -34,6 +34,8 @@ DetectedFormat detect_format(std::string_view src) {
     if (starts_with(rest, "import ") || starts_with(rest, "from ") || starts_with(rest, "\"\"\"") ||
         starts_with(rest, "'''"))
       return DetectedFormat::Python;
+    // A notebook's `%matplotlib inline` or `!pip install qiskit`: no OpenQASM statement starts so.
+    if (c == '%' || c == '!') return DetectedFormat::Python;
     // `qc = ...`, `qc.h(0)`, `a, b = ...`: a name followed by '.', '=' or ','. No OpenQASM 2
     // statement has that shape (there a name is followed by a space, '(' , '[' or ';').
     size_t k = 0;

@@ -35,8 +35,9 @@ std::string read_file(const fs::path& p) {
 }
 
 bool is_code(std::string_view s) {
-  return s.size() == 4 && (s[0] == 'E' || s[0] == 'W') && std::isdigit(static_cast<unsigned char>(s[1])) &&
-         std::isdigit(static_cast<unsigned char>(s[2])) && std::isdigit(static_cast<unsigned char>(s[3]));
+  return s.size() == 4 && (s[0] == 'E' || s[0] == 'W' || s[0] == 'I') &&
+         std::isdigit(static_cast<unsigned char>(s[1])) && std::isdigit(static_cast<unsigned char>(s[2])) &&
+         std::isdigit(static_cast<unsigned char>(s[3]));
 }
 
 // A code literal ("E204", quotes included) in a source file, and where it is, for the message.
@@ -81,7 +82,7 @@ struct Docs {
 
 Docs read_docs() {
   const std::string md = read_file(kRoot / "docs" / "diagnostics.md");
-  const std::regex code_re(R"(\b[EW][0-9]{3}\b)");
+  const std::regex code_re(R"(\b[EWI][0-9]{3}\b)");
   const std::regex anchor_re(R"re(<a id="([^"]*)"></a>)re");
   const std::regex title_re(R"(^\s*\*\*([^*]+)\*\*)");
   Docs docs;
@@ -109,7 +110,7 @@ Docs read_docs() {
   return docs;
 }
 
-const char* name(Severity s) { return s == Severity::Error ? "error" : "warning"; }
+const char* name(Severity s) { return severity_name(s); }
 
 }  // namespace
 
@@ -148,9 +149,9 @@ TEST_CASE("each row of the code table is well formed and its severity agrees wit
     INFO(row.code << " (" << row.title << ")");
     CHECK(is_code(row.code));
     if (!is_code(row.code)) continue;
-    // E is an error and W a warning, wherever it is reported (simulation codes, in
+    // E is an error, W a warning and I an info, wherever it is reported (simulation codes, in
     // simulation.error.code, are errors too).
-    CHECK(std::string(name(row.severity)) == (row.code[0] == 'E' ? "error" : "warning"));
+    CHECK(std::string(name(row.severity)) == (row.code[0] == 'E' ? "error" : row.code[0] == 'W' ? "warning" : "info"));
     CHECK_FALSE(row.title.empty());
     CHECK_FALSE(row.anchor.empty());
     CHECK(anchors.insert(row.anchor).second);  // one anchor, one code
@@ -291,6 +292,9 @@ std::vector<Probe> validation_probes() {
       {"E610", "import math\nx = math.pi\n"},
       {"E611", std::string(kPy) + "n = 3\nassert n % 2 == 0, 'n must be even'\n"},
       {"E612", std::string(kPy) + "def down(k):\n    return down(k + 1)\ndown(0)\n"},
+      {"E613", std::string(kPy) + "from qiskit_aer import AerSimulator\nn = AerSimulator().num_qubits\nqc.h(n)\n"},
+      {"I601", std::string(kPy) + "from qiskit_aer import AerSimulator\nsim = AerSimulator()\n"},
+      {"I602", std::string(kPy) + "%matplotlib inline\nqc.h(0)\n"},
       {"W202",
        "from qiskit import QuantumCircuit, QuantumRegister\na = QuantumRegister(1, 'a')\n"
        "b = QuantumRegister(1, 'b')\nqc = QuantumCircuit(a, b)\nqc.h(a[0])\n"},

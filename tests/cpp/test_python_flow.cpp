@@ -261,3 +261,128 @@ TEST_CASE("Python control flow: hostile loops and recursion stop fast", "[python
     check_report_invariants(r, src);
   }
 }
+
+// Code that runs, submits, transpiles or plots the circuit is recognised and skipped, with one
+// info per kind; the report is for the circuit as built.
+TEST_CASE("run and plot code is skipped with an info, and the circuit is reported as built", "[python][run]") {
+  struct RunCase {
+    const char* name;
+    const char* code;
+    uint64_t qubits, depth, size;
+    const char* counts;
+    std::vector<std::string> infos;  // the I601 messages' kinds, in order
+  };
+  const RunCase cases[] = {
+      {"Aer run, transpile, counts, plot",
+       R"py(from qiskit import QuantumCircuit, transpile
+from qiskit_aer import AerSimulator
+from qiskit.visualization import plot_histogram
+import matplotlib.pyplot as plt
+
+qc = QuantumCircuit(3, 3)
+qc.h(0)
+qc.cx(0, 1)
+qc.cx(1, 2)
+qc.measure(range(3), range(3))
+
+simulator = AerSimulator()
+compiled = transpile(qc, simulator)
+job = simulator.run(compiled, shots=1024)
+result = job.result()
+counts = result.get_counts(compiled)
+print("Total count for 000 and 111 are:", counts)
+if counts.get("000", 0) > 400:
+    print("mostly zeros")
+for outcome, n in counts.items():
+    print(outcome, n)
+plot_histogram(counts)
+plt.show()
+)py",
+       3,
+       4,
+       6,
+       "measure:3 cx:2 h:1",
+       {"runs the circuit on a simulator", "transpiles", "draws, plots"}},
+      {"IBM Runtime sampler",
+       R"py(from qiskit import QuantumCircuit
+from qiskit_ibm_runtime import QiskitRuntimeService, SamplerV2 as Sampler
+from qiskit.transpiler.preset_passmanagers import generate_preset_pass_manager
+
+bell = QuantumCircuit(2)
+bell.h(0)
+bell.cx(0, 1)
+bell.measure_all()
+
+service = QiskitRuntimeService()
+backend = service.least_busy(operational=True, simulator=False)
+pm = generate_preset_pass_manager(backend=backend, optimization_level=1)
+isa_circuit = pm.run(bell)
+sampler = Sampler(mode=backend)
+job = sampler.run([isa_circuit])
+print(f">>> Job ID: {job.job_id()}")
+pub_result = job.result()[0]
+)py",
+       2,
+       3,
+       4,
+       "measure:2 h:1 cx:1 barrier:1",
+       {"submits the circuit to IBM Quantum", "transpiles"}},
+  };
+  for (const RunCase& c : cases) {
+    INFO(c.name);
+    const Report r = run(c.code);
+    for (const Diagnostic& d : r.diagnostics)
+      INFO(d.code << " " << d.span.line << ":" << d.span.column << " " << d.message);
+    REQUIRE(r.valid);
+    CHECK(r.qubits == c.qubits);
+    CHECK(r.metrics.depth == c.depth);
+    CHECK(r.metrics.size == c.size);
+    CHECK(counts_of(r) == c.counts);
+    std::vector<const Diagnostic*> infos;
+    for (const Diagnostic& d : r.diagnostics)
+      if (d.severity == Severity::Info) infos.push_back(&d);
+    REQUIRE(infos.size() == c.infos.size());
+    for (size_t i = 0; i < infos.size(); ++i) {
+      CHECK(infos[i]->code == "I601");
+      CHECK(infos[i]->message.find(c.infos[i]) != std::string::npos);
+    }
+    check_report_invariants(r, c.code);
+    // An info is neither an error nor a warning in the old service's fields.
+    const std::string json = to_json(r);
+    CHECK(json.find("\"severity\":\"info\",\"code\":\"I601\"") != std::string::npos);
+    CHECK(json.find("\"warnings\":[]") != std::string::npos);
+  }
+}
+
+TEST_CASE("a value from run code that reaches the circuit is an error at that line", "[python][run]") {
+  const std::string src =
+      "from qiskit import QuantumCircuit\nfrom qiskit_aer import AerSimulator\nqc = QuantumCircuit(2)\n"
+      "result = AerSimulator().run(qc).result()\nshots = result.get_counts()['00']\nqc.rx(shots / 1000, 0)\n";
+  const Report r = run(src);
+  CHECK_FALSE(r.valid);
+  const Diagnostic* d = find(r, "E613");
+  REQUIRE(d);
+  CHECK(d->span.line == 6);
+  CHECK(d->span.column == 7);
+  CHECK(d->message.find("runs the circuit on a simulator") != std::string::npos);
+  // random is refused outright: the circuit would differ from run to run.
+  const Report rnd = run("import random\nfrom qiskit import QuantumCircuit\nqc = QuantumCircuit(1)\n");
+  REQUIRE(find(rnd, "E603"));
+  CHECK(find(rnd, "E603")->message.find("change from run to run") != std::string::npos);
+}
+
+TEST_CASE("notebook magics and shell lines are skipped with an info", "[python][run]") {
+  const std::string src =
+      "!pip install qiskit qiskit-aer\n%matplotlib inline\nfrom qiskit import QuantumCircuit\nqc = QuantumCircuit(2)\n"
+      "qc.h(0)\n  %time qc.cx(0, 1)\nqc.cx(0, 1)\ndisplay(qc.draw('mpl'))\n";
+  const Report r = run(src);
+  REQUIRE(r.valid);
+  CHECK(r.metrics.size == 2);
+  const Diagnostic* d = find(r, "I602");
+  REQUIRE(d);
+  CHECK(d->severity == Severity::Info);
+  CHECK(d->span.line == 1);
+  CHECK(test::count_code(r, "I602") == 1);
+  CHECK(find(r, "I601"));  // display() is notebook output
+  check_report_invariants(r, src);
+}

@@ -54,7 +54,8 @@ export interface SimulateOptions extends ValidateOptions {
 }
 
 export interface Diagnostic {
-  severity: 'error' | 'warning';
+  /** 'info': what qvet recognised and skipped (code that runs or plots the circuit), not a problem. */
+  severity: 'error' | 'warning' | 'info';
   code: string;
   message: string;
   line: number;

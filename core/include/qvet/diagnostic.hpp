@@ -17,7 +17,14 @@ struct Span {
   uint32_t end_column = 1;
 };
 
-enum class Severity { Error, Warning };
+// Error: the circuit is invalid. Warning: it loads, but is probably not what was meant. Info: what
+// qvet did that a reader should know (code it recognised and skipped, such as a run on a simulator).
+enum class Severity { Error, Warning, Info };
+
+// "error", "warning" or "info", as the report and the CLI write it.
+inline const char* severity_name(Severity s) {
+  return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "info";
+}
 
 struct Diagnostic {
   Severity severity = Severity::Error;
