@@ -2,6 +2,7 @@
 // floor division and modulo with Python's signs, int/float promotion), indexing and slicing,
 // the builtins the subset provides, and parameter expressions.
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -602,8 +603,9 @@ Value Interpreter::call(const Node& n) {
   bool method = false;
   if (callee.kind == Node::Attr) {
     self = eval(callee.kids[0]);
-    method = self.kind == Value::Circuit || self.kind == Value::List || self.kind == Value::Dict ||
-             self.kind == Value::Nothing || self.kind == Value::Inert;
+    method = self.kind == Value::Circuit || self.kind == Value::List || self.kind == Value::Tuple ||
+             self.kind == Value::Dict || self.kind == Value::Str || self.kind == Value::Nothing ||
+             self.kind == Value::Inert;
   }
   Value fn = method ? Value{} : callee.kind == Node::Attr ? attribute(self, callee.text, callee) : eval(callee);
   const bool printing = fn.kind == Value::Function && fn.i == kPrint;
@@ -636,6 +638,7 @@ Value Interpreter::call(const Node& n) {
     if (self.kind == Value::Circuit) return circuit_method(self.i, callee.text, args, n);
     if (self.kind == Value::Nothing) return self;
     if (self.kind == Value::Dict) return dict_method(self, callee.text, args, n);
+    if (self.kind == Value::Str) return str_method(self, callee.text, args, n);
     Node name_node;
     name_node.offset = callee.name_offset;
     name_node.length = static_cast<uint32_t>(callee.text.size());
@@ -661,6 +664,48 @@ Value Interpreter::list_method(const Value& list, const std::string& method, Arg
       list.items->insert(list.items->end(), more.begin(), more.end());
     }
     return Value{};
+  }
+  Items& items = *list.items;
+  const bool is_list = list.kind == Value::List;
+  const size_t n_args = args.pos.size();
+  if (!args.kw.empty()) refuse(at, "keyword arguments to the method '" + method + "' of a " + type_name(list));
+  auto position = [&](const Value& v, const Node& where) {
+    int64_t i = to_int(v, where, "an index");
+    const int64_t n = static_cast<int64_t>(items.size());
+    return i < 0 ? std::max<int64_t>(0, i + n) : std::min(i, n);
+  };
+  if (is_list && method == "insert" && n_args == 2) {
+    check_appendable(args.pos[1], *args.pos_nodes[1]);
+    count_items(1, at);
+    items.insert(items.begin() + position(args.pos[0], *args.pos_nodes[0]), args.pos[1]);
+    return Value{};
+  }
+  if (is_list && method == "pop" && n_args <= 1) {
+    if (items.empty()) fail(at, "E606", "pop from empty list");
+    int64_t i = n_args ? to_int(args.pos[0], *args.pos_nodes[0], "an index") : -1;
+    if (i < 0) i += static_cast<int64_t>(items.size());
+    if (i < 0 || i >= static_cast<int64_t>(items.size())) fail(at, "E606", "pop index out of range");
+    Value v = items[static_cast<size_t>(i)];
+    items.erase(items.begin() + i);
+    return v;
+  }
+  if (is_list && method == "reverse" && n_args == 0) {
+    std::reverse(items.begin(), items.end());
+    return Value{};
+  }
+  if (is_list && method == "copy" && n_args == 0) {
+    count_items(items.size(), at);
+    return Value::list(items);
+  }
+  if (method == "index" && n_args == 1) {
+    for (size_t i = 0; i < items.size(); ++i)
+      if (equal(items[i], args.pos[0])) return Value::integer(static_cast<int64_t>(i));
+    fail(at, "E609", str(args.pos[0], *args.pos_nodes[0]) + " is not in the " + type_name(list));
+  }
+  if (method == "count" && n_args == 1) {
+    int64_t c = 0;
+    for (const Value& v : items) c += equal(v, args.pos[0]);
+    return Value::integer(c);
   }
   refuse(at, "the method '" + method + "' of a " + type_name(list));
 }
@@ -730,8 +775,12 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
            fname + "() takes " + (lo == hi ? std::to_string(lo) : std::to_string(lo) + " to " + std::to_string(hi)) +
                " positional arguments, but " + std::to_string(args.pos.size()) + " were given");
   };
-  if (!args.kw.empty() && !(fn == kEnumerate && args.kw.size() == 1 && args.kw[0].first == "start") && fn != kPrint)
-    fail(*args.kw_nodes[0], "E605", fname + "() got an unexpected keyword argument '" + args.kw[0].first + "'");
+  auto keyword_ok = [&](const std::string& k) {
+    return (fn == kEnumerate && k == "start") || (fn == kSorted && (k == "key" || k == "reverse")) || fn == kDict;
+  };
+  for (size_t k = 0; k < args.kw.size() && fn != kPrint; ++k)
+    if (!keyword_ok(args.kw[k].first))
+      fail(*args.kw_nodes[k], "E605", fname + "() got an unexpected keyword argument '" + args.kw[k].first + "'");
   auto arg_node = [&](size_t i) -> const Node& { return *args.pos_nodes[i]; };
   switch (fn) {
     case kPrint: return Value{};
@@ -896,8 +945,154 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
       }
       return nested(Value::list(std::move(out)), at);
     }
+    case kSorted: {
+      arity(1, 1);
+      Items items = materialize(args.pos[0], arg_node(0));
+      Value key_fn;
+      bool reverse = false;
+      for (size_t k = 0; k < args.kw.size(); ++k) {
+        if (args.kw[k].first == "key")
+          key_fn = args.kw[k].second;
+        else
+          reverse = truth(args.kw[k].second, *args.kw_nodes[k]);
+      }
+      Items keys = items;
+      if (key_fn.kind != Value::None)
+        for (Value& k : keys) k = call_value(key_fn, {k}, at);
+      std::vector<size_t> order(items.size());
+      for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+      // Stable, as Python's sort; reverse keeps equal elements in their order too.
+      std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return reverse ? compare("<", keys[b], keys[a], at) : compare("<", keys[a], keys[b], at);
+      });
+      Items out;
+      out.reserve(items.size());
+      for (size_t i : order) out.push_back(items[i]);
+      return nested(Value::list(std::move(out)), at);
+    }
+    case kAny:
+    case kAll: {
+      arity(1, 1);
+      bool result = fn == kAll;
+      iterate(arg_node(0), args.pos[0], [&](const Value& x) {
+        step(arg_node(0), "loops");
+        if (truth(x, arg_node(0)) != (fn == kAll)) {
+          result = fn == kAny;
+          return false;
+        }
+        return true;
+      });
+      return Value::boolean(result);
+    }
+    case kDivmod:
+      arity(2, 2);
+      return Value::list({binary('F', args.pos[0], args.pos[1], at), binary('%', args.pos[0], args.pos[1], at)},
+                         Value::Tuple);
+    case kPow: {
+      arity(2, 3);
+      if (args.pos.size() == 2) return binary('P', args.pos[0], args.pos[1], at);
+      const int64_t m = to_int(args.pos[2], arg_node(2), "pow()'s modulus");
+      int64_t b = to_int(args.pos[0], arg_node(0), "pow()'s base"),
+              e = to_int(args.pos[1], arg_node(1), "pow()'s exponent");
+      if (m == 0) fail(arg_node(2), "E609", "pow() 3rd argument cannot be 0");
+      if (e < 0) refuse(arg_node(1), "pow() with a negative exponent and a modulus");
+      // Python's result takes the modulus's sign; the products stay below 2^64 by doubling.
+      const uint64_t mod = m < 0 ? 0 - static_cast<uint64_t>(m) : static_cast<uint64_t>(m);
+      auto mulmod = [mod](uint64_t x, uint64_t y) {
+        uint64_t r = 0;
+        for (x %= mod; y; y >>= 1, x = (x >= mod - x) ? x - (mod - x) : x + x)
+          if (y & 1) r = (r >= mod - x) ? r - (mod - x) : r + x;
+        return r;
+      };
+      const int64_t bm = b % static_cast<int64_t>(mod);
+      uint64_t base = static_cast<uint64_t>(bm < 0 ? bm + static_cast<int64_t>(mod) : bm), r = 1 % mod;
+      for (; e > 0; e >>= 1, base = mulmod(base, base))
+        if (e & 1) r = mulmod(r, base);
+      int64_t v = static_cast<int64_t>(r);
+      if (m < 0 && v != 0) v -= static_cast<int64_t>(mod);
+      return Value::integer(v);
+    }
+    case kBin: {
+      arity(1, 1);
+      const int64_t v = to_int(args.pos[0], arg_node(0), "bin()'s argument");
+      uint64_t u = v < 0 ? 0 - static_cast<uint64_t>(v) : static_cast<uint64_t>(v);
+      std::string digits;
+      do {
+        digits.insert(digits.begin(), static_cast<char>('0' + (u & 1)));
+        u >>= 1;
+      } while (u);
+      return Value::string((v < 0 ? "-0b" : "0b") + digits);
+    }
+    case kBool: arity(0, 1); return Value::boolean(!args.pos.empty() && truth(args.pos[0], arg_node(0)));
+    case kIsinstance: {
+      arity(2, 2);
+      const Value& x = args.pos[0];
+      Items types = args.pos[1].kind == Value::Tuple ? *args.pos[1].items : Items{args.pos[1]};
+      bool result = false;
+      for (const Value& t : types) {
+        if (t.kind == Value::Function) {
+          switch (t.i) {
+            case kInt: result |= x.kind == Value::Int || x.kind == Value::Bool; break;
+            case kFloat: result |= x.kind == Value::Float; break;
+            case kStr: result |= x.kind == Value::Str; break;
+            case kList: result |= x.kind == Value::List; break;
+            case kTuple: result |= x.kind == Value::Tuple; break;
+            case kBool: result |= x.kind == Value::Bool; break;
+            case kDict: result |= x.kind == Value::Dict; break;
+            default: fail(arg_node(1), "E605", "isinstance() arg 2 must be a type or a tuple of types");
+          }
+        } else if (t.kind == Value::Class) {
+          result |= (t.i == kQuantumCircuit && x.kind == Value::Circuit) ||
+                    (t.i == kQuantumRegister && x.kind == Value::QReg) ||
+                    (t.i == kClassicalRegister && x.kind == Value::CReg) ||
+                    (t.i == kParameter && x.kind == Value::Param);
+        } else {
+          fail(arg_node(1), "E605", "isinstance() arg 2 must be a type or a tuple of types");
+        }
+      }
+      return Value::boolean(result);
+    }
+    case kDict: {
+      arity(0, 1);
+      Items items;
+      auto put = [&](Value k, Value v) {
+        for (size_t i = 0; i < items.size(); i += 2)
+          if (equal(items[i], k)) {
+            items[i + 1] = std::move(v);
+            return;
+          }
+        items.push_back(std::move(k));
+        items.push_back(std::move(v));
+      };
+      if (!args.pos.empty()) {
+        if (args.pos[0].kind == Value::Dict) {
+          items = *args.pos[0].items;
+        } else {
+          for (const Value& pair : materialize(args.pos[0], arg_node(0))) {
+            Items kv = materialize(pair, arg_node(0));
+            if (kv.size() != 2) fail(arg_node(0), "E609", "dict() needs pairs of a key and a value");
+            put(kv[0], kv[1]);
+          }
+        }
+      }
+      for (auto& [k, v] : args.kw) put(Value::string(k), v);
+      count_items(items.size(), at);
+      return nested(Value::list(std::move(items), Value::Dict), at);
+    }
     default: arity(1, 1); return math_function(fn, args.pos[0], arg_node(0));
   }
+}
+
+// Calls a function value (the code's own, a builtin) with positional values: sorted()'s key.
+Value Interpreter::call_value(const Value& fn, Items values, const Node& at) {
+  Args args;
+  for (Value& v : values) {
+    args.pos.push_back(std::move(v));
+    args.pos_nodes.push_back(&at);
+  }
+  if (fn.kind == Value::UserFunction) return call_user(fn.i, args, at);
+  if (fn.kind == Value::Function) return call_function(fn.i, args, at);
+  fail(at, "E605", std::string("'") + type_name(fn) + "' object is not callable");
 }
 
 // ---- functions, truth and comparisons
@@ -1094,6 +1289,107 @@ Value Interpreter::dict_method(const Value& dict, const std::string& method, Arg
     return nested(Value::list(std::move(out)), at);
   }
   refuse(at, "the dict method '" + method + "' (get, items, keys and values are read)");
+}
+
+// The string methods bitstring code uses: bin(x)[2:].zfill(n), "".join(...), s.split(), ...
+Value Interpreter::str_method(const Value& str_value, const std::string& method, Args& args, const Node& at) {
+  const std::string& s = *str_value.s;
+  if (!args.kw.empty()) refuse(at, "keyword arguments to the str method '" + method + "'");
+  const size_t n = args.pos.size();
+  auto text_arg = [&](size_t i) -> const std::string& {
+    if (args.pos[i].kind != Value::Str) fail(*args.pos_nodes[i], "E605", "str." + method + "() takes a string");
+    return *args.pos[i].s;
+  };
+  auto result = [&](std::string out) {
+    count_items(out.size(), at);
+    return Value::string(std::move(out));
+  };
+  if (method == "join" && n == 1) {
+    std::string out;
+    bool first = true;
+    for (const Value& v : materialize(args.pos[0], *args.pos_nodes[0])) {
+      if (v.kind != Value::Str) fail(*args.pos_nodes[0], "E605", "str.join() takes strings");
+      if (!first) out += s;
+      out += *v.s;
+      first = false;
+      count_items(v.s->size() + s.size(), at);
+    }
+    return Value::string(std::move(out));
+  }
+  if (method == "split" && n <= 1) {
+    Items parts;
+    if (n == 0) {  // runs of whitespace
+      size_t i = 0;
+      while (i < s.size()) {
+        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+        size_t j = i;
+        while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j]))) ++j;
+        if (j > i) parts.push_back(Value::string(s.substr(i, j - i)));
+        i = j;
+      }
+    } else {
+      const std::string& sep = text_arg(0);
+      if (sep.empty()) fail(*args.pos_nodes[0], "E609", "empty separator");
+      size_t i = 0;
+      for (size_t j; (j = s.find(sep, i)) != std::string::npos; i = j + sep.size())
+        parts.push_back(Value::string(s.substr(i, j - i)));
+      parts.push_back(Value::string(s.substr(i)));
+    }
+    count_items(parts.size() + s.size(), at);
+    return Value::list(std::move(parts));
+  }
+  if (method == "zfill" && n == 1) {
+    const int64_t width = to_int(args.pos[0], *args.pos_nodes[0], "a width");
+    if (width > static_cast<int64_t>(opt_.limits.max_python_items)) count_items(static_cast<uint64_t>(width), at);
+    const size_t w = width < 0 ? 0 : static_cast<size_t>(width);
+    if (s.size() >= w) return str_value;
+    const size_t sign = !s.empty() && (s[0] == '-' || s[0] == '+');
+    return result(s.substr(0, sign) + std::string(w - s.size(), '0') + s.substr(sign));
+  }
+  if ((method == "upper" || method == "lower") && n == 0) {
+    std::string out = s;
+    for (char& c : out)
+      c = static_cast<char>(method == "upper" ? std::toupper(static_cast<unsigned char>(c))
+                                              : std::tolower(static_cast<unsigned char>(c)));
+    return result(std::move(out));
+  }
+  if (method == "strip" && n == 0) {
+    size_t b = 0, e = s.size();
+    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+    return result(s.substr(b, e - b));
+  }
+  if (method == "replace" && n == 2) {
+    const std::string& from = text_arg(0);
+    const std::string& to = text_arg(1);
+    if (from.empty()) refuse(at, "str.replace() of an empty string");
+    std::string out;
+    size_t i = 0;
+    for (size_t j; (j = s.find(from, i)) != std::string::npos; i = j + from.size()) {
+      out += s.substr(i, j - i) + to;
+      count_items(to.size(), at);
+    }
+    return result(out + s.substr(i));
+  }
+  if ((method == "startswith" || method == "endswith") && n == 1) {
+    const std::string& p = text_arg(0);
+    const bool yes =
+        p.size() <= s.size() &&
+        (method == "startswith" ? s.compare(0, p.size(), p) == 0 : s.compare(s.size() - p.size(), p.size(), p) == 0);
+    return Value::boolean(yes);
+  }
+  if ((method == "count" || method == "find") && n == 1) {
+    const std::string& p = text_arg(0);
+    if (method == "find") {
+      const size_t at_pos = s.find(p);
+      return Value::integer(at_pos == std::string::npos ? -1 : static_cast<int64_t>(at_pos));
+    }
+    if (p.empty()) return Value::integer(static_cast<int64_t>(s.size() + 1));
+    int64_t c = 0;
+    for (size_t i = 0; (i = s.find(p, i)) != std::string::npos; i += p.size()) ++c;
+    return Value::integer(c);
+  }
+  refuse(at, "the str method '" + method + "'");
 }
 
 }  // namespace qvet::python

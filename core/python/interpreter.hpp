@@ -111,6 +111,7 @@ class Interpreter {
   Value call(const Node& n);
   Value call_function(int64_t fn, Args& args, const Node& at);
   Value call_user(int64_t fn, Args& args, const Node& at);
+  Value call_value(const Value& fn, Items values, const Node& at);
   Value make_lambda(const Node& n);
   bool truth(const Value& v, const Node& at);
   // Run code: one info per kind (where it first shows), the targets of a skipped statement made
@@ -122,6 +123,7 @@ class Interpreter {
   bool equal(const Value& a, const Value& b);
   bool compare(const std::string& op, const Value& a, const Value& b, const Node& at);
   Value dict_method(const Value& dict, const std::string& method, Args& args, const Node& at);
+  Value str_method(const Value& str, const std::string& method, Args& args, const Node& at);
   const Value* dict_find(const Value& dict, const Value& key);
   Value attribute(const Value& obj, const std::string& attr, const Node& at);
   std::string str(const Value& v, const Node& at);

@@ -60,11 +60,13 @@ const Member kMembers[] = {
 };
 
 const char* const kFunctionNames[] = {
-    "range",     "len",          "list",         "tuple",        "int",          "float",      "abs",       "min",
-    "max",       "round",        "sum",          "str",          "print",        "enumerate",  "zip",       "reversed",
-    "math.sqrt", "math.sin",     "math.cos",     "math.tan",     "math.asin",    "math.acos",  "math.atan", "math.exp",
-    "math.log",  "math.floor",   "math.ceil",    "math.radians", "math.degrees", "numpy.sqrt", "numpy.sin", "numpy.cos",
-    "numpy.tan", "numpy.arcsin", "numpy.arccos", "numpy.arctan", "numpy.exp",    "numpy.log"};
+    "range",        "len",          "list",         "tuple",      "int",       "float",     "abs",
+    "min",          "max",          "round",        "sum",        "str",       "print",     "enumerate",
+    "zip",          "reversed",     "sorted",       "any",        "all",       "divmod",    "pow",
+    "bin",          "bool",         "isinstance",   "dict",       "math.sqrt", "math.sin",  "math.cos",
+    "math.tan",     "math.asin",    "math.acos",    "math.atan",  "math.exp",  "math.log",  "math.floor",
+    "math.ceil",    "math.radians", "math.degrees", "numpy.sqrt", "numpy.sin", "numpy.cos", "numpy.tan",
+    "numpy.arcsin", "numpy.arccos", "numpy.arctan", "numpy.exp",  "numpy.log"};
 }  // namespace
 
 const GateRow* find_gate_method(std::string_view method) {
@@ -170,7 +172,7 @@ bool module_member(int64_t module, std::string_view name, Value* out) {
 }
 
 bool builtin(std::string_view name, Value* out) {
-  for (int64_t f = kRange; f <= kReversed; ++f) {
+  for (int64_t f = kRange; f <= kDict; ++f) {
     if (name == kFunctionNames[f]) {
       *out = Value::handle(Value::Function, f);
       return true;
@@ -182,13 +184,12 @@ bool builtin(std::string_view name, Value* out) {
 
 const char* refused_builtin(std::string_view n) {
   static const char* const kRefused[] = {
-      "eval",         "exec",       "compile",    "open",     "getattr",    "setattr",    "delattr",   "hasattr",
-      "globals",      "locals",     "vars",       "dir",      "input",      "breakpoint", "exit",      "quit",
-      "help",         "type",       "object",     "super",    "memoryview", "bytearray",  "bytes",     "classmethod",
-      "staticmethod", "property",   "id",         "hash",     "iter",       "next",       "map",       "filter",
-      "sorted",       "isinstance", "issubclass", "callable", "format",     "repr",       "ascii",     "chr",
-      "ord",          "bin",        "hex",        "oct",      "dict",       "set",        "frozenset", "any",
-      "all",          "pow",        "divmod",     "complex",  "bool",       "slice",      "aiter",     "anext"};
+      "eval",         "exec",     "compile",   "open",    "getattr",    "setattr",    "delattr", "hasattr",
+      "globals",      "locals",   "vars",      "dir",     "input",      "breakpoint", "exit",    "quit",
+      "help",         "type",     "object",    "super",   "memoryview", "bytearray",  "bytes",   "classmethod",
+      "staticmethod", "property", "id",        "hash",    "iter",       "next",       "map",     "filter",
+      "issubclass",   "callable", "format",    "repr",    "ascii",      "chr",        "ord",     "hex",
+      "oct",          "set",      "frozenset", "complex", "slice",      "aiter",      "anext"};
   for (const char* r : kRefused)
     if (n == r) return r;
   return nullptr;

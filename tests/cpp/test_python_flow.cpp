@@ -184,6 +184,38 @@ qc = ghz(5)
 assert qc.num_qubits == 5, "GHZ on five qubits"
 )py",
      5, 0, 5, 5, 4, "cx:4 h:1"},
+    // A marked-state oracle from a bitstring: bin, zfill, reversed, enumerate; then the builtins
+    // sorted, all, any, divmod, pow, isinstance and str/list methods.
+    // h 0,1,2 (1); x1 (2); h2 (2); ccx (3); h2 (4); x1 (4); rz on 2 (5); barrier.
+    {"oracle from a bitstring, builtins",
+     R"py(from qiskit import QuantumCircuit
+n = 3
+marked = 5
+bits = bin(marked)[2:].zfill(n)
+assert bits == "101" and bits.count("1") == 2
+qc = QuantumCircuit(n)
+qc.h(range(n))
+for i, b in enumerate(reversed(bits)):
+    if b == '0':
+        qc.x(i)
+qc.h(n - 1)
+qc.ccx(0, 1, 2)
+qc.h(n - 1)
+for i, b in enumerate(reversed(bits)):
+    if b == '0':
+        qc.x(i)
+targets = sorted([2, 0, 1], reverse=True)
+assert targets == [2, 1, 0] and all([t < n for t in targets])
+q, r = divmod(7, 3)
+qc.rz(pow(2, -1) * r, q)
+names = "h x ccx".split()
+names.insert(0, "rz")
+if isinstance(marked, int) and any([c == '1' for c in bits]) and names.index("x") == 2:
+    qc.barrier()
+label = "-".join(names).upper()
+assert label.startswith("RZ-H") and pow(3, 4, 5) == 1 and names.pop() == "ccx"
+)py",
+     3, 0, 5, 9, 1, "h:5 x:2 ccx:1 rz:1 barrier:1"},
 };
 
 }  // namespace
