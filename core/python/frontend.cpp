@@ -360,7 +360,14 @@ bool Interpreter::finish(Circuit& out, std::string* name) {
     }
     chosen = it->second.i;
   } else if (!circuits_.empty()) {
+    // The last one built, but never one only used as a part (composed, appended, made a gate)
+    // over the circuit that holds it.
     chosen = static_cast<int64_t>(circuits_.size() - 1);
+    for (int64_t i = chosen; i >= 0; --i)
+      if (!circuits_[static_cast<size_t>(i)].part) {
+        chosen = i;
+        break;
+      }
   }
   if (chosen < 0) {
     if (!sink_.has_errors())
@@ -371,10 +378,13 @@ bool Interpreter::finish(Circuit& out, std::string* name) {
     return false;
   }
   CircuitObj& c = circuits_[chosen];
-  if (circuits_.size() > 1) {
+  // Parts (composed, appended, made gates) are pieces of another circuit, not rivals to it.
+  const size_t wholes = static_cast<size_t>(
+      std::count_if(circuits_.begin(), circuits_.end(), [](const CircuitObj& o) { return !o.part; }));
+  if (wholes > 1) {
     const std::string which = c.var.empty() ? "the circuit built here" : "'" + c.var + "'";
     sink_.add({Severity::Warning, "W601",
-               std::to_string(circuits_.size()) + " circuits are built in this code; qvet reports " + which +
+               std::to_string(wholes) + " circuits are built in this code; qvet reports " + which +
                    (opt_.circuit.empty() ? ", the last one built" : "") +
                    " (choose another with the circuit option, --circuit NAME on the command line)",
                map_.span(c.offset, c.length)});

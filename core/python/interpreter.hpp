@@ -57,6 +57,9 @@ class Interpreter {
     std::vector<int64_t> qreg_ids, creg_ids;  // parallel to c.qregs / c.cregs
     std::vector<int64_t> param_ids;           // parallel to c.parameters
     std::map<uint32_t, int32_t> mcx_defs;     // qubit count -> gate index, for MCX with 5+ controls
+    std::map<int64_t, int32_t> sub_defs;      // circuit id -> gate index, for a circuit appended as a gate
+    std::string name;                         // QuantumCircuit(name=...), or Qiskit's circuit-<n>
+    bool part = false;                        // composed into, or appended to, another circuit
     uint32_t offset = 0, length = 0;
     std::string var;  // the last variable it was assigned to
   };
@@ -150,6 +153,12 @@ class Interpreter {
             const std::vector<Value>& params, const Node& call);
   double param_slot(CircuitObj& c, const Value& v, const Node& at);
   int32_t mcx_gate(CircuitObj& c, uint32_t num_qubits);
+  // Sub-circuits: a circuit's gate (or, inside another circuit's gates, its own) in `dst`.
+  int32_t import_gate(CircuitObj& dst, int64_t src, int32_t gate);
+  int32_t circuit_gate(CircuitObj& dst, int64_t src, const Node& at);
+  void compose(int64_t dst, int64_t src, const std::vector<uint32_t>& qubits, const std::vector<uint32_t>& clbits,
+               const Node& at);
+  std::vector<Value> instruction_params(const CircuitObj& c, const Instruction& ins);
   CircuitObj new_circuit(const Node& at);
 
   // ---- diagnostics
@@ -174,7 +183,7 @@ class Interpreter {
   std::vector<RegObj> regs_;
   std::vector<CircuitObj> circuits_;
   std::vector<std::string> params_;  // Parameter names, by id
-  int64_t qreg_counter_ = 0, creg_counter_ = 0;
+  int64_t qreg_counter_ = 0, creg_counter_ = 0, circuit_counter_ = 0;
   uint64_t iterations_ = 0;
   uint64_t instructions_ = 0;
   uint64_t items_ = 0;     // list elements and string bytes created

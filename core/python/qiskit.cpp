@@ -103,6 +103,15 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
           fail(*args.kw_nodes[k], "E605",
                "QuantumCircuit() got an unexpected keyword argument '" + args.kw[k].first + "'");
       CircuitObj made = new_circuit(at);  // kept only if the arguments are good
+      for (size_t k = 0; k < args.kw.size(); ++k)
+        if (args.kw[k].first == "name") {
+          if (args.kw[k].second.kind != Value::Str)
+            fail(*args.kw_nodes[k], "E605", "a circuit's name must be a string");
+          made.name = *args.kw[k].second.s;
+        }
+      // Qiskit names an unnamed circuit circuit-<n> from a process-wide counter: the number in
+      // Qiskit depends on every circuit built before, in qvet on this code's.
+      if (made.name.empty()) made.name = "circuit-" + std::to_string(circuit_counter_++);
       // Qiskit: if any argument is not a register, all must be integers (2.0 counts as 2).
       const bool sizes = std::any_of(args.pos.begin(), args.pos.end(), [](const Value& v) {
         return v.kind != Value::QReg && v.kind != Value::CReg && v.kind != Value::List;
@@ -310,6 +319,107 @@ std::vector<uint32_t> Interpreter::qubit_args(CircuitObj& c, const Value& v, con
   return out;
 }
 
+// The parameters of an instruction as values: numbers, or a Parameter expression in the
+// interpreter's Parameter ids (a circuit's own expressions number its Parameters locally).
+std::vector<Value> Interpreter::instruction_params(const CircuitObj& c, const Instruction& ins) {
+  std::vector<Value> out;
+  for (uint32_t k = 0; k < ins.param_count; ++k) {
+    const uint32_t slot = ins.param_begin + k;
+    const SymbolicParam* sym = nullptr;
+    for (const SymbolicParam& s : c.c.symbolic)
+      if (s.slot == slot) sym = &s;
+    if (!sym) {
+      out.push_back(Value::real(c.c.param_pool[slot]));
+      continue;
+    }
+    Expr e = sym->expr;
+    for (ExprOp& op : e)
+      if (op.code == ExprOp::Param) op.param = static_cast<uint32_t>(c.param_ids[op.param]);
+    out.push_back(Value::param(std::move(e)));
+  }
+  return out;
+}
+
+// compose(): the other circuit's operations, in order, on the qubits and clbits given.
+void Interpreter::compose(int64_t dst_id, int64_t src_id, const std::vector<uint32_t>& qubits,
+                          const std::vector<uint32_t>& clbits, const Node& at) {
+  const CircuitObj src = circuits_[src_id];  // a copy: a circuit composed with itself is read whole first
+  std::vector<uint32_t> qs;
+  for (const Instruction& ins : src.c.ops) {
+    qs.clear();
+    for (uint32_t k = 0; k < ins.qubit_count; ++k) qs.push_back(qubits[src.c.qubits(ins)[k]]);
+    const int32_t clbit = ins.clbit >= 0 ? static_cast<int32_t>(clbits[static_cast<size_t>(ins.clbit)]) : -1;
+    const int32_t gate = ins.kind == OpKind::Gate ? import_gate(circuits_[dst_id], src_id, ins.gate) : -1;
+    const std::vector<Value> params = instruction_params(src, ins);
+    emit(circuits_[dst_id], ins.kind, gate, qs, clbit, params, at);
+  }
+}
+
+// A gate of circuit `src` as a gate of `dst`: a table row is the same row; a variadic mcx is dst's
+// of that width; a gate made from a circuit is made again in dst (its own sub-gates first).
+int32_t Interpreter::import_gate(CircuitObj& dst, int64_t src, int32_t gate) {
+  const GateDef def = circuits_[src].c.gates[static_cast<size_t>(gate)];
+  if (def.std && def.std->num_qubits == 0) return mcx_gate(dst, def.num_qubits);
+  if (def.std) return def.std->id;
+  for (const auto& [sub, index] : circuits_[src].sub_defs)
+    if (index == gate) {
+      Node at;
+      at.offset = def.span.offset;
+      at.length = def.span.length;
+      return circuit_gate(dst, sub, at);
+    }
+  return gate;  // unreachable: a Python circuit has no other gates
+}
+
+// to_gate() / to_instruction() / append(circuit): one gate named like the circuit, whose body is
+// the circuit's operations (expanded for the simulator, the backend check and `expanded`).
+int32_t Interpreter::circuit_gate(CircuitObj& dst, int64_t src, const Node& at) {
+  auto it = dst.sub_defs.find(src);
+  if (it != dst.sub_defs.end()) return it->second;
+  const Circuit sub = circuits_[src].c;
+  if (!sub.symbolic.empty()) refuse(at, "appending a circuit with unbound Parameters");
+  if (sub.num_clbits) refuse(at, "appending a circuit with classical bits");
+  GateDef d;
+  d.name = d.qiskit_name = circuits_[src].name;
+  d.num_qubits = sub.num_qubits;
+  d.available = true;
+  d.used = true;
+  d.span = span(at);
+  uint32_t nesting = 0;
+  uint64_t expanded = 0;
+  for (const Instruction& ins : sub.ops) {
+    BodyOp op;
+    op.span = d.span;
+    for (uint32_t k = 0; k < ins.qubit_count; ++k) op.qubits.push_back(sub.qubits(ins)[k]);
+    if (ins.kind == OpKind::Barrier) {
+      d.body.push_back(std::move(op));
+      continue;
+    }
+    if (ins.kind != OpKind::Gate) fail(at, "E605", "'" + sub.op_name(ins) + "' cannot be part of a gate");
+    op.gate = import_gate(dst, src, ins.gate);
+    for (uint32_t k = 0; k < ins.param_count; ++k) {
+      ExprOp c;
+      c.code = ExprOp::Const;
+      c.value = sub.param_pool[ins.param_begin + k];
+      op.params.push_back(Expr{c});
+    }
+    const GateDef& g = dst.c.gates[static_cast<size_t>(op.gate)];
+    nesting = std::max(nesting, g.nesting + 1);
+    expanded = std::min<uint64_t>(opt_.limits.max_expanded_ops, expanded + g.expanded_ops);
+    d.body.push_back(std::move(op));
+  }
+  if (nesting > opt_.limits.max_gate_nesting) fail(at, "E405", "sub-circuits nested too deep");
+  if (expanded >= opt_.limits.max_expanded_ops)
+    fail(at, "E406", "expanding the sub-circuits would exceed max_expanded_ops");
+  d.nesting = std::max<uint32_t>(nesting, 1);
+  d.expanded_ops = std::max<uint64_t>(expanded, 1);
+  dst.c.gates.push_back(std::move(d));
+  const int32_t index = static_cast<int32_t>(dst.c.gates.size() - 1);
+  dst.sub_defs[src] = index;
+  circuits_[src].part = true;
+  return index;
+}
+
 int32_t Interpreter::mcx_gate(CircuitObj& c, uint32_t num_qubits) {
   auto it = c.mcx_defs.find(num_qubits);
   if (it != c.mcx_defs.end()) return it->second;
@@ -424,7 +534,9 @@ void Interpreter::append_gate(CircuitObj& c, const GateValue& g, std::vector<std
     }
     return;
   }
-  const int32_t gate = g.row->num_qubits == 0 ? mcx_gate(c, g.num_qubits) : g.row->id;
+  const int32_t gate = g.kind == GateValue::Circuit ? circuit_gate(c, g.circuit, call)
+                       : g.row->num_qubits == 0     ? mcx_gate(c, g.num_qubits)
+                                                    : g.row->id;
   const size_t n = qargs.size();
   size_t count = 0;
   if (n == 1) {
@@ -567,11 +679,18 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
   if (method == "append") {
     Bound b = bind({"instruction", "qargs", "cargs", "copy"}, 1);
     const Value& inst = *b[0];
-    if (inst.kind != Value::Gate) {
-      if (inst.kind == Value::Circuit) refuse(*b.node[0], "appending a QuantumCircuit");
+    if (inst.kind != Value::Gate && inst.kind != Value::Circuit)
       fail(*b.node[0], "E605", "append() needs an instruction such as HGate(); got a value of another type");
+    std::shared_ptr<const GateValue> made;
+    if (inst.kind == Value::Circuit) {  // append(circuit, qargs): one instruction, as to_instruction()
+      auto sub = std::make_shared<GateValue>();
+      sub->kind = GateValue::Circuit;
+      sub->circuit = inst.i;
+      sub->name = circuits_[inst.i].name;
+      sub->num_qubits = circuits_[inst.i].c.num_qubits;
+      made = sub;
     }
-    const GateValue& g = *inst.gate;
+    const GateValue& g = made ? *made : *inst.gate;
     std::vector<std::vector<uint32_t>> qargs, cargs;
     if (!is_none(b[1]))
       iterate(*b.node[1], *b[1], [&](const Value& q) {
@@ -584,7 +703,9 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
         return true;
       });
     const size_t want_q = g.kind == GateValue::Measure || g.kind == GateValue::Reset ? 1 : g.num_qubits;
-    const size_t want_c = g.kind == GateValue::Measure ? 1 : 0;
+    const size_t want_c = g.kind == GateValue::Measure   ? 1
+                          : g.kind == GateValue::Circuit ? circuits_[g.circuit].c.num_clbits
+                                                         : 0;
     if (qargs.size() != want_q || cargs.size() != want_c)
       fail(at, "E605",
            "The amount of qubit(" + std::to_string(qargs.size()) + ")/clbit(" + std::to_string(cargs.size()) +
@@ -592,6 +713,71 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
                std::to_string(want_c) + ")");
     append_gate(c, g, std::move(qargs), std::move(cargs), at);
     return Value{};
+  }
+  if (method == "to_gate" || method == "to_instruction") {
+    Bound b = bind({"parameter_map", "label"}, 0);
+    if (!is_none(b[0])) refuse(*b.node[0], "to_gate(parameter_map=...)");
+    if (!c.c.symbolic.empty()) refuse(at, "turning a circuit with unbound Parameters into a gate");
+    if (c.c.num_clbits) refuse(at, "turning a circuit with classical bits into an instruction");
+    for (const Instruction& ins : c.c.ops)
+      if (ins.kind != OpKind::Gate && !(method == "to_instruction" && ins.kind == OpKind::Barrier))
+        fail(at, "E605",
+             method == "to_gate" ? "One or more instructions cannot be converted to a gate: '" + c.c.op_name(ins) +
+                                       "' is not a gate (Qiskit raises here)"
+                                 : "an instruction holding '" + c.c.op_name(ins) + "' is not read yet");
+    auto g = std::make_shared<GateValue>();
+    g->kind = GateValue::Circuit;
+    g->circuit = id;
+    g->name = c.name;
+    g->num_qubits = c.c.num_qubits;
+    c.part = true;
+    Value v;
+    v.kind = Value::Gate;
+    v.gate = g;
+    return v;
+  }
+  if (method == "compose") {
+    Bound b =
+        bind({"other", "qubits", "clbits", "front", "inplace", "wrap", "copy", "var_remap", "inline_captures"}, 1);
+    if (b[0]->kind != Value::Circuit) refuse(*b.node[0], "composing anything but a QuantumCircuit");
+    if (!is_none(b[3]) && truth(*b[3], *b.node[3])) refuse(*b.node[3], "compose(front=True)");
+    if (!is_none(b[5]) && truth(*b[5], *b.node[5])) refuse(*b.node[5], "compose(wrap=True)");
+    const int64_t src = b[0]->i;
+    const uint32_t other_q = circuits_[src].c.num_qubits, other_c = circuits_[src].c.num_clbits;
+    std::vector<uint32_t> qubits, clbits;
+    if (!is_none(b[1]))
+      qubits = qubit_args(c, *b[1], *b.node[1], true);
+    else
+      for (uint32_t q = 0; q < other_q && q < c.c.num_qubits; ++q) qubits.push_back(q);
+    if (!is_none(b[2]))
+      clbits = qubit_args(c, *b[2], *b.node[2], false);
+    else
+      for (uint32_t q = 0; q < other_c && q < c.c.num_clbits; ++q) clbits.push_back(q);
+    if (other_q > c.c.num_qubits || other_c > c.c.num_clbits)
+      fail(at, "E607", "Trying to compose with another QuantumCircuit which has more 'in' edges.");
+    if (qubits.size() != other_q)
+      fail(at, "E607",
+           "Number of items in qubits parameter (" + std::to_string(qubits.size()) +
+               ") does not match number of qubits in the circuit (" + std::to_string(other_q) + ").");
+    if (clbits.size() != other_c)
+      fail(at, "E607",
+           "Number of items in clbits parameter (" + std::to_string(clbits.size()) +
+               ") does not match number of clbits in the circuit (" + std::to_string(other_c) + ").");
+    circuits_[src].part = true;
+    const bool inplace = !is_none(b[4]) && truth(*b[4], *b.node[4]);
+    int64_t dst = id;
+    if (!inplace) {  // a new circuit: a copy of this one, then the other's operations
+      CircuitObj copy = circuits_[id];
+      copy.var.clear();
+      copy.part = false;
+      copy.offset = at.offset;
+      copy.length = at.length;
+      circuits_.push_back(std::move(copy));
+      dst = static_cast<int64_t>(circuits_.size() - 1);
+      circuits_[id].part = true;  // the one composed onto, superseded by the result
+    }
+    compose(dst, src, qubits, clbits, at);
+    return inplace ? Value{} : Value::handle(Value::Circuit, dst);
   }
   if (method == "add_register") {
     if (!args.kw.empty()) fail(*args.kw_nodes[0], "E605", "add_register() takes registers only");

@@ -133,9 +133,11 @@ struct Value {
 const char* type_name(const Value& v);
 
 struct GateValue {
-  enum Kind : uint8_t { Gate, Measure, Reset, Barrier };
+  enum Kind : uint8_t { Gate, Measure, Reset, Barrier, Circuit };
   Kind kind = Gate;
   const GateRow* row = nullptr;  // the gate table's row, when kind == Gate
+  int64_t circuit = -1;          // Circuit: the circuit it was made from (to_gate, to_instruction)
+  std::string name;              // Circuit: the instruction's name, the circuit's
   uint32_t num_qubits = 0;       // for MCXGate(n) and Barrier(n)
   std::vector<Value> params;
 };

@@ -418,3 +418,119 @@ TEST_CASE("notebook magics and shell lines are skipped with an info", "[python][
   CHECK(find(r, "I601"));  // display() is notebook output
   check_report_invariants(r, src);
 }
+
+// Sub-circuits as Qiskit 1.0 counts them: compose copies the operations inline (in place, or into
+// a new circuit), to_gate()/append(circuit) add one instruction named like the circuit, which the
+// expanded figures open. A circuit used only as a part is never the one reported.
+TEST_CASE("compose, to_gate and appended circuits give Qiskit's figures", "[python][subcircuits]") {
+  struct SubCase {
+    const char* name;
+    const char* code;
+    uint64_t depth, size, nonlocal;
+    const char* counts;
+    uint64_t expanded_depth;
+    const char* expanded_counts;
+  };
+  const SubCase cases[] = {
+      {"compose in place on chosen qubits",
+       R"py(from qiskit import QuantumCircuit
+bell = QuantumCircuit(2)
+bell.h(0)
+bell.cx(0, 1)
+qc = QuantumCircuit(4, 4)
+qc.compose(bell, qubits=[0, 1], inplace=True)
+qc.compose(bell, qubits=[2, 3], inplace=True)
+qc.measure(range(4), range(4))
+)py",
+       3, 8, 2, "measure:4 h:2 cx:2", 3, "measure:4 h:2 cx:2"},
+      // h h (1); cz (2); h h (3); z z (4); cz (5); h h (6); measure (7).
+      {"Grover by compose into new circuits",
+       R"py(from qiskit import QuantumCircuit
+oracle = QuantumCircuit(2)
+oracle.cz(0, 1)
+diffuser = QuantumCircuit(2)
+diffuser.h([0, 1])
+diffuser.z([0, 1])
+diffuser.cz(0, 1)
+diffuser.h([0, 1])
+grover = QuantumCircuit(2)
+grover.h([0, 1])
+grover = grover.compose(oracle)
+grover = grover.compose(diffuser)
+grover.measure_all()
+)py",
+       7, 12, 2, "h:6 cz:2 z:2 measure:2 barrier:1", 7, "h:6 cz:2 z:2 measure:2 barrier:1"},
+      // Two 'bell' gates side by side (1), the barrier, the measures (2); expanded: h, cx, measure.
+      {"to_gate, appended twice",
+       R"py(from qiskit import QuantumCircuit
+sub = QuantumCircuit(2, name="bell")
+sub.h(0)
+sub.cx(0, 1)
+g = sub.to_gate()
+qc = QuantumCircuit(4)
+qc.append(g, [0, 1])
+qc.append(g, [2, 3])
+qc.measure_all()
+)py",
+       2, 6, 2, "measure:4 bell:2 barrier:1", 3, "measure:4 h:2 cx:2 barrier:1"},
+      // append(circuit) is to_instruction(); a gate made from a circuit that holds one nests.
+      {"append a circuit, nested",
+       R"py(from qiskit import QuantumCircuit
+inner = QuantumCircuit(1, name="flip")
+inner.x(0)
+outer = QuantumCircuit(2, name="pair")
+outer.append(inner, [0])
+outer.append(inner, [1])
+outer.cx(0, 1)
+qc = QuantumCircuit(2)
+qc.append(outer.to_gate(), [1, 0])
+qc.h(0)
+)py",
+       2, 2, 1, "pair:1 h:1", 3, "x:2 cx:1 h:1"},
+  };
+  for (const SubCase& c : cases) {
+    INFO(c.name);
+    const Report r = run(c.code);
+    for (const Diagnostic& d : r.diagnostics)
+      INFO(d.code << " " << d.span.line << ":" << d.span.column << " " << d.message);
+    REQUIRE(r.valid);
+    CHECK(r.metrics.depth == c.depth);
+    CHECK(r.metrics.size == c.size);
+    CHECK(r.metrics.nonlocal_gates == c.nonlocal);
+    CHECK(counts_of(r) == c.counts);
+    CHECK(r.expanded.depth == c.expanded_depth);
+    std::string ex;
+    for (const GateCount& g : r.expanded.gate_types)
+      ex += (ex.empty() ? "" : " ") + g.name + ":" + std::to_string(g.count);
+    CHECK(ex == c.expanded_counts);
+    CHECK_FALSE(find(r, "W601"));  // the parts are not rivals of the circuit that holds them
+    check_report_invariants(r, c.code);
+  }
+  // Qiskit's refusals: a gate cannot hold a measurement; composing a bigger circuit.
+  const Report m =
+      run("from qiskit import QuantumCircuit\nsub = QuantumCircuit(1)\nsub.h(0)\nsub.reset(0)\ng = sub.to_gate()\n");
+  REQUIRE(find(m, "E605"));
+  CHECK(find(m, "E605")->message.find("cannot be converted to a gate") != std::string::npos);
+  const Report big = run(
+      "from qiskit import QuantumCircuit\na = QuantumCircuit(3)\nb = QuantumCircuit(2)\nb.compose(a, inplace=True)\n");
+  REQUIRE(find(big, "E607"));
+  CHECK(find(big, "E607")->message.find("more 'in' edges") != std::string::npos);
+}
+
+TEST_CASE("an appended circuit simulates as its operations", "[python][subcircuits][sim]") {
+  const std::string src =
+      "from qiskit import QuantumCircuit\nsub = QuantumCircuit(2, name='bell')\nsub.h(0)\nsub.cx(0, 1)\n"
+      "qc = QuantumCircuit(2)\nqc.append(sub.to_gate(), [0, 1])\nqc.measure_all()\n";
+  SimOptions sim;
+  sim.shots = 1000;
+  sim.seed = 7;
+  const Report r = simulate(src, {}, sim);
+  REQUIRE(r.simulation.ok);
+  uint64_t same = 0, total = 0;
+  for (const auto& [key, n] : r.simulation.counts) {
+    total += n;
+    if (key == "00" || key == "11") same += n;
+  }
+  CHECK(total == 1000);
+  CHECK(same == 1000);  // a Bell pair: the two bits always agree
+}
