@@ -156,6 +156,7 @@ class Interpreter {
   // Sub-circuits: a circuit's gate (or, inside another circuit's gates, its own) in `dst`.
   int32_t import_gate(CircuitObj& dst, int64_t src, int32_t gate);
   int32_t circuit_gate(CircuitObj& dst, int64_t src, const Node& at);
+  Value library_qft(Args& args, const Node& at);
   void compose(int64_t dst, int64_t src, const std::vector<uint32_t>& qubits, const std::vector<uint32_t>& clbits,
                const Node& at);
   std::vector<Value> instruction_params(const CircuitObj& c, const Instruction& ins);

@@ -57,6 +57,7 @@ const Member kMembers[] = {
     {kQiskitLibrary, "Reset", Value::Class, kReset, 0},
     {kQiskitLibrary, "Barrier", Value::Class, kBarrier, 0},
     {kQiskitLibrary, "MCXGate", Value::Class, kMCXGate, 0},
+    {kQiskitLibrary, "QFT", Value::Class, kQFT, 0},
 };
 
 const char* const kFunctionNames[] = {
@@ -216,6 +217,7 @@ const char* class_name(int64_t cls) {
     case kReset: return "Reset";
     case kBarrier: return "Barrier";
     case kMCXGate: return "MCXGate";
+    case kQFT: return "QFT";
     default: return gate_class(cls).python.cls;
   }
 }

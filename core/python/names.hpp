@@ -72,6 +72,7 @@ enum Class : int64_t {
   kReset,
   kBarrier,
   kMCXGate,
+  kQFT,
   kFirstGateClass,  // + the gate table row's id
 };
 

@@ -194,6 +194,7 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
         fail(*b.node[0], "E609", "bad barrier width " + std::to_string(n));
       return gate_value(GateValue::Barrier, nullptr, static_cast<uint32_t>(n)).first;
     }
+    case kQFT: return library_qft(args, at);
     case kMCXGate: {
       Bound b = bind({"num_ctrl_qubits", "label", "ctrl_state"}, 1);
       refuse_ctrl_state(b[2], b.node[2]);
@@ -418,6 +419,86 @@ int32_t Interpreter::circuit_gate(CircuitObj& dst, int64_t src, const Node& at) 
   dst.sub_defs[src] = index;
   circuits_[src].part = true;
   return index;
+}
+
+// qiskit.circuit.library.QFT as Qiskit 1.0 builds it (library/basis_change/qft.py): a circuit
+// named QFT (IQFT when inverse) holding one gate, built from h, cp and swap: for j from the top
+// qubit down, h(j) then cp(pi * 2^(k-j)) to each lower k within the approximation degree, then the
+// swaps. The inverse's gate is the circuit inverted, named IQFT_dg; appended, the whole shows as
+// one QFT (or IQFT), composed, as its inner gate.
+Value Interpreter::library_qft(Args& args, const Node& at) {
+  Bound b = bind_args(args, {"num_qubits", "approximation_degree", "do_swaps", "inverse", "insert_barriers", "name"}, 1,
+                      6, "QFT", at);
+  const int64_t n = to_int(*b[0], *b.node[0], "num_qubits");
+  if (n < 1) fail(*b.node[0], "E609", "QFT needs at least one qubit");
+  if (static_cast<uint64_t>(n) > opt_.limits.max_qubits) fail(*b.node[0], "E402", "too many qubits for a QFT");
+  const int64_t degree = is_none(b[1]) ? 0 : to_int(*b[1], *b.node[1], "approximation_degree");
+  if (degree < 0) fail(*b.node[1], "E609", "approximation degree must be non-negative");
+  const bool swaps = is_none(b[2]) || truth(*b[2], *b.node[2]);
+  const bool inverse = !is_none(b[3]) && truth(*b[3], *b.node[3]);
+  const bool barriers = !is_none(b[4]) && truth(*b[4], *b.node[4]);
+  std::string name = inverse ? "IQFT" : "QFT";
+  if (!is_none(b[5])) {
+    if (b[5]->kind != Value::Str) fail(*b.node[5], "E605", "a circuit's name must be a string");
+    name = *b[5]->s;
+  }
+  // Its gates, in order (or in reverse, each inverted, for the inverse).
+  struct Step {
+    const GateRow* gate;
+    std::vector<uint32_t> qubits;
+    double param;
+  };
+  std::vector<Step> steps;
+  const GateRow* h = find_gate("h");
+  const GateRow* cp = find_gate("cp");
+  const GateRow* swap = find_gate("swap");
+  const double pi = 3.141592653589793238462643383279502884;
+  for (int64_t j = n - 1; j >= 0; --j) {
+    steps.push_back({h, {static_cast<uint32_t>(j)}, 0});
+    const int64_t entangle = std::max<int64_t>(0, j - std::max<int64_t>(0, degree - (n - j - 1)));
+    for (int64_t k = j - 1; k >= j - entangle; --k)
+      steps.push_back(
+          {cp, {static_cast<uint32_t>(j), static_cast<uint32_t>(k)}, pi * std::pow(2.0, static_cast<double>(k - j))});
+    if (steps.size() > opt_.limits.max_instructions)  // n^2/2 gates: refused before they are stored
+      fail(at, "E404",
+           "a QFT of " + std::to_string(n) + " qubits has more than " + std::to_string(opt_.limits.max_instructions) +
+               " gates (the limit is max_instructions)");
+    if (barriers) steps.push_back({nullptr, {}, 0});
+    step(at, "loops");
+  }
+  if (swaps)
+    for (int64_t i = 0; i < n / 2; ++i)
+      steps.push_back({swap, {static_cast<uint32_t>(i), static_cast<uint32_t>(n - i - 1)}, 0});
+  if (inverse) {
+    std::reverse(steps.begin(), steps.end());
+    for (Step& s : steps) s.param = -s.param;  // h and swap are their own inverses, cp(l)^-1 = cp(-l)
+  }
+  auto circuit = [&](const std::string& cname) {
+    CircuitObj c = new_circuit(at);
+    c.name = cname;
+    regs_.push_back({true, "q", static_cast<uint32_t>(n), at.offset, at.length});
+    add_register(c, static_cast<int64_t>(regs_.size() - 1), at);
+    return c;
+  };
+  CircuitObj inner = circuit(inverse ? name + "_dg" : name);
+  std::vector<uint32_t> all(static_cast<size_t>(n));
+  for (uint32_t q = 0; q < all.size(); ++q) all[q] = q;
+  for (const Step& s : steps) {
+    if (!s.gate)
+      emit(inner, OpKind::Barrier, -1, all, -1, {}, at);
+    else if (s.gate == cp)
+      emit(inner, OpKind::Gate, s.gate->id, s.qubits, -1, {Value::real(s.param)}, at);
+    else
+      emit(inner, OpKind::Gate, s.gate->id, s.qubits, -1, {}, at);
+  }
+  inner.part = true;
+  circuits_.push_back(std::move(inner));
+  const int64_t inner_id = static_cast<int64_t>(circuits_.size() - 1);
+  CircuitObj outer = circuit(name);
+  const int32_t gate = circuit_gate(outer, inner_id, at);
+  emit(outer, OpKind::Gate, gate, all, -1, {}, at);
+  circuits_.push_back(std::move(outer));
+  return Value::handle(Value::Circuit, static_cast<int64_t>(circuits_.size() - 1));
 }
 
 int32_t Interpreter::mcx_gate(CircuitObj& c, uint32_t num_qubits) {

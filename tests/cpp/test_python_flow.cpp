@@ -5,6 +5,7 @@
 // gate sits one layer above the latest of its wires; size() skips barriers; count_ops() by count,
 // ties in order of first appearance).
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <string>
 
 #include "helpers.hpp"
@@ -533,4 +534,46 @@ TEST_CASE("an appended circuit simulates as its operations", "[python][subcircui
   }
   CHECK(total == 1000);
   CHECK(same == 1000);  // a Bell pair: the two bits always agree
+}
+
+// qiskit.circuit.library.QFT as Qiskit 1.0 builds and names it.
+TEST_CASE("QFT from the circuit library: one instruction, opened by the expanded figures", "[python][library]") {
+  const char* head = "from qiskit import QuantumCircuit\nfrom qiskit.circuit.library import QFT\n";
+  // Appended: one QFT on 4 qubits between x(0) and measure_all; expanded: h 4, cp 6, swap 2.
+  Report r =
+      run(std::string(head) + "qc = QuantumCircuit(4)\nqc.x(0)\nqc.append(QFT(4), range(4))\nqc.measure_all()\n");
+  REQUIRE(r.valid);
+  CHECK(counts_of(r) == "measure:4 x:1 QFT:1 barrier:1");
+  CHECK(r.metrics.depth == 3);
+  CHECK(r.metrics.size == 6);
+  std::string ex;
+  for (const GateCount& g : r.expanded.gate_types)
+    ex += (ex.empty() ? "" : " ") + g.name + ":" + std::to_string(g.count);
+  CHECK(ex == "cp:6 h:4 measure:4 swap:2 x:1 barrier:1");
+  // Composed, the inverse shows its inner gate, IQFT_dg; appended, IQFT.
+  r = run(std::string(head) +
+          "qc = QuantumCircuit(3)\nqc.compose(QFT(3, inverse=True), inplace=True)\n"
+          "qc.append(QFT(3, inverse=True), [0, 1, 2])\n");
+  REQUIRE(r.valid);
+  CHECK(counts_of(r) == "IQFT_dg:1 IQFT:1");
+  // approximation_degree drops the smallest rotations; do_swaps=False drops the swaps.
+  r = run(std::string(head) +
+          "qc = QuantumCircuit(4)\nqc.append(QFT(4, approximation_degree=2, do_swaps=False), range(4))\n");
+  REQUIRE(r.valid);
+  ex.clear();
+  for (const GateCount& g : r.expanded.gate_types)
+    ex += (ex.empty() ? "" : " ") + g.name + ":" + std::to_string(g.count);
+  CHECK(ex == "h:4 cp:3");
+  // The QFT's unitary is the discrete Fourier transform (with the swaps, in Qiskit's bit order).
+  const UnitaryResult u = unitary(std::string(head) + "qc = QuantumCircuit(3)\nqc.append(QFT(3), range(3))\n");
+  REQUIRE(u.ok);
+  const double pi = 3.141592653589793238462643383279502884;
+  double worst = 0;
+  for (size_t row = 0; row < 8; ++row)
+    for (size_t col = 0; col < 8; ++col)
+      worst = std::max(
+          worst, std::abs(u.matrix[row * 8 + col] - std::polar(1 / std::sqrt(8.0), 2 * pi * double(row * col) / 8)));
+  CHECK(worst < 1e-12);
+  // A QFT too large to build is refused before its gates are stored.
+  CHECK(find(run(std::string(head) + "q = QFT(10**5)\n"), "E404"));
 }
