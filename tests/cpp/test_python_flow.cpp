@@ -577,3 +577,50 @@ TEST_CASE("QFT from the circuit library: one instruction, opened by the expanded
   // A QFT too large to build is refused before its gates are stored.
   CHECK(find(run(std::string(head) + "q = QFT(10**5)\n"), "E404"));
 }
+
+// The issue's whole-file case: a tutorial-style file with def, if, compose, QFT and Aer run and
+// plot code. Qiskit's figures for the circuit as built: x(0) x(2) (5 = 0b0101), a barrier, one QFT,
+// four measures: depth 3 (x, QFT, measure), size 7; three kinds of run code skipped.
+TEST_CASE("a tutorial file with def, if, compose, QFT and Aer run code", "[python][run][library]") {
+  const std::string src = R"py(# Quantum Fourier transform of a prepared state, run on Aer
+from qiskit import QuantumCircuit, transpile
+from qiskit.circuit.library import QFT
+from qiskit_aer import AerSimulator
+from qiskit.visualization import plot_histogram
+import numpy as np
+
+def prepare(n, value):
+    """Encode `value` in binary on n qubits."""
+    qc = QuantumCircuit(n)
+    for i in range(n):
+        if (value >> i) & 1:
+            qc.x(i)
+    return qc
+
+n = 4
+state = prepare(n, 5)
+circuit = QuantumCircuit(n, n)
+circuit.compose(state, inplace=True)
+circuit.barrier()
+circuit.append(QFT(n, do_swaps=True), range(n))
+circuit.measure(range(n), range(n))
+
+backend = AerSimulator()
+job = backend.run(transpile(circuit, backend), shots=2048)
+counts = job.result().get_counts()
+print(counts)
+plot_histogram(counts)
+)py";
+  const Report r = run(src);
+  REQUIRE(r.valid);
+  CHECK(r.circuit == "circuit");
+  CHECK(counts_of(r) == "measure:4 x:2 barrier:1 QFT:1");
+  CHECK(r.metrics.depth == 3);
+  CHECK(r.metrics.size == 7);
+  // Expanded: x 1 (the barrier lines up at 1); h3 2, cp(3,2) 3, cp(3,1) 4, cp(3,0) 5; h2 4,
+  // cp(2,1) 5, cp(2,0) 6; h1 6, cp(1,0) 7; h0 8; swap(0,3) 9, swap(1,2) 8; measures 10, 9, 9, 10.
+  CHECK(r.expanded.depth == 10);
+  CHECK(test::count_code(r, "I601") == 3);
+  CHECK_FALSE(find(r, "W601"));
+  check_report_invariants(r, src);
+}
