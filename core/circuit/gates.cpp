@@ -261,26 +261,11 @@ struct Row {
     return related(r.inverse, name, params);
   }
   // Its own inverse, with each parameter negated (rx(t)^-1 = rx(-t), ...).
-  Row& inverse_negated() {
-    r.inverse.name = r.name;
-    r.inverse.num_params = r.num_params;
-    for (uint8_t i = 0; i < r.num_params; ++i) r.inverse.params[i] = {static_cast<int8_t>(i), -1, 0};
-    return *this;
-  }
-  Row& self_inverse() {  // its own inverse, parameters unchanged (u0's is ignored anyway)
-    r.inverse.name = r.name;
-    r.inverse.num_params = r.num_params;
-    for (uint8_t i = 0; i < r.num_params; ++i) r.inverse.params[i] = {static_cast<int8_t>(i), 1, 0};
-    return *this;
-  }
+  Row& inverse_negated() { return same_params(r.inverse, r.name, -1); }
+  Row& self_inverse() { return same_params(r.inverse, r.name, 1); }  // parameters unchanged (u0's is ignored)
   // Gate.control(1): `name` with this gate's parameters, or `params` when given.
   Row& control(std::string_view name, std::initializer_list<ParamMap> params = {}) {
-    related(r.controlled, name, params);
-    if (params.size() == 0) {
-      r.controlled.num_params = r.num_params;
-      for (uint8_t i = 0; i < r.num_params; ++i) r.controlled.params[i] = {static_cast<int8_t>(i), 1, 0};
-    }
-    return *this;
+    return params.size() == 0 ? same_params(r.controlled, name, 1) : related(r.controlled, name, params);
   }
   Row& alias(std::string_view a) {
     for (std::string_view& slot : r.aliases)
@@ -300,6 +285,13 @@ struct Row {
   }
 
  private:
+  // `name` taking this gate's parameters in order, each times `sign`.
+  Row& same_params(RelatedGate& rel, std::string_view name, int8_t sign) {
+    rel.name = name;
+    rel.num_params = r.num_params;
+    for (uint8_t i = 0; i < r.num_params; ++i) rel.params[i] = {static_cast<int8_t>(i), sign, 0};
+    return *this;
+  }
   Row& related(RelatedGate& rel, std::string_view name, std::initializer_list<ParamMap> params) {
     rel.name = name;
     rel.num_params = static_cast<uint8_t>(params.size());

@@ -222,17 +222,7 @@ Value Interpreter::eval(const Node& n) {
         Value key = eval(n.kids[i]);
         if (key.kind == Value::List || key.kind == Value::Dict || key.kind == Value::Param)
           fail(n.kids[i], "E605", std::string("unhashable type: '") + type_name(key) + "'");
-        Value value = eval(n.kids[i + 1]);
-        bool replaced = false;
-        for (size_t k = 0; k < items.size(); k += 2)
-          if (equal(items[k], key)) {
-            items[k + 1] = value;
-            replaced = true;
-          }
-        if (!replaced) {
-          items.push_back(std::move(key));
-          items.push_back(std::move(value));
-        }
+        dict_put(items, std::move(key), eval(n.kids[i + 1]));
       }
       count_items(items.size(), n);
       return nested(Value::list(std::move(items), Value::Dict), n);
@@ -1055,15 +1045,6 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
     case kDict: {
       arity(0, 1);
       Items items;
-      auto put = [&](Value k, Value v) {
-        for (size_t i = 0; i < items.size(); i += 2)
-          if (equal(items[i], k)) {
-            items[i + 1] = std::move(v);
-            return;
-          }
-        items.push_back(std::move(k));
-        items.push_back(std::move(v));
-      };
       if (!args.pos.empty()) {
         if (args.pos[0].kind == Value::Dict) {
           items = *args.pos[0].items;
@@ -1071,11 +1052,11 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
           for (const Value& pair : materialize(args.pos[0], arg_node(0))) {
             Items kv = materialize(pair, arg_node(0));
             if (kv.size() != 2) fail(arg_node(0), "E609", "dict() needs pairs of a key and a value");
-            put(kv[0], kv[1]);
+            dict_put(items, kv[0], kv[1]);
           }
         }
       }
-      for (auto& [k, v] : args.kw) put(Value::string(k), v);
+      for (auto& [k, v] : args.kw) dict_put(items, Value::string(k), v);
       count_items(items.size(), at);
       return nested(Value::list(std::move(items), Value::Dict), at);
     }
@@ -1262,6 +1243,17 @@ bool Interpreter::compare(const std::string& op, const Value& a, const Value& b,
   if (op == "<=") return order <= 0;
   if (op == ">") return order > 0;
   return order >= 0;  // >=
+}
+
+// A later value for an equal key replaces the earlier one, which keeps its place (insertion order).
+void Interpreter::dict_put(Items& items, Value key, Value value) {
+  for (size_t i = 0; i < items.size(); i += 2)
+    if (equal(items[i], key)) {
+      items[i + 1] = std::move(value);
+      return;
+    }
+  items.push_back(std::move(key));
+  items.push_back(std::move(value));
 }
 
 const Value* Interpreter::dict_find(const Value& dict, const Value& key) {

@@ -13,15 +13,39 @@ namespace qvet::python {
 Interpreter::Interpreter(const SourceMap& map, const Options& opt, DiagnosticSink& sink)
     : map_(map), opt_(opt), sink_(sink) {}
 
+namespace {
+// A statement's place, where its diagnostics point.
+Node place(const Stmt& s) {
+  Node at;
+  at.offset = s.offset;
+  at.length = s.length;
+  return at;
+}
+
+// The names a statement assigns (its targets, its nested blocks', a def's name but not the names
+// inside its body, which are its own), for what follows a statement that did not run.
+void assigned_names(const Node& target, const std::function<void(const std::string&)>& name) {
+  if (target.kind == Node::Name) name(target.text);
+  if (target.kind == Node::Tuple || target.kind == Node::List)
+    for (const Node& k : target.kids) assigned_names(k, name);
+}
+void assigned_names(const Stmt& s, const std::function<void(const std::string&)>& name) {
+  if (s.kind == Stmt::Assign || s.kind == Stmt::AugAssign || s.kind == Stmt::For)
+    for (const Node& t : s.targets) assigned_names(t, name);
+  if (s.kind == Stmt::Def) {
+    name(s.name);
+    return;
+  }
+  for (const Stmt& b : s.body) assigned_names(b, name);
+  for (const Stmt& b : s.orelse) assigned_names(b, name);
+}
+}  // namespace
+
 void Interpreter::run(const Stmt& s) {
   try {
     exec(s);
   } catch (const Skip& skip) {
-    Node at;
-    at.offset = s.offset;
-    at.length = s.length;
-    note_run(skip.kind, at);
-    make_inert(s, skip.kind);
+    skipped(s, skip.kind);
     frame_.reset();
     calls_ = loops_ = 0;
   } catch (const Error&) {
@@ -37,11 +61,7 @@ Interpreter::Flow Interpreter::exec_body(const std::vector<Stmt>& body) {
     try {
       f = exec(b);
     } catch (const Skip& skip) {  // this statement needs a run's result: skip it, go on with the next
-      Node at;
-      at.offset = b.offset;
-      at.length = b.length;
-      note_run(skip.kind, at);
-      make_inert(b, skip.kind);
+      skipped(b, skip.kind);
     }
     if (f != Flow::Next) return f;
   }
@@ -57,22 +77,18 @@ void Interpreter::note_run(int64_t kind, const Node& at) {
              span(at)});
 }
 
-void Interpreter::make_inert(const Node& target, int64_t kind) {
-  if (target.kind == Node::Name) {
-    if (frame_)
-      frame_->locals[target.text] = Value::handle(Value::Inert, kind);
-    else
-      vars_[target.text] = Value::handle(Value::Inert, kind), poisoned_.erase(target.text);
-  }
-  if (target.kind == Node::Tuple || target.kind == Node::List)
-    for (const Node& k : target.kids) make_inert(k, kind);
-}
-
-void Interpreter::make_inert(const Stmt& s, int64_t kind) {
-  if (s.kind == Stmt::Assign || s.kind == Stmt::AugAssign || s.kind == Stmt::For)
-    for (const Node& t : s.targets) make_inert(t, kind);
-  for (const Stmt& b : s.body) make_inert(b, kind);
-  for (const Stmt& b : s.orelse) make_inert(b, kind);
+// A statement skipped for needing a run's result: the info, and what it would have assigned is
+// inert too, so what uses it later is skipped (or refused when it reaches a circuit).
+void Interpreter::skipped(const Stmt& s, int64_t kind) {
+  note_run(kind, place(s));
+  assigned_names(s, [&](const std::string& n) {
+    if (frame_) {
+      frame_->locals[n] = Value::handle(Value::Inert, kind);
+    } else {
+      vars_[n] = Value::handle(Value::Inert, kind);
+      poisoned_.erase(n);
+    }
+  });
 }
 
 void Interpreter::refuse_inert(const Args& args, const Node& at) {
@@ -99,9 +115,7 @@ void Interpreter::step(const Node& at, const char* what, uint64_t cost) {
 }
 
 Interpreter::Flow Interpreter::exec(const Stmt& s) {
-  Node at;
-  at.offset = s.offset;
-  at.length = s.length;
+  const Node at = place(s);
   switch (s.kind) {
     case Stmt::Pass: return Flow::Next;
     case Stmt::Import: exec_import(s); return Flow::Next;
@@ -192,10 +206,7 @@ void Interpreter::define(const Stmt& s) {
   if (!code) code = std::make_shared<const Stmt>(s);
   f.def = code;
   f.closure = frame_;
-  Node at;
-  at.offset = s.offset;
-  at.length = s.length;
-  count_items(kFunctionItems, at);
+  count_items(kFunctionItems, place(s));
   funcs_.push_back(std::move(f));
   Node target;
   target.kind = Node::Name;
@@ -292,24 +303,11 @@ void Interpreter::assign(const Node& target, const Value& v) {
   fail(target, "E601", "cannot assign to this expression");
 }
 
-void Interpreter::poison(const Node& target) {
-  if (target.kind == Node::Name) {
-    poisoned_[target.text] = true;
-    vars_.erase(target.text);
-  }
-  for (const Node& k : target.kids) poison(k);
-}
-
 void Interpreter::poison_all(const Stmt& s) {
-  if (s.kind == Stmt::Assign || s.kind == Stmt::AugAssign || s.kind == Stmt::For)
-    for (const Node& t : s.targets) poison(t);
-  if (s.kind == Stmt::Def) {
-    poisoned_[s.name] = true;
-    vars_.erase(s.name);
-    return;  // its body's names are its own
-  }
-  for (const Stmt& b : s.body) poison_all(b);
-  for (const Stmt& b : s.orelse) poison_all(b);
+  assigned_names(s, [&](const std::string& n) {
+    poisoned_[n] = true;
+    vars_.erase(n);
+  });
 }
 
 void Interpreter::iterate(const Node& at, const Value& it, const std::function<bool(const Value&)>& body) {

@@ -100,7 +100,6 @@ class Interpreter {
   void exec_import(const Stmt& s);
   void exec_from_import(const Stmt& s);
   void assign(const Node& target, const Value& v);
-  void poison(const Node& target);
   void poison_all(const Stmt& s);
   // Calls body for each element until it returns false.
   void iterate(const Node& iterable, const Value& it, const std::function<bool(const Value&)>& body);
@@ -120,14 +119,14 @@ class Interpreter {
   // Run code: one info per kind (where it first shows), the targets of a skipped statement made
   // inert, and the refusal of an inert value that reaches a circuit.
   void note_run(int64_t kind, const Node& at);
-  void make_inert(const Stmt& s, int64_t kind);
-  void make_inert(const Node& target, int64_t kind);
+  void skipped(const Stmt& s, int64_t kind);
   void refuse_inert(const Args& args, const Node& at);
   bool equal(const Value& a, const Value& b);
   bool compare(const std::string& op, const Value& a, const Value& b, const Node& at);
   Value dict_method(const Value& dict, const std::string& method, Args& args, const Node& at);
   Value str_method(const Value& str, const std::string& method, Args& args, const Node& at);
   const Value* dict_find(const Value& dict, const Value& key);
+  void dict_put(Items& items, Value key, Value value);
   Value attribute(const Value& obj, const std::string& attr, const Node& at);
   std::string str(const Value& v, const Node& at);
   Items materialize(const Value& v, const Node& at);  // any iterable as a bounded list
@@ -159,7 +158,6 @@ class Interpreter {
   Value library_qft(Args& args, const Node& at);
   void compose(int64_t dst, int64_t src, const std::vector<uint32_t>& qubits, const std::vector<uint32_t>& clbits,
                const Node& at);
-  std::vector<Value> instruction_params(const CircuitObj& c, const Instruction& ins);
   CircuitObj new_circuit(const Node& at);
 
   // ---- diagnostics

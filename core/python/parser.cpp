@@ -513,35 +513,23 @@ Node Parser::lambda() {
 }
 
 // a or b or c, a and b: one BoolOp per operator run, as Python's tree has it.
-Node Parser::or_test() {
+Node Parser::bool_run(std::string_view word, char op, Node (Parser::*operand)()) {
   const uint32_t from = cur_.offset;
-  Node first = and_test();
-  if (!is_name("or")) return first;
+  Node first = (this->*operand)();
+  if (!is_name(word)) return first;
   Node n = leaf(Node::BoolOp, from, 0);
-  n.op = 'o';
+  n.op = op;
   n.kids.push_back(std::move(first));
-  while (is_name("or")) {
+  while (is_name(word)) {
     advance();
-    n.kids.push_back(and_test());
+    n.kids.push_back((this->*operand)());
   }
   finish(n, from);
   return n;
 }
 
-Node Parser::and_test() {
-  const uint32_t from = cur_.offset;
-  Node first = not_test();
-  if (!is_name("and")) return first;
-  Node n = leaf(Node::BoolOp, from, 0);
-  n.op = 'a';
-  n.kids.push_back(std::move(first));
-  while (is_name("and")) {
-    advance();
-    n.kids.push_back(not_test());
-  }
-  finish(n, from);
-  return n;
-}
+Node Parser::or_test() { return bool_run("or", 'o', &Parser::and_test); }
+Node Parser::and_test() { return bool_run("and", 'a', &Parser::not_test); }
 
 Node Parser::not_test() {
   if (!is_name("not")) return comparison();

@@ -55,6 +55,7 @@ class Parser {
 
   Node expr_list();  // a, b, c  -> a Tuple when there is a comma
   Node expr();       // Python's `test`: a conditional expression, a lambda, or an or-expression
+  Node bool_run(std::string_view word, char op, Node (Parser::*operand)());
   Node or_test();
   Node and_test();
   Node not_test();

@@ -320,38 +320,37 @@ std::vector<uint32_t> Interpreter::qubit_args(CircuitObj& c, const Value& v, con
   return out;
 }
 
-// The parameters of an instruction as values: numbers, or a Parameter expression in the
-// interpreter's Parameter ids (a circuit's own expressions number its Parameters locally).
-std::vector<Value> Interpreter::instruction_params(const CircuitObj& c, const Instruction& ins) {
-  std::vector<Value> out;
-  for (uint32_t k = 0; k < ins.param_count; ++k) {
-    const uint32_t slot = ins.param_begin + k;
-    const SymbolicParam* sym = nullptr;
-    for (const SymbolicParam& s : c.c.symbolic)
-      if (s.slot == slot) sym = &s;
-    if (!sym) {
-      out.push_back(Value::real(c.c.param_pool[slot]));
-      continue;
-    }
-    Expr e = sym->expr;
-    for (ExprOp& op : e)
-      if (op.code == ExprOp::Param) op.param = static_cast<uint32_t>(c.param_ids[op.param]);
-    out.push_back(Value::param(std::move(e)));
-  }
-  return out;
-}
-
-// compose(): the other circuit's operations, in order, on the qubits and clbits given.
+// compose(): the other circuit's operations, in order, on the qubits and clbits given. Their
+// parameters are numbers, or Parameter expressions renumbered from the other circuit's own
+// Parameter indices to the interpreter's ids.
 void Interpreter::compose(int64_t dst_id, int64_t src_id, const std::vector<uint32_t>& qubits,
                           const std::vector<uint32_t>& clbits, const Node& at) {
-  const CircuitObj src = circuits_[src_id];  // a copy: a circuit composed with itself is read whole first
+  // A circuit composed with itself is read whole first; another is read in place (composing adds
+  // no circuit, so the reference stays valid).
+  std::unique_ptr<const CircuitObj> self_copy;
+  if (src_id == dst_id) self_copy = std::make_unique<const CircuitObj>(circuits_[src_id]);
+  const CircuitObj& src = self_copy ? *self_copy : circuits_[src_id];
+  std::vector<const Expr*> symbolic(src.c.param_pool.size(), nullptr);  // by param_pool slot
+  for (const SymbolicParam& p : src.c.symbolic) symbolic[p.slot] = &p.expr;
   std::vector<uint32_t> qs;
+  std::vector<Value> params;
   for (const Instruction& ins : src.c.ops) {
     qs.clear();
     for (uint32_t k = 0; k < ins.qubit_count; ++k) qs.push_back(qubits[src.c.qubits(ins)[k]]);
     const int32_t clbit = ins.clbit >= 0 ? static_cast<int32_t>(clbits[static_cast<size_t>(ins.clbit)]) : -1;
     const int32_t gate = ins.kind == OpKind::Gate ? import_gate(circuits_[dst_id], src_id, ins.gate) : -1;
-    const std::vector<Value> params = instruction_params(src, ins);
+    params.clear();
+    for (uint32_t k = 0; k < ins.param_count; ++k) {
+      const uint32_t slot = ins.param_begin + k;
+      if (!symbolic[slot]) {
+        params.push_back(Value::real(src.c.param_pool[slot]));
+        continue;
+      }
+      Expr e = *symbolic[slot];
+      for (ExprOp& op : e)
+        if (op.code == ExprOp::Param) op.param = static_cast<uint32_t>(src.param_ids[op.param]);
+      params.push_back(Value::param(std::move(e)));
+    }
     emit(circuits_[dst_id], ins.kind, gate, qs, clbit, params, at);
   }
 }

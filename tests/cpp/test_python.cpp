@@ -25,19 +25,6 @@ struct Snippet {
   const char* counts;  // count_ops in Qiskit's order, "name:count ..."
 };
 
-std::string counts_of(const Report& r) {
-  std::string s;
-  for (const GateCount& g : r.metrics.gate_types) s += (s.empty() ? "" : " ") + g.name + ":" + std::to_string(g.count);
-  return s;
-}
-
-std::string errors_of(const Report& r) {
-  std::string s;
-  for (const Diagnostic& d : r.diagnostics)
-    s += d.code + " " + std::to_string(d.span.line) + ":" + std::to_string(d.span.column) + " " + d.message + "\n";
-  return s;
-}
-
 const Snippet kSnippets[] = {
     {"the old service's Bell example",
      R"(from qiskit import QuantumCircuit
@@ -383,7 +370,7 @@ TEST_CASE("realistic Qiskit snippets give Qiskit's figures", "[python]") {
   for (const Snippet& s : kSnippets) {
     INFO(s.name);
     Report r = run(s.code);
-    INFO(errors_of(r));
+    INFO(test::errors_of(r));
     REQUIRE(r.valid);
     CHECK(r.format == "python");
     CHECK(r.qubits == s.qubits);
@@ -391,7 +378,7 @@ TEST_CASE("realistic Qiskit snippets give Qiskit's figures", "[python]") {
     CHECK(r.metrics.depth == s.depth);
     CHECK(r.metrics.size == s.size);
     CHECK(r.gates == s.gates);
-    CHECK(counts_of(r) == s.counts);
+    CHECK(test::counts_of(r) == s.counts);
   }
 }
 
@@ -402,7 +389,7 @@ const char* kHead = "from qiskit import QuantumCircuit\nqc = QuantumCircuit(3)\n
 void expect_error(const std::string& src, const std::string& code, uint32_t line, uint32_t column) {
   INFO(src);
   Report r = run(src);
-  INFO(errors_of(r));
+  INFO(test::errors_of(r));
   CHECK_FALSE(r.valid);
   const Diagnostic* d = find(r, code);
   REQUIRE(d);
@@ -492,7 +479,7 @@ TEST_CASE("Python's semantics where they show", "[python][semantics]") {
 
 TEST_CASE("one error does not cascade: what it would have defined is quietly unknown", "[python][semantics]") {
   Report r = run(std::string(kHead) + "n = eval('3')\nqc.h(n)\nqc.x(n)\nqc.h(7)\n");
-  INFO(errors_of(r));
+  INFO(test::errors_of(r));
   CHECK(test::error_count(r) == 2);  // eval refused; qc.h(7) out of range; nothing about n
   REQUIRE(find(r, "E603"));
   REQUIRE(find(r, "E606"));

@@ -24,12 +24,6 @@ struct Case {
   const char* counts;  // count_ops in Qiskit's order
 };
 
-std::string counts_of(const Report& r) {
-  std::string s;
-  for (const GateCount& g : r.metrics.gate_types) s += (s.empty() ? "" : " ") + g.name + ":" + std::to_string(g.count);
-  return s;
-}
-
 const Case kCases[] = {
     // The textbook's QFT: recursion over n, a loop of controlled phases, swaps at the end.
     // h(3) cp(0,3) cp(1,3) cp(2,3) h(2) cp(0,2) cp(1,2) h(1) cp(0,1) h(0) swap(0,3) swap(1,2):
@@ -225,8 +219,7 @@ TEST_CASE("Python with functions and control flow gives Qiskit's figures", "[pyt
   for (const Case& c : kCases) {
     INFO(c.name);
     const Report r = run(c.code);
-    for (const Diagnostic& d : r.diagnostics)
-      INFO(d.code << " " << d.span.line << ":" << d.span.column << " " << d.message);
+    INFO(test::errors_of(r));  // shown with any failure below
     REQUIRE(r.valid);
     CHECK(r.format == "python");
     CHECK(r.qubits == c.qubits);
@@ -234,7 +227,7 @@ TEST_CASE("Python with functions and control flow gives Qiskit's figures", "[pyt
     CHECK(r.metrics.depth == c.depth);
     CHECK(r.metrics.size == c.size);
     CHECK(r.metrics.nonlocal_gates == c.nonlocal);
-    CHECK(counts_of(r) == c.counts);
+    CHECK(test::counts_of(r) == c.counts);
     check_report_invariants(r, c.code);
   }
 }
@@ -364,13 +357,12 @@ pub_result = job.result()[0]
   for (const RunCase& c : cases) {
     INFO(c.name);
     const Report r = run(c.code);
-    for (const Diagnostic& d : r.diagnostics)
-      INFO(d.code << " " << d.span.line << ":" << d.span.column << " " << d.message);
+    INFO(test::errors_of(r));  // shown with any failure below
     REQUIRE(r.valid);
     CHECK(r.qubits == c.qubits);
     CHECK(r.metrics.depth == c.depth);
     CHECK(r.metrics.size == c.size);
-    CHECK(counts_of(r) == c.counts);
+    CHECK(test::counts_of(r) == c.counts);
     std::vector<const Diagnostic*> infos;
     for (const Diagnostic& d : r.diagnostics)
       if (d.severity == Severity::Info) infos.push_back(&d);
@@ -492,18 +484,14 @@ qc.h(0)
   for (const SubCase& c : cases) {
     INFO(c.name);
     const Report r = run(c.code);
-    for (const Diagnostic& d : r.diagnostics)
-      INFO(d.code << " " << d.span.line << ":" << d.span.column << " " << d.message);
+    INFO(test::errors_of(r));  // shown with any failure below
     REQUIRE(r.valid);
     CHECK(r.metrics.depth == c.depth);
     CHECK(r.metrics.size == c.size);
     CHECK(r.metrics.nonlocal_gates == c.nonlocal);
-    CHECK(counts_of(r) == c.counts);
+    CHECK(test::counts_of(r) == c.counts);
     CHECK(r.expanded.depth == c.expanded_depth);
-    std::string ex;
-    for (const GateCount& g : r.expanded.gate_types)
-      ex += (ex.empty() ? "" : " ") + g.name + ":" + std::to_string(g.count);
-    CHECK(ex == c.expanded_counts);
+    CHECK(test::counts_text(r.expanded.gate_types) == c.expanded_counts);
     CHECK_FALSE(find(r, "W601"));  // the parts are not rivals of the circuit that holds them
     check_report_invariants(r, c.code);
   }
@@ -543,27 +531,21 @@ TEST_CASE("QFT from the circuit library: one instruction, opened by the expanded
   Report r =
       run(std::string(head) + "qc = QuantumCircuit(4)\nqc.x(0)\nqc.append(QFT(4), range(4))\nqc.measure_all()\n");
   REQUIRE(r.valid);
-  CHECK(counts_of(r) == "measure:4 x:1 QFT:1 barrier:1");
+  CHECK(test::counts_of(r) == "measure:4 x:1 QFT:1 barrier:1");
   CHECK(r.metrics.depth == 3);
   CHECK(r.metrics.size == 6);
-  std::string ex;
-  for (const GateCount& g : r.expanded.gate_types)
-    ex += (ex.empty() ? "" : " ") + g.name + ":" + std::to_string(g.count);
-  CHECK(ex == "cp:6 h:4 measure:4 swap:2 x:1 barrier:1");
+  CHECK(test::counts_text(r.expanded.gate_types) == "cp:6 h:4 measure:4 swap:2 x:1 barrier:1");
   // Composed, the inverse shows its inner gate, IQFT_dg; appended, IQFT.
   r = run(std::string(head) +
           "qc = QuantumCircuit(3)\nqc.compose(QFT(3, inverse=True), inplace=True)\n"
           "qc.append(QFT(3, inverse=True), [0, 1, 2])\n");
   REQUIRE(r.valid);
-  CHECK(counts_of(r) == "IQFT_dg:1 IQFT:1");
+  CHECK(test::counts_of(r) == "IQFT_dg:1 IQFT:1");
   // approximation_degree drops the smallest rotations; do_swaps=False drops the swaps.
   r = run(std::string(head) +
           "qc = QuantumCircuit(4)\nqc.append(QFT(4, approximation_degree=2, do_swaps=False), range(4))\n");
   REQUIRE(r.valid);
-  ex.clear();
-  for (const GateCount& g : r.expanded.gate_types)
-    ex += (ex.empty() ? "" : " ") + g.name + ":" + std::to_string(g.count);
-  CHECK(ex == "h:4 cp:3");
+  CHECK(test::counts_text(r.expanded.gate_types) == "h:4 cp:3");
   // The QFT's unitary is the discrete Fourier transform (with the swaps, in Qiskit's bit order).
   const UnitaryResult u = unitary(std::string(head) + "qc = QuantumCircuit(3)\nqc.append(QFT(3), range(3))\n");
   REQUIRE(u.ok);
@@ -614,7 +596,7 @@ plot_histogram(counts)
   const Report r = run(src);
   REQUIRE(r.valid);
   CHECK(r.circuit == "circuit");
-  CHECK(counts_of(r) == "measure:4 x:2 barrier:1 QFT:1");
+  CHECK(test::counts_of(r) == "measure:4 x:2 barrier:1 QFT:1");
   CHECK(r.metrics.depth == 3);
   CHECK(r.metrics.size == 7);
   // Expanded: x 1 (the barrier lines up at 1); h3 2, cp(3,2) 3, cp(3,1) 4, cp(3,0) 5; h2 4,

@@ -76,6 +76,23 @@ inline uint64_t count_of(const std::vector<GateCount>& counts, const std::string
   return 0;
 }
 
+// Every diagnostic of a report, a line each ("E204 4:5 message"), for INFO on a failure.
+inline std::string errors_of(const Report& r) {
+  std::string s;
+  for (const Diagnostic& d : r.diagnostics)
+    s += d.code + " " + std::to_string(d.span.line) + ":" + std::to_string(d.span.column) + " " + d.message + "\n";
+  return s;
+}
+
+// count_ops as text in Qiskit's order, "name:count name:count ...", for comparing with a literal.
+inline std::string counts_text(const std::vector<GateCount>& counts) {
+  std::string s;
+  for (const GateCount& g : counts) s += (s.empty() ? "" : " ") + g.name + ":" + std::to_string(g.count);
+  return s;
+}
+// The circuit's count_ops as written.
+inline std::string counts_of(const Report& r) { return counts_text(r.metrics.gate_types); }
+
 inline std::string dump(const Report& r) { return to_json(r, 1); }
 
 // What every report promises, whatever the input: valid exactly when no error is listed, every
