@@ -22,14 +22,14 @@ class DepthCounter {
     uint64_t level = 0;
     for (uint32_t k = 0; k < nqubits; ++k) level = std::max(level, stack_[qubits[k]] + inc);
     if (clbit >= 0) level = std::max(level, stack_[nq_ + clbit] + inc);
-    const Register* creg = condition >= 0 ? &c_.cregs[c_.conditions[condition].creg] : nullptr;
-    // A condition reads every bit of its register; Qiskit counts those bits one level on.
-    if (creg)
-      for (uint32_t b = 0; b < creg->size; ++b) level = std::max(level, stack_[nq_ + creg->offset + b] + 1);
+    const Condition* cond = condition >= 0 ? &c_.conditions[condition] : nullptr;
+    // A condition reads each of its bits (a register's, or one); Qiskit counts them one level on.
+    if (cond)
+      for (uint32_t b = 0; b < cond->clbit_count; ++b) level = std::max(level, stack_[nq_ + cond->clbit_begin + b] + 1);
     for (uint32_t k = 0; k < nqubits; ++k) stack_[qubits[k]] = level;
     if (clbit >= 0) stack_[nq_ + clbit] = level;
-    if (creg)
-      for (uint32_t b = 0; b < creg->size; ++b) stack_[nq_ + creg->offset + b] = level;
+    if (cond)
+      for (uint32_t b = 0; b < cond->clbit_count; ++b) stack_[nq_ + cond->clbit_begin + b] = level;
     depth_ = std::max(depth_, level);
     return level;
   }

@@ -22,8 +22,7 @@ namespace {
 
 void fill_operations(const Circuit& c, const SourceMap& map, const analysis::Analysis& a, Report& r) {
   r.operations.reserve(c.ops.size());
-  std::vector<const Expr*> symbolic(c.param_pool.size(), nullptr);
-  for (const SymbolicParam& s : c.symbolic) symbolic[s.slot] = &s.expr;
+  const std::vector<const Expr*> symbolic = c.symbolic_by_slot();
   for (size_t i = 0; i < c.ops.size(); ++i) {
     const Instruction& op = c.ops[i];
     OperationInfo info;
@@ -40,7 +39,9 @@ void fill_operations(const Circuit& c, const SourceMap& map, const analysis::Ana
     if (op.condition >= 0) {
       const Condition& cond = c.conditions[op.condition];
       info.has_condition = true;
-      info.condition_creg = c.cregs[cond.creg].name;
+      const Register& reg = c.cregs[cond.creg];
+      info.condition_creg =
+          cond.single_bit ? reg.name + "[" + std::to_string(cond.clbit_begin - reg.offset) + "]" : reg.name;
       info.condition_value = cond.value;
     }
     info.span = map.span(op.src_offset, op.src_length);
@@ -73,8 +74,7 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
   if (python) {
     r.format = "python";
     python::parse(src, map, opt, sink, c, &r.circuit);
-    r.parameters = c.parameters;
-    std::sort(r.parameters.begin(), r.parameters.end());
+    r.parameters = c.parameters;  // in Qiskit's order (by name; a ParameterVector's by index)
   } else {
     r.format = "qasm2";
     qasm2::parse(src, map, opt, sink, c);

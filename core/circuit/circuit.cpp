@@ -23,4 +23,10 @@ const std::string& Circuit::op_name(const Instruction& op) const {
   return op.kind == OpKind::Gate ? gates[op.gate].qiskit_name : kind_name(op.kind);
 }
 
+std::vector<const Expr*> Circuit::symbolic_by_slot() const {
+  std::vector<const Expr*> out(param_pool.size(), nullptr);
+  for (const SymbolicParam& p : symbolic) out[p.slot] = &p.expr;
+  return out;
+}
+
 }  // namespace qvet

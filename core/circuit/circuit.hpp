@@ -50,8 +50,12 @@ enum class OpKind : uint8_t { Gate, Measure, Reset, Barrier };
 
 // `if (creg == value)`. Values are Python integers in Qiskit, so a 151-bit register compared with
 // a 46-digit number is legal: the value is kept as its decimal text, and as a number when it fits.
+// A condition reads the clbits [clbit_begin, clbit_begin + clbit_count): a whole register's, or
+// one bit's (Qiskit's c_if on a Clbit, where `creg` is the register that holds it).
 struct Condition {
   uint32_t creg = 0;  // index into Circuit::cregs
+  uint32_t clbit_begin = 0, clbit_count = 0;
+  bool single_bit = false;
   std::string value;  // decimal, without leading zeros
   bool fits_u64 = true;
   uint64_t value_u64 = 0;
@@ -101,6 +105,8 @@ struct Circuit {
   const double* params(const Instruction& op) const { return param_pool.data() + op.param_begin; }
   // Qiskit's name for the instruction: "measure", "reset", "barrier" or the gate's name.
   const std::string& op_name(const Instruction& op) const;
+  // Each param_pool slot's Parameter expression, or nullptr where the slot holds a number.
+  std::vector<const Expr*> symbolic_by_slot() const;
 };
 
 }  // namespace qvet

@@ -38,6 +38,7 @@ const char* type_name(const Value& v) {
     case Value::Dict: return "dict";
     case Value::UserFunction: return "function";
     case Value::Inert: return "object";
+    case Value::Instructions: return "InstructionSet";
   }
   return "object";
 }
@@ -220,7 +221,7 @@ Value Interpreter::eval(const Node& n) {
       Items items;
       for (size_t i = 0; i + 1 < n.kids.size(); i += 2) {
         Value key = eval(n.kids[i]);
-        if (key.kind == Value::List || key.kind == Value::Dict || key.kind == Value::Param)
+        if (key.kind == Value::List || key.kind == Value::Dict)
           fail(n.kids[i], "E605", std::string("unhashable type: '") + type_name(key) + "'");
         dict_put(items, std::move(key), eval(n.kids[i + 1]));
       }
@@ -595,7 +596,7 @@ Value Interpreter::call(const Node& n) {
     self = eval(callee.kids[0]);
     method = self.kind == Value::Circuit || self.kind == Value::List || self.kind == Value::Tuple ||
              self.kind == Value::Dict || self.kind == Value::Str || self.kind == Value::Nothing ||
-             self.kind == Value::Inert;
+             self.kind == Value::Inert || self.kind == Value::Instructions || self.kind == Value::Gate;
   }
   Value fn = method ? Value{} : callee.kind == Node::Attr ? attribute(self, callee.text, callee) : eval(callee);
   const bool printing = fn.kind == Value::Function && fn.i == kPrint;
@@ -619,7 +620,7 @@ Value Interpreter::call(const Node& n) {
     note_run(kind, n);
     return Value::handle(Value::Inert, kind);
   }
-  if (method && self.kind == Value::Circuit) refuse_inert(args, n);
+  if (method && (self.kind == Value::Circuit || self.kind == Value::Instructions)) refuse_inert(args, n);
   if (fn.kind == Value::Class) refuse_inert(args, n);
   if (fn.kind == Value::Function && !printing)  // len(counts), int(...) of a run's result: inert too
     for (const Value& v : args.pos)
@@ -627,6 +628,8 @@ Value Interpreter::call(const Node& n) {
   if (method) {
     if (self.kind == Value::Circuit) return circuit_method(self.i, callee.text, args, n);
     if (self.kind == Value::Nothing) return self;
+    if (self.kind == Value::Instructions) return instructions_method(self, callee.text, args, n);
+    if (self.kind == Value::Gate) return gate_method(self, callee.text, args, n);
     if (self.kind == Value::Dict) return dict_method(self, callee.text, args, n);
     if (self.kind == Value::Str) return str_method(self, callee.text, args, n);
     Node name_node;
@@ -1178,7 +1181,11 @@ bool Interpreter::equal(const Value& a, const Value& b) {
         if (!equal((*a.items)[i], (*b.items)[i])) return false;
       return true;
     case Value::Range: return a.i == b.i && a.j == b.j && a.k == b.k;
-    case Value::Param: return a.expr == b.expr;
+    case Value::Param:  // a Parameter is itself (Qiskit compares them by uuid), however it was reached
+      if (a.expr->size() == 1 && b.expr->size() == 1 && (*a.expr)[0].code == ExprOp::Param &&
+          (*b.expr)[0].code == ExprOp::Param)
+        return (*a.expr)[0].param == (*b.expr)[0].param;
+      return a.expr == b.expr;
     default: return a.i == b.i && a.j == b.j;  // handles: the same object
   }
 }

@@ -387,6 +387,19 @@ bool Interpreter::finish(Circuit& out, std::string* name) {
                    " (choose another with the circuit option, --circuit NAME on the command line)",
                map_.span(c.offset, c.length)});
   }
+  // Qiskit's order of the Parameters (by name, a vector's elements by index), renumbered to it.
+  const std::vector<int64_t> order = sorted_params(c);
+  std::vector<uint32_t> renumber(c.param_ids.size());
+  c.c.parameters.clear();
+  for (size_t k = 0; k < order.size(); ++k) {
+    renumber[static_cast<size_t>(std::find(c.param_ids.begin(), c.param_ids.end(), order[k]) - c.param_ids.begin())] =
+        static_cast<uint32_t>(k);
+    c.c.parameters.push_back(params_[order[k]]);
+  }
+  for (SymbolicParam& p : c.c.symbolic)
+    for (ExprOp& op : p.expr)
+      if (op.code == ExprOp::Param) op.param = renumber[op.param];
+  c.param_ids = order;
   *name = c.var;
   out = std::move(c.c);
   return true;

@@ -56,10 +56,11 @@ class Interpreter {
     Circuit c;
     std::vector<int64_t> qreg_ids, creg_ids;  // parallel to c.qregs / c.cregs
     std::vector<int64_t> param_ids;           // parallel to c.parameters
-    std::map<uint32_t, int32_t> mcx_defs;     // qubit count -> gate index, for MCX with 5+ controls
+    std::map<uint64_t, int32_t> mcx_defs;     // 2 * qubits + gray -> gate index, for MCX with 5+ controls
     std::map<int64_t, int32_t> sub_defs;      // circuit id -> gate index, for a circuit appended as a gate
     std::string name;                         // QuantumCircuit(name=...), or Qiskit's circuit-<n>
     bool part = false;                        // composed into, or appended to, another circuit
+    int8_t qft = -1;                          // a library QFT: 0, or 1 for the inverse (QFT.inverse())
     uint32_t offset = 0, length = 0;
     std::string var;  // the last variable it was assigned to
   };
@@ -144,6 +145,9 @@ class Interpreter {
   Value circuit_method(int64_t circ, const std::string& method, Args& args, const Node& at);
   Value list_method(const Value& list, const std::string& method, Args& args, const Node& at);
   Value circuit_attribute(int64_t circ, const std::string& attr, const Node& at);
+  // What a gate method returned: c_if() conditions those instructions.
+  Value instructions(int64_t circuit, size_t first) const;  // the ops added since `first`
+  Value instructions_method(const Value& set, const std::string& method, Args& args, const Node& at);
   std::vector<uint32_t> qubit_args(CircuitObj& c, const Value& v, const Node& at, bool quantum);
   void add_register(CircuitObj& c, int64_t reg, const Node& at);
   void append_gate(CircuitObj& c, const GateValue& g, std::vector<std::vector<uint32_t>> qargs,
@@ -151,14 +155,31 @@ class Interpreter {
   void emit(CircuitObj& c, OpKind kind, int32_t gate, const std::vector<uint32_t>& qubits, int32_t clbit,
             const std::vector<Value>& params, const Node& call);
   double param_slot(CircuitObj& c, const Value& v, const Node& at);
-  int32_t mcx_gate(CircuitObj& c, uint32_t num_qubits);
+  int32_t mcx_gate(CircuitObj& c, uint32_t num_qubits, bool gray);
   // Sub-circuits: a circuit's gate (or, inside another circuit's gates, its own) in `dst`.
   int32_t import_gate(CircuitObj& dst, int64_t src, int32_t gate);
   int32_t circuit_gate(CircuitObj& dst, int64_t src, const Node& at);
   Value library_qft(Args& args, const Node& at);
+  int64_t inverse_qft(int64_t qft, const Node& at);
   void compose(int64_t dst, int64_t src, const std::vector<uint32_t>& qubits, const std::vector<uint32_t>& clbits,
                const Node& at);
   CircuitObj new_circuit(const Node& at);
+  uint32_t local_param(CircuitObj& c, int64_t global, const Node& at);
+
+  // ---- circuits from circuits (circuit_ops.cpp)
+  std::vector<Value> op_params(const CircuitObj& c, const std::vector<const Expr*>& symbolic, const Instruction& ins);
+  Value related_param(const ParamMap& m, const std::vector<Value>& params, const Node& at);
+  CircuitObj empty_like(int64_t src, const std::string& name, const Node& at);
+  int64_t add_circuit(CircuitObj c);
+  int64_t inverse_circuit(int64_t src, const std::string& name, const Node& at);
+  int32_t inverse_gate(CircuitObj& dst, int64_t src, int32_t gate, std::vector<Value>& params, const Node& at);
+  Value inverse_value(const Value& gate, const Node& at);
+  int64_t row_inverse_circuit(const GateRow& row, const std::vector<Value>& params, const Node& at);
+  Value gate_method(const Value& gate, const std::string& method, Args& args, const Node& at);
+  int64_t copy_circuit(int64_t src, const Node& at);
+  int64_t repeat_circuit(int64_t src, int64_t reps, const Node& at);
+  std::vector<int64_t> sorted_params(const CircuitObj& c) const;
+  Value assign_parameters(int64_t circ, Args& args, const Node& at);
 
   // ---- diagnostics
   [[noreturn]] void fail(const Node& at, const char* code, const std::string& message);
@@ -182,6 +203,11 @@ class Interpreter {
   std::vector<RegObj> regs_;
   std::vector<CircuitObj> circuits_;
   std::vector<std::string> params_;  // Parameter names, by id
+  struct ParamKey {                  // how Qiskit sorts it: by name, a ParameterVector's elements by index
+    std::string base;
+    int64_t index = -1;
+  };
+  std::vector<ParamKey> param_keys_;  // by id
   int64_t qreg_counter_ = 0, creg_counter_ = 0, circuit_counter_ = 0;
   uint64_t iterations_ = 0;
   uint64_t instructions_ = 0;

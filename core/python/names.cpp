@@ -50,6 +50,7 @@ const Member kMembers[] = {
     {kQiskitCircuit, "QuantumRegister", Value::Class, kQuantumRegister, 0},
     {kQiskitCircuit, "ClassicalRegister", Value::Class, kClassicalRegister, 0},
     {kQiskitCircuit, "Parameter", Value::Class, kParameter, 0},
+    {kQiskitCircuit, "ParameterVector", Value::Class, kParameterVector, 0},
     {kQiskitCircuit, "Measure", Value::Class, kMeasure, 0},
     {kQiskitCircuit, "Reset", Value::Class, kReset, 0},
     {kQiskitCircuit, "Barrier", Value::Class, kBarrier, 0},
@@ -218,6 +219,7 @@ const char* class_name(int64_t cls) {
     case kBarrier: return "Barrier";
     case kMCXGate: return "MCXGate";
     case kQFT: return "QFT";
+    case kParameterVector: return "ParameterVector";
     default: return gate_class(cls).python.cls;
   }
 }

@@ -73,6 +73,7 @@ enum Class : int64_t {
   kBarrier,
   kMCXGate,
   kQFT,
+  kParameterVector,
   kFirstGateClass,  // + the gate table row's id
 };
 

@@ -177,6 +177,7 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
       Bound b = bind({"name"}, 1);
       if (b[0]->kind != Value::Str) fail(*b.node[0], "E605", "a Parameter's name must be a string");
       params_.push_back(*b[0]->s);
+      param_keys_.push_back({*b[0]->s, -1});
       ExprOp p;
       p.code = ExprOp::Param;
       p.param = static_cast<uint32_t>(params_.size() - 1);
@@ -193,6 +194,23 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
       if (n < 0 || static_cast<uint64_t>(n) > opt_.limits.max_qubits)
         fail(*b.node[0], "E609", "bad barrier width " + std::to_string(n));
       return gate_value(GateValue::Barrier, nullptr, static_cast<uint32_t>(n)).first;
+    }
+    case kParameterVector: {
+      Bound b = bind({"name", "length"}, 1);
+      if (b[0]->kind != Value::Str) fail(*b.node[0], "E605", "a ParameterVector's name must be a string");
+      const int64_t n = is_none(b[1]) ? 0 : to_int(*b[1], *b.node[1], "the length");
+      if (n < 0) fail(*b.node[1], "E609", "a ParameterVector's length must be non-negative");
+      count_items(static_cast<uint64_t>(n), at);
+      Items elements;
+      for (int64_t k = 0; k < n; ++k) {
+        params_.push_back(*b[0]->s + "[" + std::to_string(k) + "]");
+        param_keys_.push_back({*b[0]->s, k});
+        ExprOp p;
+        p.code = ExprOp::Param;
+        p.param = static_cast<uint32_t>(params_.size() - 1);
+        elements.push_back(Value::param(Expr{p}));
+      }
+      return Value::list(std::move(elements), Value::Tuple);
     }
     case kQFT: return library_qft(args, at);
     case kMCXGate: {
@@ -241,6 +259,19 @@ Value Interpreter::circuit_attribute(int64_t id, const std::string& attr, const 
       for (uint32_t i = 0; i < regs_[r].size; ++i)
         items.push_back(Value::handle(q ? Value::Qubit : Value::Clbit, i, r));
     }
+    return Value::list(std::move(items));
+  }
+  if (attr == "name") return Value::string(c.name);
+  if (attr == "num_parameters") return Value::integer(static_cast<int64_t>(c.param_ids.size()));
+  if (attr == "parameters") {
+    Items items;
+    for (int64_t p : sorted_params(c)) {
+      ExprOp op;
+      op.code = ExprOp::Param;
+      op.param = static_cast<uint32_t>(p);
+      items.push_back(Value::param(Expr{op}));
+    }
+    count_items(items.size(), at);
     return Value::list(std::move(items));
   }
   if (in_print_) return Value::handle(Value::Nothing, 0);
@@ -330,27 +361,14 @@ void Interpreter::compose(int64_t dst_id, int64_t src_id, const std::vector<uint
   std::unique_ptr<const CircuitObj> self_copy;
   if (src_id == dst_id) self_copy = std::make_unique<const CircuitObj>(circuits_[src_id]);
   const CircuitObj& src = self_copy ? *self_copy : circuits_[src_id];
-  std::vector<const Expr*> symbolic(src.c.param_pool.size(), nullptr);  // by param_pool slot
-  for (const SymbolicParam& p : src.c.symbolic) symbolic[p.slot] = &p.expr;
+  const std::vector<const Expr*> symbolic = src.c.symbolic_by_slot();
   std::vector<uint32_t> qs;
-  std::vector<Value> params;
   for (const Instruction& ins : src.c.ops) {
     qs.clear();
     for (uint32_t k = 0; k < ins.qubit_count; ++k) qs.push_back(qubits[src.c.qubits(ins)[k]]);
     const int32_t clbit = ins.clbit >= 0 ? static_cast<int32_t>(clbits[static_cast<size_t>(ins.clbit)]) : -1;
     const int32_t gate = ins.kind == OpKind::Gate ? import_gate(circuits_[dst_id], src_id, ins.gate) : -1;
-    params.clear();
-    for (uint32_t k = 0; k < ins.param_count; ++k) {
-      const uint32_t slot = ins.param_begin + k;
-      if (!symbolic[slot]) {
-        params.push_back(Value::real(src.c.param_pool[slot]));
-        continue;
-      }
-      Expr e = *symbolic[slot];
-      for (ExprOp& op : e)
-        if (op.code == ExprOp::Param) op.param = static_cast<uint32_t>(src.param_ids[op.param]);
-      params.push_back(Value::param(std::move(e)));
-    }
+    const std::vector<Value> params = op_params(src, symbolic, ins);
     emit(circuits_[dst_id], ins.kind, gate, qs, clbit, params, at);
   }
 }
@@ -359,7 +377,7 @@ void Interpreter::compose(int64_t dst_id, int64_t src_id, const std::vector<uint
 // of that width; a gate made from a circuit is made again in dst (its own sub-gates first).
 int32_t Interpreter::import_gate(CircuitObj& dst, int64_t src, int32_t gate) {
   const GateDef def = circuits_[src].c.gates[static_cast<size_t>(gate)];
-  if (def.std && def.std->num_qubits == 0) return mcx_gate(dst, def.num_qubits);
+  if (def.std && def.std->num_qubits == 0) return mcx_gate(dst, def.num_qubits, def.qiskit_name == "mcx_gray");
   if (def.std) return def.std->id;
   for (const auto& [sub, index] : circuits_[src].sub_defs)
     if (index == gate) {
@@ -496,19 +514,25 @@ Value Interpreter::library_qft(Args& args, const Node& at) {
   CircuitObj outer = circuit(name);
   const int32_t gate = circuit_gate(outer, inner_id, at);
   emit(outer, OpKind::Gate, gate, all, -1, {}, at);
+  outer.qft = inverse ? 1 : 0;
   circuits_.push_back(std::move(outer));
   return Value::handle(Value::Circuit, static_cast<int64_t>(circuits_.size() - 1));
 }
 
-int32_t Interpreter::mcx_gate(CircuitObj& c, uint32_t num_qubits) {
-  auto it = c.mcx_defs.find(num_qubits);
+// Qiskit 1.0 names a multi-controlled X by how it was made: MCXGate(k) is "mcx", while qc.mcx()
+// with five or more controls builds MCXGrayCode, "mcx_gray" (library/standard_gates/x.py; three
+// and four controls give C3XGate and C4XGate, both "mcx"). The same matrix either way.
+int32_t Interpreter::mcx_gate(CircuitObj& c, uint32_t num_qubits, bool gray) {
+  const uint64_t key = uint64_t{num_qubits} * 2 + gray;
+  auto it = c.mcx_defs.find(key);
   if (it != c.mcx_defs.end()) return it->second;
   GateDef d = standard_gate_def(*find_gate("mcx"));
   d.num_qubits = num_qubits;
   d.available = true;
+  if (gray) d.qiskit_name = "mcx_gray";
   c.c.gates.push_back(std::move(d));
   const int32_t index = static_cast<int32_t>(c.c.gates.size() - 1);
-  c.mcx_defs[num_qubits] = index;
+  c.mcx_defs[key] = index;
   return index;
 }
 
@@ -519,22 +543,24 @@ double Interpreter::param_slot(CircuitObj& c, const Value& v, const Node& at) {
   }
   if (v.kind != Value::Param) fail(at, "E605", std::string("a gate parameter must be a number or a Parameter"));
   Expr e = *v.expr;
-  for (ExprOp& op : e) {
-    if (op.code != ExprOp::Param) continue;
-    const int64_t global = op.param;
-    size_t k = 0;
-    while (k < c.param_ids.size() && c.param_ids[k] != global) ++k;
-    if (k == c.param_ids.size()) {
-      for (const std::string& existing : c.c.parameters)
-        if (existing == params_[global])
-          fail(at, "E607", "name conflict: two different Parameter objects are called '" + existing + "'");
-      c.param_ids.push_back(global);
-      c.c.parameters.push_back(params_[global]);
-    }
-    op.param = static_cast<uint32_t>(k);
-  }
+  for (ExprOp& op : e)
+    if (op.code == ExprOp::Param) op.param = local_param(c, op.param, at);
   c.c.symbolic.push_back({static_cast<uint32_t>(c.c.param_pool.size()), std::move(e)});
   return std::numeric_limits<double>::quiet_NaN();
+}
+
+// The circuit's own index of the interpreter's Parameter `global`, added on first use.
+uint32_t Interpreter::local_param(CircuitObj& c, int64_t global, const Node& at) {
+  size_t k = 0;
+  while (k < c.param_ids.size() && c.param_ids[k] != global) ++k;
+  if (k == c.param_ids.size()) {
+    for (const std::string& existing : c.c.parameters)
+      if (existing == params_[global])
+        fail(at, "E607", "name conflict: two different Parameter objects are called '" + existing + "'");
+    c.param_ids.push_back(global);
+    c.c.parameters.push_back(params_[global]);
+  }
+  return static_cast<uint32_t>(k);
 }
 
 void Interpreter::emit(CircuitObj& c, OpKind kind, int32_t gate, const std::vector<uint32_t>& qubits, int32_t clbit,
@@ -615,7 +641,7 @@ void Interpreter::append_gate(CircuitObj& c, const GateValue& g, std::vector<std
     return;
   }
   const int32_t gate = g.kind == GateValue::Circuit ? circuit_gate(c, g.circuit, call)
-                       : g.row->num_qubits == 0     ? mcx_gate(c, g.num_qubits)
+                       : g.row->num_qubits == 0     ? mcx_gate(c, g.num_qubits, g.name == "mcx_gray")
                                                     : g.row->id;
   const size_t n = qargs.size();
   size_t count = 0;
@@ -642,6 +668,60 @@ void Interpreter::append_gate(CircuitObj& c, const GateValue& g, std::vector<std
     distinct(qs);
     emit(c, OpKind::Gate, gate, qs, -1, g.params, call);
   }
+}
+
+Value Interpreter::instructions(int64_t circuit, size_t first) const {
+  Value v = Value::handle(Value::Instructions, circuit, static_cast<int64_t>(first));
+  v.k = static_cast<int64_t>(circuits_[circuit].c.ops.size());
+  return v;
+}
+
+// InstructionSet.c_if(classical, val) (Qiskit 1.x; removed in Qiskit 2, where if_test replaces
+// it): each instruction of the set runs only when the register, or the one clbit, holds `val`.
+// The clbit may be a Clbit, its index in the circuit, or a ClassicalRegister.
+Value Interpreter::instructions_method(const Value& set, const std::string& method, Args& args, const Node& at) {
+  CircuitObj& c = circuits_[set.i];
+  if (method != "c_if") refuse(at, "InstructionSet." + method + "()");
+  Bound b = bind_args(args, {"classical", "val"}, 2, 2, "c_if", at);
+  Condition cond;
+  const Value& cl = *b[0];
+  if (cl.kind == Value::CReg) {
+    size_t k = 0;
+    while (k < c.creg_ids.size() && c.creg_ids[k] != cl.i) ++k;
+    if (k == c.creg_ids.size())
+      fail(*b.node[0], "E607",
+           "register '" + regs_[cl.i].name + "' is not in the circuit (add it to the circuit first)");
+    cond.creg = static_cast<uint32_t>(k);
+    cond.clbit_begin = c.c.cregs[k].offset;
+    cond.clbit_count = c.c.cregs[k].size;
+  } else if (cl.kind == Value::Clbit || cl.is_int()) {
+    const uint32_t bit = qubit_args(c, cl, *b.node[0], false)[0];
+    size_t k = 0;
+    while (k + 1 < c.c.cregs.size() && bit >= c.c.cregs[k + 1].offset) ++k;
+    cond.creg = static_cast<uint32_t>(k);
+    cond.clbit_begin = bit;
+    cond.clbit_count = 1;
+    cond.single_bit = true;
+  } else {
+    fail(*b.node[0], "E605", "c_if() takes a ClassicalRegister, a Clbit or a clbit's index");
+  }
+  const int64_t val = b[1]->kind == Value::Bool ? b[1]->i : to_int(*b[1], *b.node[1], "the condition's value");
+  if (val < 0) fail(*b.node[1], "E609", "condition value should be non-negative");
+  if (cond.clbit_count < 63 && static_cast<uint64_t>(val) >> cond.clbit_count)
+    fail(*b.node[1], "E609",
+         "the condition can never hold: " + std::to_string(val) + " does not fit in " +
+             std::to_string(cond.clbit_count) + (cond.clbit_count == 1 ? " bit" : " bits"));
+  cond.value = std::to_string(val);
+  cond.value_u64 = static_cast<uint64_t>(val);
+  c.c.conditions.push_back(std::move(cond));
+  const int32_t index = static_cast<int32_t>(c.c.conditions.size() - 1);
+  for (int64_t i = set.j; i < set.k; ++i) {
+    Instruction& ins = c.c.ops[static_cast<size_t>(i)];
+    if (ins.kind == OpKind::Barrier) continue;
+    ins.condition = index;
+  }
+  c.c.cregs[c.c.conditions[static_cast<size_t>(index)].creg].used = true;
+  return set;
 }
 
 Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& args, const Node& at) {
@@ -673,8 +753,9 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     std::vector<std::vector<uint32_t>> qargs;
     qargs.reserve(static_cast<size_t>(nq));
     for (int i = 0; i < nq; ++i) qargs.push_back(qubit_args(c, *b[np + i], *b.node[np + i], true));
+    const size_t first = c.c.ops.size();
     append_gate(c, g, std::move(qargs), {}, at);
-    return Value{};
+    return instructions(id, first);
   }
   if (method == "mcx") {
     Bound b = bind({"control_qubits", "target_qubit", "ancilla_qubits", "mode", "ctrl_state"}, 2);
@@ -689,27 +770,31 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     GateValue g;
     g.row = mcx_row(controls.size());
     g.num_qubits = static_cast<uint32_t>(controls.size() + 1);
+    if (controls.size() >= 5) g.name = "mcx_gray";
     std::vector<uint32_t> qs(controls);
     qs.push_back(target[0]);
     std::vector<std::vector<uint32_t>> qargs;
     qargs.reserve(qs.size());
     for (uint32_t q : qs) qargs.push_back({q});
+    const size_t first = c.c.ops.size();
     append_gate(c, g, std::move(qargs), {}, at);
-    return Value{};
+    return instructions(id, first);
   }
   if (method == "measure") {
     Bound b = bind({"qubit", "cbit"}, 2);
     GateValue g;
     g.kind = GateValue::Measure;
+    const size_t first = c.c.ops.size();
     append_gate(c, g, {qubit_args(c, *b[0], *b.node[0], true)}, {qubit_args(c, *b[1], *b.node[1], false)}, at);
-    return Value{};
+    return instructions(id, first);
   }
   if (method == "reset") {
     Bound b = bind({"qubit"}, 1);
     GateValue g;
     g.kind = GateValue::Reset;
+    const size_t first = c.c.ops.size();
     append_gate(c, g, {qubit_args(c, *b[0], *b.node[0], true)}, {}, at);
-    return Value{};
+    return instructions(id, first);
   }
   if (method == "barrier") {
     GateValue g;
@@ -791,8 +876,9 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
            "The amount of qubit(" + std::to_string(qargs.size()) + ")/clbit(" + std::to_string(cargs.size()) +
                ") arguments does not match the instruction expectation (" + std::to_string(want_q) + "/" +
                std::to_string(want_c) + ")");
+    const size_t first = c.c.ops.size();
     append_gate(c, g, std::move(qargs), std::move(cargs), at);
-    return Value{};
+    return instructions(id, first);
   }
   if (method == "to_gate" || method == "to_instruction") {
     Bound b = bind({"parameter_map", "label"}, 0);
@@ -859,6 +945,31 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     compose(dst, src, qubits, clbits, at);
     return inplace ? Value{} : Value::handle(Value::Circuit, dst);
   }
+  // A circuit derived from this one (inverted, repeated, bound) supersedes it as "the last built".
+  if (method == "inverse") {
+    bind({"annotated"}, 0);
+    c.part = true;
+    if (c.qft >= 0) return Value::handle(Value::Circuit, inverse_qft(id, at));
+    return Value::handle(Value::Circuit, inverse_circuit(id, c.name + "_dg", at));
+  }
+  if (method == "copy") {
+    Bound b = bind({"name"}, 0);
+    const int64_t copy = copy_circuit(id, at);
+    if (!is_none(b[0])) {
+      if (b[0]->kind != Value::Str) fail(*b.node[0], "E605", "a circuit's name must be a string");
+      circuits_[copy].name = *b[0]->s;
+    }
+    return Value::handle(Value::Circuit, copy);
+  }
+  if (method == "repeat" || method == "power") {
+    Bound b = method == "repeat" ? bind({"reps"}, 1) : bind({"power", "matrix_power", "annotated"}, 1);
+    if (method == "power" && ((b[0]->kind != Value::Int) || to_int(*b[0], *b.node[0], "the power") < 0 ||
+                              (!is_none(b[1]) && truth(*b[1], *b.node[1]))))
+      refuse(*b.node[0], "power() other than a non-negative integer (a matrix power)");
+    c.part = true;
+    return Value::handle(Value::Circuit, repeat_circuit(id, to_int(*b[0], *b.node[0], "reps"), at));
+  }
+  if (method == "assign_parameters") return assign_parameters(id, args, at);
   if (method == "add_register") {
     if (!args.kw.empty()) fail(*args.kw_nodes[0], "E605", "add_register() takes registers only");
     for (size_t i = 0; i < args.pos.size(); ++i) {
@@ -876,6 +987,28 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     fail(name_node, "E604", "QuantumCircuit has no method '" + method + "' (removed in Qiskit 1.0; use '" + now + "')");
   if (in_print_) return Value::handle(Value::Nothing, 0);
   refuse(name_node, "QuantumCircuit." + method + "()");
+}
+
+}  // namespace qvet::python
+
+namespace qvet::python {
+
+// QFT.inverse() (library/basis_change/qft.py): named IQFT (or QFT again, or NAME_dg for a QFT
+// given its own name), holding its one gate inverted and given that same name.
+int64_t Interpreter::inverse_qft(int64_t id, const Node& at) {
+  const CircuitObj& qft = circuits_[id];
+  const bool inverse = qft.qft == 1;
+  const std::string name = qft.name == "QFT" || qft.name == "IQFT" ? (inverse ? "QFT" : "IQFT") : qft.name + "_dg";
+  int64_t inner = -1;
+  for (const auto& [circuit, index] : qft.sub_defs) inner = circuit;
+  const int64_t inv = inverse_circuit(inner, name, at);
+  CircuitObj out = empty_like(id, name, at);
+  const int32_t gate = circuit_gate(out, inv, at);
+  std::vector<uint32_t> all(out.c.num_qubits);
+  for (uint32_t q = 0; q < all.size(); ++q) all[q] = q;
+  emit(out, OpKind::Gate, gate, all, -1, {}, at);
+  out.qft = inverse ? 0 : 1;
+  return add_circuit(std::move(out));
 }
 
 }  // namespace qvet::python

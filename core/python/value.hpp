@@ -43,6 +43,7 @@ struct Value {
     UserFunction,  // a `def` or a `lambda` of the code: handle into the interpreter's functions
     Inert,         // something from code that runs, transpiles or plots a circuit (i: its RunKind);
                    // it is never evaluated: what it touches is skipped, and a circuit it reaches is refused
+    Instructions,  // what a gate method returns (Qiskit's InstructionSet): circuit i's ops [j, k), for c_if
   };
   Kind kind = None;
   int64_t i = 0;                     // Bool, Int; Range start; handle id; bit index
@@ -137,7 +138,7 @@ struct GateValue {
   Kind kind = Gate;
   const GateRow* row = nullptr;  // the gate table's row, when kind == Gate
   int64_t circuit = -1;          // Circuit: the circuit it was made from (to_gate, to_instruction)
-  std::string name;              // Circuit: the instruction's name, the circuit's
+  std::string name;              // Circuit: the instruction's name, the circuit's; Gate: mcx_gray for qc.mcx
   uint32_t num_qubits = 0;       // for MCXGate(n) and Barrier(n)
   std::vector<Value> params;
 };

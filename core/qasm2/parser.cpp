@@ -866,6 +866,8 @@ bool Parser::if_statement() {
   }
   Register& reg = c_.cregs[cond.creg];
   reg.used = true;
+  cond.clbit_begin = reg.offset;
+  cond.clbit_count = reg.size;
   if (min_bits > reg.size)
     warning("W208",
             "condition '" + reg.name +

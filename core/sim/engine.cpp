@@ -114,9 +114,9 @@ std::vector<uint8_t> decimal_bits(std::string digits) {
 
 ConditionChecker::ConditionChecker(const Circuit& c) : c_(c) {
   for (const Condition& cond : c.conditions) {
-    const Register& reg = c.cregs[cond.creg];
+    const uint32_t size = cond.clbit_count;
     // A d-digit value is at least 10^(d-1): past ~0.30103 digits per bit it cannot fit.
-    const double max_digits = static_cast<double>(reg.size) * 0.30103 + 2;
+    const double max_digits = static_cast<double>(size) * 0.30103 + 2;
     std::vector<uint8_t> bits;
     bool impossible = static_cast<double>(cond.value.size()) > max_digits;
     if (!impossible) {
@@ -124,10 +124,10 @@ ConditionChecker::ConditionChecker(const Circuit& c) : c_(c) {
         too_large_ = true;
       } else {
         bits = decimal_bits(cond.value);
-        impossible = bits.size() > reg.size;
+        impossible = bits.size() > size;
       }
     }
-    bits.resize(reg.size, 0);
+    bits.resize(size, 0);
     bits_.push_back(std::move(bits));
     impossible_.push_back(impossible);
   }
@@ -135,10 +135,10 @@ ConditionChecker::ConditionChecker(const Circuit& c) : c_(c) {
 
 bool ConditionChecker::holds(int32_t condition, const std::vector<uint8_t>& clbits) const {
   if (impossible_[condition]) return false;
-  const Register& reg = c_.cregs[c_.conditions[condition].creg];
+  const Condition& cond = c_.conditions[condition];
   const std::vector<uint8_t>& want = bits_[condition];
-  for (uint32_t i = 0; i < reg.size; ++i)
-    if (clbits[reg.offset + i] != want[i]) return false;
+  for (uint32_t i = 0; i < cond.clbit_count; ++i)
+    if (clbits[cond.clbit_begin + i] != want[i]) return false;
   return true;
 }
 

@@ -106,7 +106,7 @@ struct Report {
   bool valid = false;
   std::string format;                   // "qasm2", "python", or "unknown" when it could not be told
   std::string circuit;                  // Python: the variable the reported circuit was assigned to
-  std::vector<std::string> parameters;  // Python: unbound Parameters, sorted by name as Qiskit does
+  std::vector<std::string> parameters;  // Python: unbound Parameters in Qiskit's order (by name, a vector's by index)
   std::string version;                  // the OPENQASM version line, if any
   std::string circuit_hash;             // SHA-256 hex of the exact source bytes
   uint64_t qubits = 0, clbits = 0;

@@ -1,0 +1,242 @@
+// Qiskit's circuit-from-circuit API as Qiskit 1.0 names and counts it: c_if on an InstructionSet,
+// inverse() of circuits and of instruction objects, copy/repeat/power, assign_parameters with
+// Parameters and ParameterVectors, and mcx_gray. Names come from Qiskit's source
+// (quantumcircuit.py, instruction.py, library/standard_gates/x.py, library/basis_change/qft.py);
+// each inverse is also checked as a unitary: a circuit followed by its inverse is the identity.
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "helpers.hpp"
+
+using namespace qvet;
+using qvet::test::find;
+using qvet::test::run;
+
+namespace {
+
+const char* kHead =
+    "from qiskit import QuantumCircuit, QuantumRegister, ClassicalRegister\n"
+    "from qiskit.circuit import Parameter, ParameterVector\n"
+    "from qiskit.circuit.library import QFT, HGate, SGate, RZGate, DCXGate\n";
+
+Report py(const std::string& body) { return run(std::string(kHead) + body); }
+
+// The same circuit as an empty one on n qubits: the code's circuit is the identity.
+bool is_identity(const std::string& body, int n) {
+  const Equivalence e = equivalent(
+      std::string(kHead) + body, "from qiskit import QuantumCircuit\nqc = QuantumCircuit(" + std::to_string(n) + ")\n");
+  INFO(e.error.message);
+  REQUIRE(e.ok);
+  return e.equivalent;
+}
+
+}  // namespace
+
+// The textbook's teleportation: the corrections conditioned on one-bit registers. Layers: h(1) 1,
+// cx(1,2) 2, cx(0,1) 3, h(0) 4, measure q0->crz 5, measure q1->crx 4, x(2) if crx (q2 at 2, crx at
+// 4) 5, z(2) if crz (crz at 5) 6, measure q2 -> out 7.
+TEST_CASE("c_if conditions the gates a method returned, with their bits in depth", "[python][c_if]") {
+  const std::string body = R"py(qr = QuantumRegister(3, name="q")
+crz, crx = ClassicalRegister(1, name="crz"), ClassicalRegister(1, name="crx")
+out = ClassicalRegister(1, name="out")
+qc = QuantumCircuit(qr, crz, crx, out)
+qc.h(1)
+qc.cx(1, 2)
+qc.cx(0, 1)
+qc.h(0)
+qc.measure(0, crz)
+qc.measure(1, crx)
+qc.x(2).c_if(crx, 1)
+qc.z(2).c_if(crz, 1)
+qc.measure(2, out)
+)py";
+  Report r = py(body);
+  INFO(test::errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(r.metrics.depth == 7);
+  CHECK(r.metrics.size == 9);
+  CHECK(test::counts_of(r) == "measure:3 h:2 cx:2 x:1 z:1");
+  // Teleporting |0>: every trajectory corrects q2 back to 0, so `out` always reads 0.
+  SimOptions sim;
+  sim.shots = 200;
+  const Report s = simulate(std::string(kHead) + body, Options{}, sim);
+  REQUIRE(s.simulation.ok);
+  for (const auto& [bits, n] : s.simulation.counts) CHECK(bits[0] == '0');
+  // Without the corrections, out reads 1 about half the time: the conditions above did work.
+  std::string uncorrected = body;
+  uncorrected.replace(uncorrected.find("qc.x(2).c_if(crx, 1)"), 20, "qc.x(2)");
+  const Report u = simulate(std::string(kHead) + uncorrected, Options{}, sim);
+  REQUIRE(u.simulation.ok);
+  uint64_t ones = 0;
+  for (const auto& [bits, n] : u.simulation.counts) ones += bits[0] == '1' ? n : 0;
+  CHECK(ones > 50);
+}
+
+TEST_CASE("c_if on one clbit, by Clbit or by index, reads that bit only", "[python][c_if]") {
+  // x(2) if c[1]: its level is above measure q1 -> c1 (1), not above measure q0 -> c0, which is
+  // also at 1; then h(0) if clbit 0: above c0's measure, level 2. Depth 2.
+  Report r =
+      py("qc = QuantumCircuit(3, 2)\nqc.measure([0, 1], [0, 1])\nqc.x(2).c_if(qc.clbits[1], 1)\n"
+         "qc.h(0).c_if(0, 0)\n");
+  INFO(test::errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(r.metrics.depth == 2);
+  Options opt;
+  opt.include_operations = true;
+  r = validate(std::string(kHead) + "qc = QuantumCircuit(1, 2)\nqc.x(0).c_if(1, 1)\n", opt);
+  REQUIRE(r.valid);
+  REQUIRE(r.operations.size() == 1);
+  CHECK(r.operations[0].has_condition);
+  CHECK(r.operations[0].condition_creg == "c[1]");
+  // Errors: a value that cannot fit, a negative one, a register the circuit lacks.
+  CHECK(find(py("qc = QuantumCircuit(1, 2)\nqc.x(0).c_if(qc.cregs[0], 4)\n"), "E609"));
+  CHECK(find(py("qc = QuantumCircuit(1, 1)\nqc.x(0).c_if(0, -1)\n"), "E609"));
+  CHECK(find(py("c = ClassicalRegister(1)\nqc = QuantumCircuit(1, 1)\nqc.x(0).c_if(c, 1)\n"), "E607"));
+}
+
+TEST_CASE("inverse() names circuits NAME_dg and inverts each gate", "[python][inverse]") {
+  // bell.inverse() composed: rz(-0.3) sdg cx h, inline; its gate's inverse appended: bell_dg.
+  const std::string bell =
+      "bell = QuantumCircuit(2, name='bell')\nbell.h(0)\nbell.cx(0, 1)\nbell.s(1)\n"
+      "bell.rz(0.3, 0)\n";
+  Report r = py(bell +
+                "qc = QuantumCircuit(2)\nqc.append(bell.to_gate(), [0, 1])\n"
+                "qc.append(bell.to_gate().inverse(), [0, 1])\nqc.compose(bell.inverse(), inplace=True)\n");
+  INFO(test::errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(r.circuit == "qc");
+  CHECK(test::counts_of(r) == "bell:1 bell_dg:1 rz:1 sdg:1 cx:1 h:1");
+  CHECK(find(r, "W601") == nullptr);  // bell and its inverse are parts of qc
+  // Instruction.inverse() of a gate already named NAME_dg takes the suffix off again.
+  r = py(bell + "g = bell.to_gate().inverse()\nqc = QuantumCircuit(2)\nqc.append(g.inverse(), [0, 1])\n");
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "bell:1");
+  // The circuit, then each inverse: the identity.
+  CHECK(is_identity(bell + "qc = QuantumCircuit(2)\nqc.compose(bell, inplace=True)\n"
+                           "qc.append(bell.to_gate().inverse(), [0, 1])\n",
+                    2));
+  CHECK(is_identity(bell + "qc = bell.compose(bell.inverse())\n", 2));
+  // Not the identity when the inverse is wrong: the check can fail.
+  CHECK_FALSE(is_identity(bell + "qc = bell.compose(bell)\n", 2));
+}
+
+TEST_CASE("inverse() of every standard gate, and of gates Qiskit inverts by definition", "[python][inverse]") {
+  // One of each gate the Python front end knows, then the inverse: the identity. rccx, dcx, iswap
+  // and csx have no named inverse in Qiskit 1.0: theirs is NAME_dg, defined by the definition.
+  const std::string a = R"py(a = QuantumCircuit(3, name="a")
+a.h(0); a.cx(0, 1); a.t(2); a.sx(1); a.u(0.1, 0.2, 0.3, 2); a.cp(0.4, 0, 2); a.ccx(0, 1, 2)
+a.rzz(0.7, 1, 2); a.cu(0.1, 0.2, 0.3, 0.4, 0, 1); a.rxx(0.3, 0, 1); a.ryy(0.2, 1, 2); a.rzx(0.5, 0, 2)
+a.ecr(0, 1); a.iswap(1, 2); a.csx(0, 1); a.cswap(0, 1, 2); a.sxdg(0); a.dcx(0, 1); a.rccx(0, 1, 2)
+a.ry(1.1, 0); a.rx(0.2, 1); a.crx(0.3, 0, 1); a.cry(0.4, 1, 2); a.crz(0.5, 2, 0); a.tdg(1); a.sdg(2)
+a.p(0.9, 0); a.y(1); a.z(2); a.ch(0, 2); a.cy(1, 0); a.cz(2, 1); a.swap(0, 2); a.id(1)
+)py";
+  Report r = py(a + "qc = a.inverse()\n");
+  INFO(test::errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(test::count_of(r.metrics.gate_types, "rccx_dg") == 1);
+  CHECK(test::count_of(r.metrics.gate_types, "dcx_dg") == 1);
+  CHECK(test::count_of(r.metrics.gate_types, "tdg") == 1);
+  CHECK(test::count_of(r.metrics.gate_types, "t") == 1);  // tdg's inverse
+  CHECK(test::count_of(r.metrics.gate_types, "sxdg") == 1);
+  CHECK(test::count_of(r.metrics.gate_types, "sx") == 1);
+  CHECK(is_identity(a + "qc = a.compose(a.inverse())\n", 3));
+  CHECK(is_identity(
+      a + "qc = QuantumCircuit(3)\nqc.append(a, [0, 1, 2])\nqc.append(a.to_gate().inverse(), [0, 1, 2])\n", 3));
+  // Instruction objects: HGate().inverse() is h, SGate's sdg, RZGate(t)'s rz(-t), DCXGate's dcx_dg.
+  r =
+      py("qc = QuantumCircuit(2)\nqc.append(HGate().inverse(), [0])\nqc.append(SGate().inverse(), [0])\n"
+         "qc.append(RZGate(0.5).inverse(), [1])\nqc.append(DCXGate().inverse(), [0, 1])\n");
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "h:1 sdg:1 rz:1 dcx_dg:1");
+  CHECK(
+      is_identity("qc = QuantumCircuit(2)\nqc.append(DCXGate(), [0, 1])\nqc.append(DCXGate().inverse(), [0, 1])\n", 2));
+  // Measure has no inverse: Qiskit raises.
+  CHECK(find(py("qc = QuantumCircuit(1, 1)\nqc.measure(0, 0)\nqc2 = qc.inverse()\n"), "E605"));
+}
+
+TEST_CASE("QFT.inverse() is IQFT, and an inverse QFT's inverse is QFT", "[python][inverse][library]") {
+  // qft.py: QFT.inverse() names the circuit and its one gate IQFT (QFT again for an inverse).
+  Report r =
+      py("qc = QuantumCircuit(3)\nqc.append(QFT(3).inverse(), [0, 1, 2])\n"
+         "qc.compose(QFT(3).inverse(), inplace=True)\nqc.append(QFT(3, inverse=True).inverse(), [0, 1, 2])\n");
+  INFO(test::errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "IQFT:2 QFT:1");
+  CHECK(find(r, "W601") == nullptr);
+  CHECK(
+      is_identity("qc = QuantumCircuit(3)\nqc.append(QFT(3), [0, 1, 2])\nqc.append(QFT(3).inverse(), [0, 1, 2])\n", 3));
+  CHECK(
+      is_identity("qc = QuantumCircuit(3)\nqc.compose(QFT(3, inverse=True), inplace=True)\n"
+                  "qc.append(QFT(3, inverse=True).inverse(), [0, 1, 2])\n",
+                  3));
+}
+
+TEST_CASE("copy(), repeat() and power() as Qiskit names them", "[python][circuits]") {
+  // repeat(3): a circuit NAME**3 holding three gates NAME; power(2) is repeat(2).
+  const std::string u = "u = QuantumCircuit(2, name='u')\nu.h(0)\nu.cx(0, 1)\n";
+  Report r = py(u + "qc = u.repeat(3)\n");
+  INFO(test::errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "u:3");
+  CHECK(r.metrics.depth == 3);
+  r = py(u + "qc = QuantumCircuit(2)\nqc.append(u.power(2), [0, 1])\n");
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "u**2:1");
+  CHECK(test::counts_text(r.expanded.gate_types) == "h:2 cx:2");
+  // A copy is its own circuit: changing the original afterwards leaves it alone.
+  r = py(u + "qc = u.copy()\nu.x(1)\n");
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "h:1 cx:1");
+  CHECK(find(py(u + "qc = u.power(0.5)\n"), "E603"));
+  CHECK(find(py(u + "qc = u.repeat(-1)\n"), "E609"));
+}
+
+TEST_CASE("assign_parameters binds by dict, by list in Qiskit's order, and partially", "[python][parameters]") {
+  // ParameterVector elements sort by index (θ[2] before θ[10]); a lone Parameter by name.
+  const std::string ansatz = R"py(theta = ParameterVector("θ", 12)
+gamma = Parameter("gamma")
+qc = QuantumCircuit(2)
+for i in range(12):
+    qc.ry(theta[i], i % 2)
+qc.rzz(2 * gamma, 0, 1)
+)py";
+  Report r = py(ansatz);
+  REQUIRE(r.valid);
+  CHECK(r.parameters.size() == 13);
+  // By list: gamma first ("gamma" < "θ"), then θ[0]..θ[11]; here every θ gets 0 and gamma pi/4.
+  r = py(ansatz + "bound = qc.assign_parameters([0.7853981633974483] + [0] * 12)\n");
+  INFO(test::errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(r.circuit == "bound");
+  CHECK(r.parameters.empty());
+  CHECK(find(r, "W601") == nullptr);
+  // By dict: a vector takes a list of values; a partial binding keeps the rest symbolic.
+  r = py(ansatz + "qc.assign_parameters({theta: list(range(12))}, inplace=True)\n");
+  REQUIRE(r.valid);
+  CHECK(r.parameters == std::vector<std::string>{"gamma"});
+  r = py(ansatz + "half = qc.assign_parameters({gamma: theta[0] + 1})\n");
+  REQUIRE(r.valid);
+  CHECK(r.parameters.size() == 12);
+  // Errors as Qiskit raises them: a Parameter the circuit does not have, a wrong number of values.
+  CHECK(find(py(ansatz + "other = Parameter('x')\nb = qc.assign_parameters({other: 1})\n"), "E607"));
+  CHECK(find(py(ansatz + "b = qc.assign_parameters([1, 2])\n"), "E607"));
+  // The values reach the gates: rx(0.5) then rx(-0.5) is the identity, rx(0.5) twice is not.
+  CHECK(
+      is_identity("theta = ParameterVector('t', 2)\nc = QuantumCircuit(1)\nc.rx(theta[0], 0)\n"
+                  "c.rx(theta[1], 0)\nqc = c.assign_parameters([0.5, -0.5])\n",
+                  1));
+  CHECK_FALSE(
+      is_identity("theta = ParameterVector('t', 2)\nc = QuantumCircuit(1)\nc.rx(theta[0], 0)\n"
+                  "c.rx(theta[1], 0)\nqc = c.assign_parameters([0.5, 0.5])\n",
+                  1));
+}
+
+TEST_CASE("qc.mcx with five or more controls is mcx_gray, MCXGate(k) is mcx", "[python][mcx]") {
+  Report r =
+      run("from qiskit import QuantumCircuit\nfrom qiskit.circuit.library import MCXGate\nqc = QuantumCircuit(7)\n"
+          "qc.mcx([0, 1, 2, 3, 4], 5)\nqc.mcx([0, 1, 2, 3, 4, 5], 6)\nqc.append(MCXGate(5), range(6))\nqc.mcx([0, 1, "
+          "2], 3)\n");
+  INFO(test::errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "mcx_gray:2 mcx:2");
+}
