@@ -86,7 +86,8 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
   for (const Register& reg : c.qregs) r.qregs.push_back({reg.name, reg.size});
   for (const Register& reg : c.cregs) r.cregs.push_back({reg.name, reg.size});
   for (const GateDef& g : c.gates)
-    if (!g.std) r.custom_gates.push_back({g.name, g.num_params, g.num_qubits, g.opaque, g.span.line});
+    if (!g.std && g.matrix.empty() && g.state.empty())
+      r.custom_gates.push_back({g.name, g.num_params, g.num_qubits, g.opaque, g.span.line});
 
   if (valid) {
     analysis::Analysis a = analysis::analyze(c, opt.include_operations);

@@ -126,7 +126,7 @@ void check(const Circuit& c, const SourceMap& map, const Options& opt, const Bac
                     std::to_string(t.total) + " basis gate" + (t.total == 1 ? "" : "s") + " (" + t.text + "); used " +
                     where,
                 span_of(first_use[k])});
-    else if (!c.gates[gate_of[k]].std)
+    else if (c.gates[gate_of[k]].opaque)
       sink.add({Severity::Warning, "W701",
                 "'" + bt.gate + "' is an opaque gate, not a basis gate of " + b.name + " (" + list_basis(b) +
                     "): it has no definition, so what it becomes on the device is unknown (used " + where + ")",

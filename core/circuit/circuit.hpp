@@ -42,8 +42,14 @@ struct GateDef {
   Span span;
   uint32_t nesting = 0;       // 0 for a leaf (standard or opaque gate)
   uint64_t expanded_ops = 1;  // instructions after expanding down to leaves (saturating)
+  // Leaves given by data (Qiskit Python): UnitaryGate's matrix (2^n x 2^n, row-major, argument k
+  // is bit k of the index), or the state that initialize / StatePreparation prepare from |0...0>
+  // (2^n amplitudes; `resets`: initialize resets its qubits first, StatePreparation does not).
+  std::vector<Complex> matrix;
+  std::vector<Complex> state;
+  bool resets = false;
 
-  bool is_leaf() const { return std != nullptr || opaque; }
+  bool is_leaf() const { return std != nullptr || opaque || !matrix.empty() || !state.empty(); }
 };
 
 enum class OpKind : uint8_t { Gate, Measure, Reset, Barrier };
@@ -61,6 +67,10 @@ struct Condition {
   uint64_t value_u64 = 0;
 };
 
+// The most parameters one gate takes (a library ansatz has one per rotation; OpenQASM 2 has no
+// limit, but an instruction keeps its count in 16 bits).
+constexpr uint32_t kMaxGateParams = 65535;
+
 struct Instruction {
   uint32_t src_offset = 0;  // the statement that produced it
   uint32_t src_length = 0;
@@ -71,7 +81,7 @@ struct Instruction {
   int32_t clbit = -1;        // measurement target
   int32_t condition = -1;    // into Circuit::conditions
   OpKind kind = OpKind::Gate;
-  uint8_t param_count = 0;
+  uint16_t param_count = 0;  // at most kMaxGateParams
 };
 
 // The definition of a standard gate, not yet available to the program.

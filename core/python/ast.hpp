@@ -13,6 +13,7 @@ struct Node {
     Name,
     Int,
     Float,
+    Imag,  // an imaginary literal such as 1j: fval is its value
     Str,
     FStr,
     True,

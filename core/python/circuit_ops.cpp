@@ -168,6 +168,7 @@ Value Interpreter::inverse_value(const Value& g, const Node& at) {
       fail(at, "E605",
            std::string("inverse() not implemented for ") + (gate.kind == GateValue::Measure ? "measure" : "reset") +
                " (Qiskit raises here)");
+    case GateValue::Data: refuse(at, "the inverse of a " + g.gate->data->qiskit_name);
     case GateValue::Circuit:
       made->circuit = inverse_circuit(gate.circuit, toggle_dg(circuits_[gate.circuit].name), at);
       made->name = circuits_[made->circuit].name;
@@ -196,6 +197,18 @@ Value Interpreter::inverse_value(const Value& g, const Node& at) {
   return v;
 }
 
+// The circuit's Parameters in Qiskit's order, as values: what a gate made from it takes.
+std::vector<Value> Interpreter::circuit_params(int64_t circuit) const {
+  std::vector<Value> out;
+  for (int64_t p : sorted_params(circuits_[circuit])) {
+    ExprOp op;
+    op.code = ExprOp::Param;
+    op.param = static_cast<uint32_t>(p);
+    out.push_back(Value::param(Expr{op}));
+  }
+  return out;
+}
+
 // QuantumCircuit.copy(name=None): the same circuit, a new object.
 int64_t Interpreter::copy_circuit(int64_t src, const Node& at) {
   CircuitObj copy = circuits_[src];
@@ -213,11 +226,12 @@ int64_t Interpreter::repeat_circuit(int64_t src, int64_t reps, const Node& at) {
   CircuitObj out = empty_like(src, circuits_[src].name + "**" + std::to_string(reps), at);
   if (reps > 0) {
     const int32_t gate = circuit_gate(out, src, at);
+    const std::vector<Value> params = circuit_params(src);
     std::vector<uint32_t> all(out.c.num_qubits);
     for (uint32_t q = 0; q < all.size(); ++q) all[q] = q;
     for (int64_t r = 0; r < reps; ++r) {
       step(at, "loops");
-      emit(out, OpKind::Gate, gate, all, -1, {}, at);
+      emit(out, OpKind::Gate, gate, all, -1, params, at);
     }
   }
   return add_circuit(std::move(out));

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cmath>
+#include <complex>
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
@@ -20,6 +21,7 @@ const char* type_name(const Value& v) {
     case Value::Bool: return "bool";
     case Value::Int: return "int";
     case Value::Float: return "float";
+    case Value::Complex: return "complex";
     case Value::Str: return "str";
     case Value::List: return "list";
     case Value::Tuple: return "tuple";
@@ -147,6 +149,7 @@ Value Interpreter::eval(const Node& n) {
     case Node::Name: return name(n);
     case Node::Int: return Value::integer(n.ival);
     case Node::Float: return Value::real(n.fval);
+    case Node::Imag: return Value::complex(0, n.fval);
     case Node::Str: count_items(n.text.size(), n); return Value::string(n.text);
     case Node::True: return Value::boolean(true);
     case Node::False: return Value::boolean(false);
@@ -266,6 +269,7 @@ Value Interpreter::unary(char op, const Value& a, const Node& at) {
     return Value::integer(op == '-' ? -a.i : op == '~' ? ~a.i : a.i);
   }
   if (a.kind == Value::Float && op != '~') return Value::real(op == '-' ? -a.f : a.f);
+  if (a.kind == Value::Complex && op != '~') return op == '-' ? Value::complex(-a.f, -a.g) : a;
   fail(at, "E605", std::string("bad operand type for unary ") + op + ": '" + type_name(a) + "'");
 }
 
@@ -288,6 +292,28 @@ Value Interpreter::binary(char op, const Value& a, const Value& b, const Node& a
   auto overflow = [&]() { fail(at, "E609", "integer overflow: the result does not fit in 64 bits"); };
   if (a.kind == Value::Param || b.kind == Value::Param) return param_binary(op, a, b, at);
 
+  if ((a.kind == Value::Complex || b.kind == Value::Complex) && a.is_complex_like() && b.is_complex_like()) {
+    const std::complex<double> x(a.real_part(), a.imag()), y(b.real_part(), b.imag());
+    std::complex<double> r;
+    switch (op) {
+      case '+': r = x + y; break;
+      case '-': r = x - y; break;
+      case '*': r = x * y; break;
+      case '/':
+        if (y == 0.0) fail(at, "E609", "complex division by zero");
+        r = x / y;
+        break;
+      case 'P':
+        if (x == 0.0 && (y.real() < 0 || y.imag() != 0)) fail(at, "E609", "0.0 to a negative or complex power");
+        r = y.imag() == 0 && y.real() == std::floor(y.real()) && std::fabs(y.real()) < 64
+                ? std::pow(x, static_cast<int>(y.real()))
+                : std::pow(x, y);
+        break;
+      default: unsupported();
+    }
+    if (!std::isfinite(r.real()) || !std::isfinite(r.imag())) fail(at, "E609", "complex overflow");
+    return Value::complex(r.real(), r.imag());
+  }
   if (a.is_int() && b.is_int()) {
     const int64_t x = a.i, y = b.i;
     int64_t r = 0;
@@ -533,6 +559,15 @@ std::string Interpreter::str(const Value& v, const Node& at) {
     case Value::Bool: return v.i ? "True" : "False";
     case Value::Int: return std::to_string(v.i);
     case Value::Float: return float_repr(v.f);
+    case Value::Complex: {  // Python's repr: 1j, (1+2j), (1.5-0j)
+      auto part = [](double x) {
+        std::string t = float_repr(x);
+        if (t.size() > 2 && t.compare(t.size() - 2, 2, ".0") == 0) t.resize(t.size() - 2);
+        return t;
+      };
+      if (v.f == 0 && !std::signbit(v.f)) return part(v.g) + "j";
+      return "(" + part(v.f) + (v.g < 0 || std::signbit(v.g) ? "-" : "+") + part(std::fabs(v.g)) + "j)";
+    }
     case Value::Str: return *v.s;
     case Value::Nothing:
     case Value::Inert: return "";
@@ -722,6 +757,19 @@ Value Interpreter::math_function(int64_t fn, const Value& x, const Node& at) {
     }
     return Value::param_then(x, code);
   }
+  if (x.kind == Value::Complex) {  // numpy takes complex values; e^{i phi} is how phases are written
+    const std::complex<double> z(x.f, x.g);
+    std::complex<double> r;
+    switch (fn) {
+      case kNpExp: r = std::exp(z); break;
+      case kNpSqrt: r = std::sqrt(z); break;
+      case kNpSin: r = std::sin(z); break;
+      case kNpCos: r = std::cos(z); break;
+      default: fail(at, "E605", std::string(function_name(fn)) + "() needs a real number, not a complex one");
+    }
+    if (!std::isfinite(r.real()) || !std::isfinite(r.imag())) fail(at, "E609", "complex overflow");
+    return Value::complex(r.real(), r.imag());
+  }
   if (!x.is_number())
     fail(at, "E605", std::string(function_name(fn)) + "() needs a number, not '" + type_name(x) + "'");
   const double a = x.number();
@@ -769,7 +817,8 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
                " positional arguments, but " + std::to_string(args.pos.size()) + " were given");
   };
   auto keyword_ok = [&](const std::string& k) {
-    return (fn == kEnumerate && k == "start") || (fn == kSorted && (k == "key" || k == "reverse")) || fn == kDict;
+    return (fn == kEnumerate && k == "start") || (fn == kSorted && (k == "key" || k == "reverse")) || fn == kDict ||
+           (fn == kNpArray && k == "dtype");
   };
   for (size_t k = 0; k < args.kw.size() && fn != kPrint; ++k)
     if (!keyword_ok(args.kw[k].first))
@@ -777,6 +826,10 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
   auto arg_node = [&](size_t i) -> const Node& { return *args.pos_nodes[i]; };
   switch (fn) {
     case kPrint: return Value{};
+    case kNpArray: {
+      arity(1, 1);
+      return nested(Value::list(materialize(args.pos[0], arg_node(0))), at);
+    }
     case kRange: {
       arity(1, 3);
       int64_t v[3] = {0, 0, 1};
@@ -867,6 +920,7 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
         return Value::integer(x.i < 0 ? -x.i : x.i);
       }
       if (x.kind == Value::Float) return Value::real(std::fabs(x.f));
+      if (x.kind == Value::Complex) return Value::real(std::hypot(x.f, x.g));
       fail(arg_node(0), "E605", std::string("bad operand type for abs(): '") + type_name(x) + "'");
     }
     case kMin:
@@ -1154,6 +1208,7 @@ bool Interpreter::truth(const Value& v, const Node& at) {
     case Value::Bool:
     case Value::Int: return v.i != 0;
     case Value::Float: return v.f != 0;
+    case Value::Complex: return v.f != 0 || v.g != 0;
     case Value::Str: return !v.s->empty();
     case Value::List:
     case Value::Tuple:
@@ -1169,6 +1224,7 @@ bool Interpreter::truth(const Value& v, const Node& at) {
 
 bool Interpreter::equal(const Value& a, const Value& b) {
   if (a.is_number() && b.is_number()) return a.number() == b.number();
+  if (a.is_complex_like() && b.is_complex_like()) return a.real_part() == b.real_part() && a.imag() == b.imag();
   if (a.kind != b.kind) return false;
   switch (a.kind) {
     case Value::None: return true;

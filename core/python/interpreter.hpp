@@ -166,6 +166,14 @@ class Interpreter {
   CircuitObj new_circuit(const Node& at);
   uint32_t local_param(CircuitObj& c, int64_t global, const Node& at);
 
+  // ---- gates given by data (data_gates.cpp)
+  Complex complex_of(const Value& v, const Node& at);
+  std::vector<Complex> state_of(const Value& v, size_t width, bool normalize, const Node& at);
+  std::vector<Complex> matrix_of(const Value& v, const Node& at);
+  Value data_gate(std::string name, std::vector<Complex> data, bool matrix, bool resets);
+  Value construct_data_gate(int64_t cls, Args& args, const Node& at);
+  Value data_method(int64_t circ, const std::string& method, Args& args, const Node& at);
+
   // ---- circuits from circuits (circuit_ops.cpp)
   std::vector<Value> op_params(const CircuitObj& c, const std::vector<const Expr*>& symbolic, const Instruction& ins);
   Value related_param(const ParamMap& m, const std::vector<Value>& params, const Node& at);
@@ -177,6 +185,7 @@ class Interpreter {
   int64_t row_inverse_circuit(const GateRow& row, const std::vector<Value>& params, const Node& at);
   Value gate_method(const Value& gate, const std::string& method, Args& args, const Node& at);
   int64_t copy_circuit(int64_t src, const Node& at);
+  std::vector<Value> circuit_params(int64_t circuit) const;
   int64_t repeat_circuit(int64_t src, int64_t reps, const Node& at);
   std::vector<int64_t> sorted_params(const CircuitObj& c) const;
   Value assign_parameters(int64_t circ, Args& args, const Node& at);

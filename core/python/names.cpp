@@ -43,6 +43,7 @@ const Member kMembers[] = {
     {kNumpy, "arctan", Value::Function, kNpArctan, 0},
     {kNumpy, "exp", Value::Function, kNpExp, 0},
     {kNumpy, "log", Value::Function, kNpLog, 0},
+    {kNumpy, "array", Value::Function, kNpArray, 0},
     {kQiskit, "QuantumCircuit", Value::Class, kQuantumCircuit, 0},
     {kQiskit, "QuantumRegister", Value::Class, kQuantumRegister, 0},
     {kQiskit, "ClassicalRegister", Value::Class, kClassicalRegister, 0},
@@ -59,16 +60,19 @@ const Member kMembers[] = {
     {kQiskitLibrary, "Barrier", Value::Class, kBarrier, 0},
     {kQiskitLibrary, "MCXGate", Value::Class, kMCXGate, 0},
     {kQiskitLibrary, "QFT", Value::Class, kQFT, 0},
+    {kQiskitLibrary, "UnitaryGate", Value::Class, kUnitaryGate, 0},
+    {kQiskitLibrary, "StatePreparation", Value::Class, kStatePreparation, 0},
+    {kQiskitLibrary, "Initialize", Value::Class, kInitialize, 0},
 };
 
 const char* const kFunctionNames[] = {
-    "range",        "len",          "list",         "tuple",      "int",       "float",     "abs",
-    "min",          "max",          "round",        "sum",        "str",       "print",     "enumerate",
-    "zip",          "reversed",     "sorted",       "any",        "all",       "divmod",    "pow",
-    "bin",          "bool",         "isinstance",   "dict",       "math.sqrt", "math.sin",  "math.cos",
-    "math.tan",     "math.asin",    "math.acos",    "math.atan",  "math.exp",  "math.log",  "math.floor",
-    "math.ceil",    "math.radians", "math.degrees", "numpy.sqrt", "numpy.sin", "numpy.cos", "numpy.tan",
-    "numpy.arcsin", "numpy.arccos", "numpy.arctan", "numpy.exp",  "numpy.log"};
+    "range",        "len",          "list",         "tuple",      "int",       "float",      "abs",
+    "min",          "max",          "round",        "sum",        "str",       "print",      "enumerate",
+    "zip",          "reversed",     "sorted",       "any",        "all",       "divmod",     "pow",
+    "bin",          "bool",         "isinstance",   "dict",       "math.sqrt", "math.sin",   "math.cos",
+    "math.tan",     "math.asin",    "math.acos",    "math.atan",  "math.exp",  "math.log",   "math.floor",
+    "math.ceil",    "math.radians", "math.degrees", "numpy.sqrt", "numpy.sin", "numpy.cos",  "numpy.tan",
+    "numpy.arcsin", "numpy.arccos", "numpy.arctan", "numpy.exp",  "numpy.log", "numpy.array"};
 }  // namespace
 
 const GateRow* find_gate_method(std::string_view method) {
@@ -220,6 +224,9 @@ const char* class_name(int64_t cls) {
     case kMCXGate: return "MCXGate";
     case kQFT: return "QFT";
     case kParameterVector: return "ParameterVector";
+    case kUnitaryGate: return "UnitaryGate";
+    case kStatePreparation: return "StatePreparation";
+    case kInitialize: return "Initialize";
     default: return gate_class(cls).python.cls;
   }
 }

@@ -61,6 +61,7 @@ enum Function : int64_t {
   kNpArctan,
   kNpExp,
   kNpLog,
+  kNpArray,  // numpy.array: a list of the same values (a matrix, a state's amplitudes)
 };
 
 enum Class : int64_t {
@@ -74,6 +75,9 @@ enum Class : int64_t {
   kMCXGate,
   kQFT,
   kParameterVector,
+  kUnitaryGate,
+  kStatePreparation,
+  kInitialize,
   kFirstGateClass,  // + the gate table row's id
 };
 

@@ -850,7 +850,15 @@ Node Parser::atom() {
       advance();
       return n;
     }
-    case T::Imag: refuse(t, "complex numbers");
+    case T::Imag: {
+      std::string digits;
+      for (char c : text(t))
+        if (c != '_' && c != 'j' && c != 'J') digits += c;
+      Node n = leaf(Node::Imag, t.offset, t.length);
+      n.fval = std::strtod(digits.c_str(), nullptr);
+      advance();
+      return n;
+    }
     case T::String: return string_atom();
     case T::Op: {
       std::string_view o = text(t);

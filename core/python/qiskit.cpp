@@ -213,6 +213,9 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
       return Value::list(std::move(elements), Value::Tuple);
     }
     case kQFT: return library_qft(args, at);
+    case kUnitaryGate:
+    case kStatePreparation:
+    case kInitialize: return construct_data_gate(cls, args, at);
     case kMCXGate: {
       Bound b = bind({"num_ctrl_qubits", "label", "ctrl_state"}, 1);
       refuse_ctrl_state(b[2], b.node[2]);
@@ -379,6 +382,10 @@ int32_t Interpreter::import_gate(CircuitObj& dst, int64_t src, int32_t gate) {
   const GateDef def = circuits_[src].c.gates[static_cast<size_t>(gate)];
   if (def.std && def.std->num_qubits == 0) return mcx_gate(dst, def.num_qubits, def.qiskit_name == "mcx_gray");
   if (def.std) return def.std->id;
+  if (!def.matrix.empty() || !def.state.empty()) {  // a data gate: the same data in dst
+    dst.c.gates.push_back(def);
+    return static_cast<int32_t>(dst.c.gates.size() - 1);
+  }
   for (const auto& [sub, index] : circuits_[src].sub_defs)
     if (index == gate) {
       Node at;
@@ -395,11 +402,21 @@ int32_t Interpreter::circuit_gate(CircuitObj& dst, int64_t src, const Node& at) 
   auto it = dst.sub_defs.find(src);
   if (it != dst.sub_defs.end()) return it->second;
   const Circuit sub = circuits_[src].c;
-  if (!sub.symbolic.empty()) refuse(at, "appending a circuit with unbound Parameters");
   if (sub.num_clbits) refuse(at, "appending a circuit with classical bits");
+  // Its Parameters become the gate's, in Qiskit's order (to_gate(): parameter_map is the
+  // identity over circuit.parameters); the body refers to them by that position.
+  const std::vector<int64_t> formal = sorted_params(circuits_[src]);
+  std::vector<uint32_t> position(formal.size());
+  for (size_t k = 0; k < formal.size(); ++k) {
+    const std::vector<int64_t>& ids = circuits_[src].param_ids;
+    position[static_cast<size_t>(std::find(ids.begin(), ids.end(), formal[k]) - ids.begin())] =
+        static_cast<uint32_t>(k);
+  }
+  const std::vector<const Expr*> symbolic = sub.symbolic_by_slot();
   GateDef d;
   d.name = d.qiskit_name = circuits_[src].name;
   d.num_qubits = sub.num_qubits;
+  d.num_params = static_cast<uint32_t>(formal.size());
   d.available = true;
   d.used = true;
   d.span = span(at);
@@ -416,9 +433,17 @@ int32_t Interpreter::circuit_gate(CircuitObj& dst, int64_t src, const Node& at) 
     if (ins.kind != OpKind::Gate) fail(at, "E605", "'" + sub.op_name(ins) + "' cannot be part of a gate");
     op.gate = import_gate(dst, src, ins.gate);
     for (uint32_t k = 0; k < ins.param_count; ++k) {
+      const uint32_t slot = ins.param_begin + k;
+      if (symbolic[slot]) {
+        Expr e = *symbolic[slot];
+        for (ExprOp& x : e)
+          if (x.code == ExprOp::Param) x.param = position[x.param];
+        op.params.push_back(std::move(e));
+        continue;
+      }
       ExprOp c;
       c.code = ExprOp::Const;
-      c.value = sub.param_pool[ins.param_begin + k];
+      c.value = sub.param_pool[slot];
       op.params.push_back(Expr{c});
     }
     const GateDef& g = dst.c.gates[static_cast<size_t>(op.gate)];
@@ -580,7 +605,8 @@ void Interpreter::emit(CircuitObj& c, OpKind kind, int32_t gate, const std::vect
     const double x = param_slot(c, p, call);
     c.c.param_pool.push_back(x);
   }
-  ins.param_count = static_cast<uint8_t>(params.size());
+  if (params.size() > kMaxGateParams) fail(call, "E609", "a gate with more than 65535 parameters");
+  ins.param_count = static_cast<uint16_t>(params.size());
   ins.qubit_begin = static_cast<uint32_t>(c.c.qubit_pool.size());
   ins.qubit_count = static_cast<uint32_t>(qubits.size());
   c.c.qubit_pool.insert(c.c.qubit_pool.end(), qubits.begin(), qubits.end());
@@ -640,9 +666,13 @@ void Interpreter::append_gate(CircuitObj& c, const GateValue& g, std::vector<std
     }
     return;
   }
-  const int32_t gate = g.kind == GateValue::Circuit ? circuit_gate(c, g.circuit, call)
-                       : g.row->num_qubits == 0     ? mcx_gate(c, g.num_qubits, g.name == "mcx_gray")
-                                                    : g.row->id;
+  if (g.kind == GateValue::Data) c.c.gates.push_back(*g.data);  // its own data, a gate of its own
+  const int32_t gate = g.kind == GateValue::Data      ? static_cast<int32_t>(c.c.gates.size() - 1)
+                       : g.kind == GateValue::Circuit ? circuit_gate(c, g.circuit, call)
+                       : g.row->num_qubits == 0       ? mcx_gate(c, g.num_qubits, g.name == "mcx_gray")
+                                                      : g.row->id;
+  // A gate made from a circuit takes that circuit's Parameters as its own.
+  const std::vector<Value> params = g.kind == GateValue::Circuit ? circuit_params(g.circuit) : g.params;
   const size_t n = qargs.size();
   size_t count = 0;
   if (n == 1) {
@@ -666,7 +696,7 @@ void Interpreter::append_gate(CircuitObj& c, const GateValue& g, std::vector<std
     qs.clear();
     for (const auto& a : qargs) qs.push_back(a.size() == 1 ? a[0] : a[k]);
     distinct(qs);
-    emit(c, OpKind::Gate, gate, qs, -1, g.params, call);
+    emit(c, OpKind::Gate, gate, qs, -1, params, call);
   }
 }
 
@@ -883,14 +913,18 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
   if (method == "to_gate" || method == "to_instruction") {
     Bound b = bind({"parameter_map", "label"}, 0);
     if (!is_none(b[0])) refuse(*b.node[0], "to_gate(parameter_map=...)");
-    if (!c.c.symbolic.empty()) refuse(at, "turning a circuit with unbound Parameters into a gate");
     if (c.c.num_clbits) refuse(at, "turning a circuit with classical bits into an instruction");
-    for (const Instruction& ins : c.c.ops)
-      if (ins.kind != OpKind::Gate && !(method == "to_instruction" && ins.kind == OpKind::Barrier))
+    // to_gate() takes gates only (initialize resets, so it is not one); to_instruction() also
+    // barriers and initialize.
+    for (const Instruction& ins : c.c.ops) {
+      const bool gate = ins.kind == OpKind::Gate && !c.c.gates[static_cast<size_t>(ins.gate)].resets;
+      const bool instruction = ins.kind == OpKind::Gate || ins.kind == OpKind::Barrier;
+      if (!(method == "to_gate" ? gate : instruction))
         fail(at, "E605",
              method == "to_gate" ? "One or more instructions cannot be converted to a gate: '" + c.c.op_name(ins) +
                                        "' is not a gate (Qiskit raises here)"
                                  : "an instruction holding '" + c.c.op_name(ins) + "' is not read yet");
+    }
     auto g = std::make_shared<GateValue>();
     g->kind = GateValue::Circuit;
     g->circuit = id;
@@ -946,6 +980,8 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     return inplace ? Value{} : Value::handle(Value::Circuit, dst);
   }
   // A circuit derived from this one (inverted, repeated, bound) supersedes it as "the last built".
+  if (method == "initialize" || method == "prepare_state" || method == "unitary")
+    return data_method(id, method, args, at);
   if (method == "inverse") {
     bind({"annotated"}, 0);
     c.part = true;

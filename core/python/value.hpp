@@ -43,12 +43,14 @@ struct Value {
     UserFunction,  // a `def` or a `lambda` of the code: handle into the interpreter's functions
     Inert,         // something from code that runs, transpiles or plots a circuit (i: its RunKind);
                    // it is never evaluated: what it touches is skipped, and a circuit it reaches is refused
+    Complex,       // f + g*1j (amplitudes and matrix entries for initialize and UnitaryGate)
     Instructions,  // what a gate method returns (Qiskit's InstructionSet): circuit i's ops [j, k), for c_if
   };
   Kind kind = None;
   int64_t i = 0;                     // Bool, Int; Range start; handle id; bit index
   int64_t j = 0, k = 0;              // Range stop and step; a bit's register id
-  double f = 0;                      // Float
+  double f = 0;                      // Float; Complex: the real part
+  double g = 0;                      // Complex: the imaginary part
   std::shared_ptr<std::string> s;    // Str
   std::shared_ptr<Items> items;      // List, Tuple (a list is shared, as in Python)
   std::shared_ptr<const Expr> expr;  // Param: postfix, ExprOp::Param holds the Parameter id
@@ -70,6 +72,13 @@ struct Value {
     Value x;
     x.kind = Float;
     x.f = v;
+    return x;
+  }
+  static Value complex(double re, double im) {
+    Value x;
+    x.kind = Complex;
+    x.f = re;
+    x.g = im;
     return x;
   }
   static Value string(std::string v) {
@@ -118,6 +127,9 @@ struct Value {
   bool is_int() const { return kind == Int || kind == Bool; }
   bool is_number() const { return kind == Int || kind == Bool || kind == Float; }
   double number() const { return kind == Float ? f : static_cast<double>(i); }
+  bool is_complex_like() const { return is_number() || kind == Complex; }  // a number, complex or not
+  double imag() const { return kind == Complex ? g : 0; }
+  double real_part() const { return kind == Complex ? f : number(); }
   // How many numbers a Range holds (computed wide: range(-2**62, 2**62) has more than 2**62).
   int64_t range_length() const {
     if (k > 0 ? j <= i : j >= i) return 0;
@@ -134,13 +146,14 @@ struct Value {
 const char* type_name(const Value& v);
 
 struct GateValue {
-  enum Kind : uint8_t { Gate, Measure, Reset, Barrier, Circuit };
+  enum Kind : uint8_t { Gate, Measure, Reset, Barrier, Circuit, Data };
   Kind kind = Gate;
   const GateRow* row = nullptr;  // the gate table's row, when kind == Gate
   int64_t circuit = -1;          // Circuit: the circuit it was made from (to_gate, to_instruction)
   std::string name;              // Circuit: the instruction's name, the circuit's; Gate: mcx_gray for qc.mcx
   uint32_t num_qubits = 0;       // for MCXGate(n) and Barrier(n)
   std::vector<Value> params;
+  std::shared_ptr<const GateDef> data;  // Data: a UnitaryGate's, initialize's or StatePreparation's gate
 };
 
 }  // namespace qvet::python

@@ -505,6 +505,10 @@ bool Parser::gate_definition() {
     }
   }
 
+  if (scope.params.size() > kMaxGateParams) {
+    error("E301", "a gate takes at most " + std::to_string(kMaxGateParams) + " parameters", name.offset, name.length);
+    return false;
+  }
   GateDef def;
   def.name = std::string(scope.self);
   def.qiskit_name = def.name;
@@ -960,7 +964,7 @@ bool Parser::gate_call(int condition) {
     op.qubit_begin = static_cast<uint32_t>(c_.qubit_pool.size());
     op.qubit_count = static_cast<uint32_t>(args.size());
     op.param_begin = static_cast<uint32_t>(param_begin);
-    op.param_count = static_cast<uint8_t>(nparams);
+    op.param_count = static_cast<uint16_t>(nparams);
     op.condition = condition;
     for (size_t k = 0; k < args.size(); ++k) {
       const Arg& a = args[k];

@@ -16,12 +16,15 @@ void apply(const Program& p, const Op& op, cd* psi, unsigned n) {
       break;
     }
     case Op::Swap: apply_swap(psi, n, op.controls, op.q0, op.q1); break;
+    case Op::Dense: apply_dense(psi, n, p.qubits.data() + op.q0, op.q1, p.mats.data() + op.mat); break;
     case Op::Measure:
-    case Op::Reset: break;  // handled by the caller: they need randomness and clbits
+    case Op::Reset:
+    case Op::Prepare: break;  // handled by the caller: they need randomness, clbits, or may fail
   }
 }
 
 uint64_t qubit_mask(const Op& op) {
+  if (op.kind == Op::Dense || op.kind == Op::Prepare) return op.controls;
   uint64_t m = op.controls | (uint64_t{1} << op.q0);
   if (op.kind == Op::Two || op.kind == Op::Diag2 || op.kind == Op::Swap) m |= uint64_t{1} << op.q1;
   return m;

@@ -3,6 +3,7 @@
 #include <cassert>
 #include <cmath>
 #include <utility>
+#include <vector>
 
 // Two-lane double SIMD: SSE2 (part of x86-64) natively, simd128 in WebAssembly. The few
 // operations the kernels need are wrapped below so that both targets run the same code.
@@ -329,6 +330,49 @@ const char* kernel_path() {
 #else
   return "scalar";
 #endif
+}
+
+// Data gates are rare (a UnitaryGate, an initialize), so one scalar loop serves every path: for
+// each index with the k qubits clear, gather their 2^k amplitudes, transform, scatter.
+namespace {
+std::vector<uint64_t> offsets(const unsigned* qubits, unsigned k, uint64_t* mask) {
+  std::vector<uint64_t> off(size_t{1} << k, 0);
+  *mask = 0;
+  for (unsigned b = 0; b < k; ++b) *mask |= uint64_t{1} << qubits[b];
+  for (size_t j = 0; j < off.size(); ++j)
+    for (unsigned b = 0; b < k; ++b)
+      if ((j >> b) & 1) off[j] |= uint64_t{1} << qubits[b];
+  return off;
+}
+}  // namespace
+
+void apply_dense(cd* psi, unsigned n, const unsigned* qubits, unsigned k, const cd* u) {
+  uint64_t mask = 0;
+  const std::vector<uint64_t> off = offsets(qubits, k, &mask);
+  const size_t dim = off.size();
+  std::vector<cd> in(dim);
+  for (uint64_t base = 0; base < (uint64_t{1} << n); ++base) {
+    if (base & mask) continue;
+    for (size_t j = 0; j < dim; ++j) in[j] = psi[base | off[j]];
+    for (size_t r = 0; r < dim; ++r) {
+      cd acc = 0;
+      for (size_t j = 0; j < dim; ++j) acc += u[r * dim + j] * in[j];
+      psi[base | off[r]] = acc;
+    }
+  }
+}
+
+bool apply_prepare(cd* psi, unsigned n, const unsigned* qubits, unsigned k, const cd* state) {
+  uint64_t mask = 0;
+  const std::vector<uint64_t> off = offsets(qubits, k, &mask);
+  for (uint64_t i = 0; i < (uint64_t{1} << n); ++i)
+    if ((i & mask) && std::abs(psi[i]) > 1e-10) return false;
+  for (uint64_t base = 0; base < (uint64_t{1} << n); ++base) {
+    if (base & mask) continue;
+    const cd a = psi[base];
+    for (size_t j = 0; j < off.size(); ++j) psi[base | off[j]] = a * state[j];
+  }
+  return true;
 }
 
 }  // namespace qvet::sim

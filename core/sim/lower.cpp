@@ -27,7 +27,10 @@ struct Lowerer {
         return false;
       }
       const size_t first = out.ops.size();
-      lower_std_gate(*def.std, leaf.params, leaf.qubits, leaf.num_qubits, out);
+      if (!def.matrix.empty() || !def.state.empty())
+        data_gate(def, leaf.qubits, leaf.num_qubits);
+      else
+        lower_std_gate(*def.std, leaf.params, leaf.qubits, leaf.num_qubits, out);
       for (size_t i = first; i < out.ops.size(); ++i) {
         out.ops[i].condition = cond;
         out.ops[i].src = src;
@@ -36,8 +39,37 @@ struct Lowerer {
     });
     if (!ok && err.message.empty()) err.message = expander.error();
     if (!ok) err.instruction = src;
+    for (uint32_t k = 0; ok && k < c.gates[g].num_qubits; ++k) touched[qubits[k]] = 1;
     return ok;
   }
+
+  // A UnitaryGate's matrix, or initialize's resets then the state it prepares. A reset of a qubit
+  // nothing has touched yet does nothing, so initialize at the start of a circuit stays unitary-like
+  // and every shot can share one state.
+  void data_gate(const GateDef& def, const uint32_t* qubits, unsigned k) {
+    if (def.resets)
+      for (unsigned j = 0; j < k; ++j)
+        if (touched[qubits[j]]) {
+          Op reset;
+          reset.kind = Op::Reset;
+          reset.q0 = qubits[j];
+          out.ops.push_back(reset);
+        }
+    Op op;
+    op.kind = def.matrix.empty() ? Op::Prepare : Op::Dense;
+    op.q0 = static_cast<unsigned>(out.qubits.size());
+    op.q1 = k;
+    for (unsigned j = 0; j < k; ++j) {
+      out.qubits.push_back(qubits[j]);
+      op.controls |= uint64_t{1} << qubits[j];
+    }
+    const std::vector<Complex>& data = def.matrix.empty() ? def.state : def.matrix;
+    op.mat = static_cast<uint32_t>(out.mats.size());
+    out.mats.insert(out.mats.end(), data.begin(), data.end());
+    out.ops.push_back(op);
+  }
+
+  std::vector<uint8_t> touched = std::vector<uint8_t>(c.num_qubits, 0);
 };
 
 }  // namespace
@@ -51,6 +83,7 @@ LowerError lower(const Circuit& c, Program& out) {
       case OpKind::Barrier: break;
       case OpKind::Measure:
       case OpKind::Reset: {
+        l.touched[q[0]] = 1;
         Op op;
         op.kind = ins.kind == OpKind::Measure ? Op::Measure : Op::Reset;
         op.q0 = q[0];
@@ -158,6 +191,17 @@ Program fuse(const Program& in, unsigned n) {
   };
 
   for (const Op& op : in.ops) {
+    if (op.kind == Op::Dense || op.kind == Op::Prepare) {  // kept as they are, in order on their qubits
+      for (unsigned q = 0; q < n; ++q)
+        if (op.condition >= 0 || ((op.controls >> q) & 1)) flush(q);
+      out.add_data_op(in, op);
+      const int64_t at = static_cast<int64_t>(out.ops.size() - 1);
+      if (op.condition >= 0)
+        std::fill(last.begin(), last.end(), at);
+      else
+        touch(op.controls, at);
+      continue;
+    }
     const bool fence = op.condition >= 0 || op.kind == Op::Measure || op.kind == Op::Reset;
     if (fence) {
       // A conditioned op reads clbits, so keep every qubit's earlier work in order before it.

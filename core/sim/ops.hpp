@@ -12,7 +12,10 @@
 namespace qvet::sim {
 
 struct Op {
-  enum Kind : uint8_t { One, Diag1, Controlled1, Two, Diag2, Swap, Measure, Reset };
+  // Dense: a k-qubit matrix (UnitaryGate); Prepare: a state prepared from |0...0> on k qubits
+  // (initialize after its resets, StatePreparation). For both, q0 is the offset of their qubits in
+  // Program::qubits, q1 is k, controls is the mask of those qubits, and mat holds 4^k or 2^k entries.
+  enum Kind : uint8_t { One, Diag1, Controlled1, Two, Diag2, Swap, Measure, Reset, Dense, Prepare };
   Kind kind = One;
   unsigned q0 = 0, q1 = 0;  // target(s); Two and Diag2 act on basis b(q0) + 2*b(q1)
   uint64_t controls = 0;    // Controlled1 and Swap: bits that must all be 1
@@ -26,6 +29,18 @@ struct Op {
 struct Program {
   std::vector<Op> ops;
   std::vector<cd> mats;
+  std::vector<unsigned> qubits;  // Dense and Prepare: their qubits, in argument order
+
+  // A copy of op `op` of `from`, with its matrix and qubits, appended to this program.
+  void add_data_op(const Program& from, const Op& op) {
+    Op copy = op;
+    const size_t entries = op.kind == Op::Dense ? size_t{1} << (2 * op.q1) : size_t{1} << op.q1;
+    copy.mat = static_cast<uint32_t>(mats.size());
+    mats.insert(mats.end(), from.mats.begin() + op.mat, from.mats.begin() + op.mat + entries);
+    copy.q0 = static_cast<unsigned>(qubits.size());
+    qubits.insert(qubits.end(), from.qubits.begin() + op.q0, from.qubits.begin() + op.q0 + op.q1);
+    ops.push_back(copy);
+  }
 
   uint32_t add(const Mat2& m) {
     uint32_t at = static_cast<uint32_t>(mats.size());

@@ -98,8 +98,12 @@ class Runner {
     return false;
   }
   bool check_sizes(bool trajectories, size_t ops_after_prefix);
+  // Applies ops [begin, end) of `p`: runs of gates through the blocked kernels, each Prepare by
+  // itself (it fails where its qubits are not all 0).
+  bool apply_ops(const Program& p, size_t begin, size_t end, cd* psi);
+  bool prepare(const Program& p, const Op& op, cd* psi);
   void sample(const cd* psi, const std::vector<std::pair<unsigned, uint32_t>>& measured);
-  void trajectories(Eigen::VectorXcd& prefix, size_t first, const ConditionChecker& conditions);
+  bool trajectories(Eigen::VectorXcd& prefix, size_t first, const ConditionChecker& conditions);
   void probabilities(const cd* psi);
 
   const Circuit& c_;
@@ -109,6 +113,26 @@ class Runner {
   unsigned n_;
   Program prog_;
 };
+
+bool Runner::prepare(const Program& p, const Op& op, cd* psi) {
+  if (apply_prepare(psi, n_, p.qubits.data() + op.q0, op.q1, p.mats.data() + op.mat)) return true;
+  return fail("E501",
+              "a StatePreparation prepares its state from |0...0>, but here its qubits are not all 0 (what it does "
+              "then depends on the circuit Qiskit synthesises for it); use initialize, which resets them first",
+              op.src);
+}
+
+bool Runner::apply_ops(const Program& p, size_t begin, size_t end, cd* psi) {
+  size_t from = begin;
+  for (size_t i = begin; i < end; ++i) {
+    if (p.ops[i].kind != Op::Prepare) continue;
+    apply_blocked(p, from, i, psi, n_, block_qubits());
+    if (!prepare(p, p.ops[i], psi)) return false;
+    from = i + 1;
+  }
+  apply_blocked(p, from, end, psi, n_, block_qubits());
+  return true;
+}
 
 bool Runner::check_sizes(bool trajectories, size_t ops_after_prefix) {
   if (n_ > opt_.max_qubits || n_ > 40)
@@ -185,8 +209,7 @@ void Runner::run() {
         measured[op.q0] = 1;
         continue;
       }
-      uint64_t mask = op.controls | (uint64_t{1} << op.q0);
-      if (op.kind == Op::Two || op.kind == Op::Diag2 || op.kind == Op::Swap) mask |= uint64_t{1} << op.q1;
+      const uint64_t mask = qubit_mask(op);
       bool clash = false;
       for (unsigned q = 0; q < n_; ++q) clash |= ((mask >> q) & 1) && measured[q];
       if (clash) {
@@ -212,13 +235,14 @@ void Runner::run() {
     std::vector<std::pair<unsigned, uint32_t>> measured;  // (qubit, clbit) in program order
     Program gates;
     gates.mats = prog_.mats;
+    gates.qubits = prog_.qubits;
     for (const Op& op : prog_.ops) {
       if (op.kind == Op::Measure)
         measured.push_back({op.q0, static_cast<uint32_t>(op.clbit)});
       else
         gates.ops.push_back(op);
     }
-    apply_blocked(gates, 0, gates.ops.size(), psi, n_, block_qubits());
+    if (!apply_ops(gates, 0, gates.ops.size(), psi)) return;
     probabilities(psi);
     for (const std::string& p : opt_.paulis) {
       double v = 0;
@@ -243,8 +267,8 @@ void Runner::run() {
     while (f < prog_.ops.size() && prog_.ops[f].condition < 0 && prog_.ops[f].kind != Op::Measure &&
            prog_.ops[f].kind != Op::Reset)
       ++f;
-    apply_blocked(prog_, 0, f, psi, n_, block_qubits());
-    trajectories(state, f, conditions);
+    if (!apply_ops(prog_, 0, f, psi)) return;
+    if (!trajectories(state, f, conditions)) return;
   }
   out_.ok = true;
 }
@@ -317,11 +341,15 @@ void Runner::sample(const cd* psi, const std::vector<std::pair<unsigned, uint32_
   out_.counts.assign(counts.begin(), counts.end());
 }
 
-void Runner::trajectories(Eigen::VectorXcd& prefix, size_t first, const ConditionChecker& conditions) {
+bool Runner::trajectories(Eigen::VectorXcd& prefix, size_t first, const ConditionChecker& conditions) {
   Random rng(opt_.seed);
   Eigen::VectorXcd work(prefix.size());
   std::vector<uint8_t> clbits(c_.num_clbits, 0);
   std::map<std::string, uint64_t> counts;
+  // Without a measurement, every qubit is read out at the end, as in the sampling path.
+  const bool read_all =
+      std::none_of(prog_.ops.begin(), prog_.ops.end(), [](const Op& op) { return op.kind == Op::Measure; });
+  out_.measured_all = read_all;
   for (uint64_t shot = 0; shot < opt_.shots; ++shot) {
     work = prefix;
     cd* psi = work.data();
@@ -341,11 +369,29 @@ void Runner::trajectories(Eigen::VectorXcd& prefix, size_t first, const Conditio
         }
         continue;
       }
+      if (op.kind == Op::Prepare) {
+        if (!prepare(prog_, op, psi)) return false;
+        continue;
+      }
       apply(prog_, op, psi, n_);
+    }
+    if (read_all) {
+      const double x = rng.uniform();
+      double acc = 0;
+      uint64_t index = 0, last_nonzero = 0;
+      for (; index < (uint64_t{1} << n_); ++index) {
+        const double p = std::norm(psi[index]);
+        if (p > 0) last_nonzero = index;
+        if (x < acc + p) break;
+        acc += p;
+      }
+      ++counts[bits_of_index(index < (uint64_t{1} << n_) ? index : last_nonzero, n_)];
+      continue;
     }
     ++counts[clbit_key(c_, clbits)];
   }
   out_.counts.assign(counts.begin(), counts.end());
+  return true;
 }
 
 bool Runner::bind(Circuit& c) {

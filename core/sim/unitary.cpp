@@ -36,8 +36,10 @@ bool circuit_unitary(const Circuit& c, const SourceMap& map, UnitaryResult& out)
   LowerError err = lower(c, p);
   if (!err.message.empty()) return fail("E501", err.message, span_of(c, map, err.instruction));
   for (const Op& op : p.ops)
-    if (op.kind == Op::Measure || op.kind == Op::Reset || op.condition >= 0)
-      return fail("E510", "the circuit measures, resets or branches on a classical value, so it has no unitary",
+    if (op.kind == Op::Measure || op.kind == Op::Reset || op.kind == Op::Prepare || op.condition >= 0)
+      return fail("E510",
+                  "the circuit measures, resets, prepares a state or branches on a classical value, so it has no "
+                  "unitary",
                   span_of(c, map, op.src));
   const Eigen::Index dim = Eigen::Index{1} << n;
   Eigen::MatrixXcd u = Eigen::MatrixXcd::Identity(dim, dim);

@@ -4,6 +4,8 @@
 // (quantumcircuit.py, instruction.py, library/standard_gates/x.py, library/basis_change/qft.py);
 // each inverse is also checked as a unitary: a circuit followed by its inverse is the identity.
 #include <catch2/catch.hpp>
+#include <cmath>
+#include <complex>
 #include <string>
 
 #include "helpers.hpp"
@@ -239,4 +241,115 @@ TEST_CASE("qc.mcx with five or more controls is mcx_gray, MCXGate(k) is mcx", "[
   INFO(test::errors_of(r));
   REQUIRE(r.valid);
   CHECK(test::counts_of(r) == "mcx_gray:2 mcx:2");
+}
+
+TEST_CASE("initialize, prepare_state and StatePreparation: one instruction, the state simulated",
+          "[python][initialize]") {
+  // The as-written file: initialize then measure_all. depth 2 (initialize, measure; the barrier
+  // adds no layer), size 2, count_ops ordered by first appearance on ties.
+  Report r =
+      run("from qiskit import QuantumCircuit\nimport numpy as np\nqc = QuantumCircuit(1)\n"
+          "qc.initialize([1/np.sqrt(2), 1/np.sqrt(2)], 0)\nqc.measure_all()\n");
+  INFO(test::errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "initialize:1 barrier:1 measure:1");
+  CHECK(r.metrics.depth == 2);
+  CHECK(r.metrics.size == 2);
+  // On two qubits it is one instruction, and a nonlocal one (Qiskit counts every non-directive
+  // operation on two or more qubits); a register is flattened into its qubits.
+  const std::string two =
+      "qr = QuantumRegister(2, 'q')\nqc = QuantumCircuit(qr)\n"
+      "qc.initialize([0, 1j / 2**0.5, 0, -1 / 2**0.5], qr)\nqc.h(0)\n";
+  r = py(two);
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "initialize:1 h:1");
+  CHECK(r.metrics.nonlocal_gates == 1);
+  CHECK(r.metrics.depth == 2);
+  // (i|01> - |11>)/sqrt2 = (i|0> - |1>)|1>... on qubit 0 that is |1>, h gives (|0> - |1>)/sqrt2;
+  // qubit 1 is (i|0> - |1>)/sqrt2: all four outcomes, a quarter each, read out without measures.
+  SimOptions sim;
+  sim.shots = 0;
+  sim.statevector = true;
+  Report s = simulate(std::string(kHead) + two, Options{}, sim);
+  REQUIRE(s.simulation.ok);
+  REQUIRE(s.simulation.statevector.size() == 4);
+  const double h = 0.5;
+  const std::complex<double> want[4] = {{0, h}, {0, -h}, {-h, 0}, {h, 0}};  // index = b(q0) + 2 b(q1)
+  for (int i = 0; i < 4; ++i) CHECK(std::abs(s.simulation.statevector[i] - want[i]) < 1e-12);
+  // Labels: the last character is qubit 0. '1+' puts qubit 0 in |+> and qubit 1 in |1>.
+  s = simulate(std::string(kHead) + "qc = QuantumCircuit(2)\nqc.initialize('1+', [0, 1])\n", Options{}, sim);
+  REQUIRE(s.simulation.ok);
+  CHECK(std::abs(s.simulation.statevector[2] - std::complex<double>(1 / std::sqrt(2.0))) < 1e-12);
+  CHECK(std::abs(s.simulation.statevector[3] - std::complex<double>(1 / std::sqrt(2.0))) < 1e-12);
+  // An integer is a basis state over the qubits given: 2 on [0, 1] is |10>, index 2.
+  s = simulate(std::string(kHead) + "qc = QuantumCircuit(3)\nqc.x(2)\nqc.initialize(2, [0, 1])\n", Options{}, sim);
+  REQUIRE(s.simulation.ok);
+  CHECK(std::abs(s.simulation.statevector[2 + 4] - std::complex<double>(1)) < 1e-12);
+  // initialize resets first: after h, it still gives exactly its state, in every trajectory.
+  SimOptions shots;
+  shots.shots = 300;
+  s = simulate(std::string(kHead) + "qc = QuantumCircuit(1, 1)\nqc.h(0)\nqc.initialize([0, 1], 0)\nqc.measure(0, 0)\n",
+               Options{}, shots);
+  REQUIRE(s.simulation.ok);
+  REQUIRE(s.simulation.counts.size() == 1);
+  CHECK(s.simulation.counts[0].first == "1");
+  // StatePreparation does not reset: on a qubit that is not |0>, its action is Qiskit's synthesis,
+  // so the simulation refuses it rather than guess.
+  s = simulate(std::string(kHead) + "qc = QuantumCircuit(1)\nqc.h(0)\nqc.prepare_state([0, 1], 0)\n", Options{}, shots);
+  CHECK_FALSE(s.simulation.ok);
+  CHECK(s.simulation.error.code == "E501");
+  r =
+      py("from qiskit.circuit.library import StatePreparation\nqc = QuantumCircuit(2)\nsp = StatePreparation([0.6, "
+         "0.8])\nqc.append(sp, [1])\nqc.prepare_state('01')\n");
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "state_preparation:2");
+  // Qiskit's errors: amplitudes whose squares do not sum to 1, a length that is no power of 2, a
+  // state for the wrong number of qubits; initialize is no gate for to_gate().
+  CHECK(find(py("qc = QuantumCircuit(1)\nqc.initialize([1, 1], 0)\n"), "E609"));
+  CHECK(py("qc = QuantumCircuit(1)\nqc.initialize([1, 1], 0, normalize=True)\n").valid);
+  CHECK(find(py("qc = QuantumCircuit(2)\nqc.initialize([1, 0, 0], [0, 1])\n"), "E609"));
+  CHECK(find(py("qc = QuantumCircuit(2)\nqc.initialize([1, 0], [0, 1])\n"), "E607"));
+  CHECK(find(py("a = QuantumCircuit(1)\na.initialize([0, 1], 0)\ng = a.to_gate()\n"), "E605"));
+}
+
+TEST_CASE("UnitaryGate and qc.unitary: a matrix checked to be unitary, in Qiskit's bit order", "[python][unitary]") {
+  // Qiskit's matrix convention: qubit argument k is bit k of the row index. This matrix is CX
+  // with qubit 0 controlling qubit 1.
+  const std::string cx = "[[1, 0, 0, 0], [0, 0, 0, 1], [0, 0, 1, 0], [0, 1, 0, 0]]";
+  Report r =
+      py("from qiskit.circuit.library import UnitaryGate\nqc = QuantumCircuit(2)\n"
+         "qc.append(UnitaryGate(" +
+         cx + "), [0, 1])\nqc.unitary(" + cx + ", [1, 0], label='u')\n");
+  INFO(test::errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "unitary:2");
+  CHECK(r.metrics.nonlocal_gates == 2);
+  const std::string expect_cx = "qc = QuantumCircuit(2)\nqc.cx(0, 1)\nqc.cx(1, 0)\n";
+  const Equivalence e = equivalent(std::string(kHead) + "from qiskit.circuit.library import UnitaryGate\n" +
+                                       "qc = QuantumCircuit(2)\nqc.append(UnitaryGate(" + cx + "), [0, 1])\n" +
+                                       "qc.unitary(" + cx + ", [1, 0])\n",
+                                   std::string(kHead) + expect_cx);
+  REQUIRE(e.ok);
+  CHECK(e.equivalent);
+  // Complex entries, numpy arrays and e^{i phi}: S as a matrix is the s gate.
+  const Equivalence s = equivalent(std::string(kHead) +
+                                       "import numpy as np\nqc = QuantumCircuit(1)\n"
+                                       "qc.unitary(np.array([[1, 0], [0, np.exp(1j * np.pi / 2)]]), 0)\n",
+                                   std::string(kHead) + "qc = QuantumCircuit(1)\nqc.s(0)\n");
+  REQUIRE(s.ok);
+  CHECK(s.equivalent);
+  // Not unitary, not square, not a power of two: Qiskit's errors.
+  CHECK(find(py("qc = QuantumCircuit(1)\nqc.unitary([[1, 1], [0, 1]], 0)\n"), "E609"));
+  CHECK(find(py("qc = QuantumCircuit(1)\nqc.unitary([[1, 0, 0], [0, 1, 0], [0, 0, 1]], 0)\n"), "E609"));
+  CHECK(find(py("qc = QuantumCircuit(2)\nqc.unitary([[0, 1], [1, 0]], [0, 1])\n"), "E607"));
+}
+
+TEST_CASE("complex numbers: literals, arithmetic, abs, numpy.exp, printing", "[python][complex]") {
+  // 2j * (1 + 1j) == -2 + 2j, abs(3 + 4j) == 5: the assert fails the file if either is wrong.
+  CHECK(py("assert 2j * (1 + 1j) == -2 + 2j\nassert abs(3 + 4j) == 5\nassert str(1j) == '1j'\n"
+           "assert str(1 - 2j) == '(1-2j)'\nqc = QuantumCircuit(1)\n")
+            .valid);
+  CHECK(find(py("assert 1j == 2j\nqc = QuantumCircuit(1)\n"), "E611"));
+  // A complex value is no gate angle.
+  CHECK(find(py("qc = QuantumCircuit(1)\nqc.rx(1j, 0)\n"), "E605"));
 }
