@@ -48,6 +48,11 @@ struct GateDef {
   std::vector<Complex> matrix;
   std::vector<Complex> state;
   bool resets = false;
+  // Control flow (Qiskit Python): an if_else's false branch, a gate run under the negated
+  // condition else_condition; a while_loop repeats (`dynamic`), which the simulator does not run.
+  int32_t else_gate = -1;
+  int32_t else_condition = -1;
+  bool dynamic = false;
 
   bool is_leaf() const { return std != nullptr || opaque || !matrix.empty() || !state.empty(); }
 };
@@ -62,7 +67,8 @@ struct Condition {
   uint32_t creg = 0;  // index into Circuit::cregs
   uint32_t clbit_begin = 0, clbit_count = 0;
   bool single_bit = false;
-  std::string value;  // decimal, without leading zeros
+  bool negated = false;  // holds when the bits do NOT equal the value (an if_else's false branch)
+  std::string value;     // decimal, without leading zeros
   bool fits_u64 = true;
   uint64_t value_u64 = 0;
 };

@@ -71,15 +71,17 @@ struct Stmt {
     Break,
     Continue,
     Assert,
+    With,  // `with EXPR [as NAME]:`, for Qiskit's control-flow builders (if_test, for_loop, ...)
   };
   Kind kind = Pass;
   uint32_t offset = 0, length = 0;
-  std::vector<Node> targets;        // Assign: one per `=`; AugAssign and For: one; Assert: [message] if given
-  Node value;                       // Expr, Assign, AugAssign, Return: the value; For: the iterable;
+  std::vector<Node> targets;        // Assign: one per `=`; AugAssign and For: one; Assert: [message] if given;
+                                    // With: [the `as` name] if given
+  Node value;                       // Expr, Assign, AugAssign, Return, With: the value; For: the iterable;
                                     // If, While, Assert: the condition
   bool has_value = false;           // Return: a value was given (else it returns None)
   char op = 0;                      // AugAssign: as Node::op
-  std::vector<Stmt> body;           // For, While, If, Def
+  std::vector<Stmt> body;           // For, While, If, Def, With
   std::vector<Stmt> orelse;         // If: the `elif`/`else` branch (an `elif` is an If inside it)
   std::string name;                 // Def: the function's name
   std::vector<std::string> params;  // Def: the parameters

@@ -41,6 +41,7 @@ const char* type_name(const Value& v) {
     case Value::UserFunction: return "function";
     case Value::Inert: return "object";
     case Value::Instructions: return "InstructionSet";
+    case Value::Block: return "ControlFlowBuilder";
   }
   return "object";
 }

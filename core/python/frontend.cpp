@@ -30,7 +30,7 @@ void assigned_names(const Node& target, const std::function<void(const std::stri
     for (const Node& k : target.kids) assigned_names(k, name);
 }
 void assigned_names(const Stmt& s, const std::function<void(const std::string&)>& name) {
-  if (s.kind == Stmt::Assign || s.kind == Stmt::AugAssign || s.kind == Stmt::For)
+  if (s.kind == Stmt::Assign || s.kind == Stmt::AugAssign || s.kind == Stmt::For || s.kind == Stmt::With)
     for (const Node& t : s.targets) assigned_names(t, name);
   if (s.kind == Stmt::Def) {
     name(s.name);
@@ -190,6 +190,7 @@ Interpreter::Flow Interpreter::exec(const Stmt& s) {
       }
       return Flow::Next;
     case Stmt::Def: define(s); return Flow::Next;
+    case Stmt::With: return exec_with(s);
   }
   return Flow::Next;
 }

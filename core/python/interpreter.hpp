@@ -166,6 +166,38 @@ class Interpreter {
   CircuitObj new_circuit(const Node& at);
   uint32_t local_param(CircuitObj& c, int64_t global, const Node& at);
 
+  // ---- classical control (control_flow.cpp)
+  struct BlockOp {      // an operation a block's body appended, taken back out of the circuit
+    int32_t gate = -1;  // -1: a barrier
+    std::vector<uint32_t> qubits;
+    std::vector<Expr> params;  // ExprOp::Param holds the interpreter's Parameter id
+    bool symbolic = false;
+  };
+  struct BlockMark {  // the circuit's sizes when a block's body began
+    size_t ops, qubits, params, parameters;
+  };
+  struct BlockObj {
+    enum Kind : uint8_t { If, Else, For, While };
+    Kind kind = If;
+    int64_t circuit = -1;
+    uint32_t at = 0, length = 0;
+    int32_t condition = -1;     // If, While
+    Items values;               // For: the indexset
+    int64_t loop_param = -1;    // For: the loop's Parameter
+    int64_t if_block = -1;      // Else: the If it extends
+    int64_t instruction = -1;   // If: the if_else emitted, which an else_ replaces
+    std::vector<BlockOp> body;  // If: its body, for the else_
+    bool has_else = false;
+  };
+  int32_t add_condition(CircuitObj& c, const Value& cl, const Node& cl_node, const Value& v, const Node& v_node);
+  Value block_method(int64_t circ, const std::string& method, Args& args, const Node& at);
+  std::vector<BlockOp> take_ops(CircuitObj& c, const BlockMark& mark, const Node& at);
+  int32_t block_gate(CircuitObj& c, const std::string& name, const std::vector<uint32_t>& qubits,
+                     const std::vector<BlockOp>& body, int64_t loop_param, const std::vector<int64_t>& values,
+                     const Node& at);
+  static std::vector<uint32_t> used_qubits(const std::vector<const std::vector<BlockOp>*>& bodies);
+  Flow exec_with(const Stmt& s);
+
   // ---- gates given by data (data_gates.cpp)
   Complex complex_of(const Value& v, const Node& at);
   std::vector<Complex> state_of(const Value& v, size_t width, bool normalize, const Node& at);
@@ -211,6 +243,7 @@ class Interpreter {
   std::unordered_map<std::string, bool> poisoned_;
   std::vector<RegObj> regs_;
   std::vector<CircuitObj> circuits_;
+  std::vector<BlockObj> blocks_;
   std::vector<std::string> params_;  // Parameter names, by id
   struct ParamKey {                  // how Qiskit sorts it: by name, a ParameterVector's elements by index
     std::string base;

@@ -11,7 +11,6 @@ namespace {
 // Statements that begin with these keywords are outside the subset; the message names them.
 const char* refused_statement(std::string_view k) {
   if (k == "class") return "class definitions";
-  if (k == "with") return "'with' statements";
   if (k == "try" || k == "except" || k == "finally") return "'try' statements";
   if (k == "yield") return "'yield'";
   if (k == "global" || k == "nonlocal") return "'global' and 'nonlocal'";
@@ -132,6 +131,10 @@ void Parser::statement(std::vector<Stmt>* out) {
     }
     if (k == "while") {
       out->push_back(while_statement());
+      return;
+    }
+    if (k == "with") {
+      out->push_back(with_statement());
       return;
     }
     if (k == "if") {
@@ -356,6 +359,28 @@ Stmt Parser::while_statement() {
   s.length = prev_.offset + prev_.length - s.offset;
   block(&s.body);
   if (is_name("else")) refuse(cur_, "'while ... else'");
+  return s;
+}
+
+// `with EXPR [as NAME]:` with one item; what the item may be is the interpreter's to decide.
+Stmt Parser::with_statement() {
+  Stmt s;
+  s.kind = Stmt::With;
+  s.offset = cur_.offset;
+  advance();
+  s.value = expr();
+  if (is_name("as")) {
+    advance();
+    if (cur_.kind != T::Name) fail(cur_, "expected a name after 'as'");
+    Node t = leaf(Node::Name, cur_.offset, cur_.length);
+    t.text = std::string(text(cur_));
+    advance();
+    s.targets.push_back(std::move(t));
+  }
+  if (is_op(",")) refuse(cur_, "'with' over more than one item");
+  expect_op(":", "after the 'with' item");
+  s.length = prev_.offset + prev_.length - s.offset;
+  block(&s.body);
   return s;
 }
 

@@ -46,6 +46,7 @@ class Parser {
   Stmt from_statement();
   Stmt for_statement();
   Stmt while_statement();
+  Stmt with_statement();
   Stmt if_statement();
   Stmt def_statement();
   void parameters(std::vector<std::string>* names, std::vector<Node>* defaults, std::string_view close);

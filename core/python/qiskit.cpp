@@ -706,54 +706,6 @@ Value Interpreter::instructions(int64_t circuit, size_t first) const {
   return v;
 }
 
-// InstructionSet.c_if(classical, val) (Qiskit 1.x; removed in Qiskit 2, where if_test replaces
-// it): each instruction of the set runs only when the register, or the one clbit, holds `val`.
-// The clbit may be a Clbit, its index in the circuit, or a ClassicalRegister.
-Value Interpreter::instructions_method(const Value& set, const std::string& method, Args& args, const Node& at) {
-  CircuitObj& c = circuits_[set.i];
-  if (method != "c_if") refuse(at, "InstructionSet." + method + "()");
-  Bound b = bind_args(args, {"classical", "val"}, 2, 2, "c_if", at);
-  Condition cond;
-  const Value& cl = *b[0];
-  if (cl.kind == Value::CReg) {
-    size_t k = 0;
-    while (k < c.creg_ids.size() && c.creg_ids[k] != cl.i) ++k;
-    if (k == c.creg_ids.size())
-      fail(*b.node[0], "E607",
-           "register '" + regs_[cl.i].name + "' is not in the circuit (add it to the circuit first)");
-    cond.creg = static_cast<uint32_t>(k);
-    cond.clbit_begin = c.c.cregs[k].offset;
-    cond.clbit_count = c.c.cregs[k].size;
-  } else if (cl.kind == Value::Clbit || cl.is_int()) {
-    const uint32_t bit = qubit_args(c, cl, *b.node[0], false)[0];
-    size_t k = 0;
-    while (k + 1 < c.c.cregs.size() && bit >= c.c.cregs[k + 1].offset) ++k;
-    cond.creg = static_cast<uint32_t>(k);
-    cond.clbit_begin = bit;
-    cond.clbit_count = 1;
-    cond.single_bit = true;
-  } else {
-    fail(*b.node[0], "E605", "c_if() takes a ClassicalRegister, a Clbit or a clbit's index");
-  }
-  const int64_t val = b[1]->kind == Value::Bool ? b[1]->i : to_int(*b[1], *b.node[1], "the condition's value");
-  if (val < 0) fail(*b.node[1], "E609", "condition value should be non-negative");
-  if (cond.clbit_count < 63 && static_cast<uint64_t>(val) >> cond.clbit_count)
-    fail(*b.node[1], "E609",
-         "the condition can never hold: " + std::to_string(val) + " does not fit in " +
-             std::to_string(cond.clbit_count) + (cond.clbit_count == 1 ? " bit" : " bits"));
-  cond.value = std::to_string(val);
-  cond.value_u64 = static_cast<uint64_t>(val);
-  c.c.conditions.push_back(std::move(cond));
-  const int32_t index = static_cast<int32_t>(c.c.conditions.size() - 1);
-  for (int64_t i = set.j; i < set.k; ++i) {
-    Instruction& ins = c.c.ops[static_cast<size_t>(i)];
-    if (ins.kind == OpKind::Barrier) continue;
-    ins.condition = index;
-  }
-  c.c.cregs[c.c.conditions[static_cast<size_t>(index)].creg].used = true;
-  return set;
-}
-
 Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& args, const Node& at) {
   CircuitObj& c = circuits_[id];
   Node name_node;  // the method's name, where errors about the method point
@@ -980,6 +932,7 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     return inplace ? Value{} : Value::handle(Value::Circuit, dst);
   }
   // A circuit derived from this one (inverted, repeated, bound) supersedes it as "the last built".
+  if (method == "if_test" || method == "for_loop" || method == "while_loop") return block_method(id, method, args, at);
   if (method == "initialize" || method == "prepare_state" || method == "unitary")
     return data_method(id, method, args, at);
   if (method == "inverse") {

@@ -44,6 +44,7 @@ struct Value {
     Inert,         // something from code that runs, transpiles or plots a circuit (i: its RunKind);
                    // it is never evaluated: what it touches is skipped, and a circuit it reaches is refused
     Complex,       // f + g*1j (amplitudes and matrix entries for initialize and UnitaryGate)
+    Block,         // a control-flow builder (qc.if_test(...), its else_, qc.for_loop(...)): handle into blocks_
     Instructions,  // what a gate method returns (Qiskit's InstructionSet): circuit i's ops [j, k), for c_if
   };
   Kind kind = None;

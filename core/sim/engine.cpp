@@ -137,12 +137,12 @@ ConditionChecker::ConditionChecker(const Circuit& c) : c_(c) {
 }
 
 bool ConditionChecker::holds(int32_t condition, const std::vector<uint8_t>& clbits) const {
-  if (impossible_[condition]) return false;
   const Condition& cond = c_.conditions[condition];
+  if (impossible_[condition]) return cond.negated;
   const std::vector<uint8_t>& want = bits_[condition];
   for (uint32_t i = 0; i < cond.clbit_count; ++i)
-    if (clbits[cond.clbit_begin + i] != want[i]) return false;
-  return true;
+    if (clbits[cond.clbit_begin + i] != want[i]) return cond.negated;
+  return !cond.negated;
 }
 
 }  // namespace qvet::sim

@@ -93,9 +93,14 @@ LowerError lower(const Circuit& c, Program& out) {
         out.ops.push_back(op);
         break;
       }
-      case OpKind::Gate:
+      case OpKind::Gate: {
+        const GateDef& def = c.gates[static_cast<size_t>(ins.gate)];
+        if (def.dynamic)
+          return {"a while_loop repeats while its condition holds, which the simulator does not run yet", i};
         if (!l.gate(ins.gate, c.params(ins), q, ins.condition, i)) return l.err;
+        if (def.else_gate >= 0 && !l.gate(def.else_gate, c.params(ins), q, def.else_condition, i)) return l.err;
         break;
+      }
     }
   }
   return {};

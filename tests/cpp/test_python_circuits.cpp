@@ -353,3 +353,69 @@ TEST_CASE("complex numbers: literals, arithmetic, abs, numpy.exp, printing", "[p
   // A complex value is no gate angle.
   CHECK(find(py("qc = QuantumCircuit(1)\nqc.rx(1j, 0)\n"), "E605"));
 }
+
+// The Qiskit 2 spelling of teleportation's corrections, with an else branch and a for_loop.
+// Layers: ry(0) h(1) 1, cx(1,2) 2, cx(0,1) 3, h(0) 4, measure q0 -> c0 5, measure q1 -> c1 4,
+// if c1: x(2) (q2 at 2, c1 at 4) 5, if c0: z(2) else id(2) (q2 and c0 at 5) 6, for_loop on q2 7,
+// ry(2) 8, measure 9.
+TEST_CASE("if_test, else_ and for_loop blocks count once each and run per trajectory", "[python][control]") {
+  const std::string body = R"py(import numpy as np
+qr = QuantumRegister(3, "q")
+cr = ClassicalRegister(3, "c")
+qc = QuantumCircuit(qr, cr)
+qc.ry(1.2, 0)
+qc.h(1)
+qc.cx(1, 2)
+qc.cx(0, 1)
+qc.h(0)
+qc.measure(0, 0)
+qc.measure(1, 1)
+with qc.if_test((cr[1], 1)):
+    qc.x(2)
+with qc.if_test((cr[0], 1)) as else_:
+    qc.z(2)
+with else_:
+    qc.id(2)
+with qc.for_loop(range(3)) as i:
+    qc.rx(np.pi / 2 * i, 2)
+    qc.rx(-np.pi / 2 * i, 2)
+qc.ry(-1.2, 2)
+qc.measure(2, 2)
+)py";
+  Report r = py(body);
+  INFO(test::errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(r.metrics.depth == 9);
+  CHECK(r.metrics.size == 12);
+  CHECK(test::counts_of(r) == "measure:3 ry:2 h:2 cx:2 if_else:2 for_loop:1");
+  CHECK(r.parameters.empty());  // the loop's Parameter is the loop's, not the circuit's
+  // The state ry(1.2)|0> is teleported to q2 and undone there, so c2 always reads 0; without the
+  // corrections it would not.
+  SimOptions sim;
+  sim.shots = 300;
+  Report s = simulate(std::string(kHead) + body, Options{}, sim);
+  REQUIRE(s.simulation.ok);
+  for (const auto& [bits, n] : s.simulation.counts) CHECK(bits[0] == '0');
+  std::string wrong = body;
+  wrong.replace(wrong.find("    qc.z(2)"), 11, "    qc.id(2)");
+  wrong.replace(wrong.find("    qc.id(2)\nwith qc.for"), 12, "    qc.z(2)");  // z in the else branch
+  s = simulate(std::string(kHead) + wrong, Options{}, sim);
+  REQUIRE(s.simulation.ok);
+  uint64_t ones = 0;
+  for (const auto& [bits, n] : s.simulation.counts) ones += bits[0] == '1' ? n : 0;
+  CHECK(ones > 10);
+  // while_loop counts once; the simulator says it does not run it.
+  const std::string loop =
+      "qc = QuantumCircuit(1, 1)\nqc.h(0)\nqc.measure(0, 0)\nwith qc.while_loop((qc.clbits[0], 1)):\n"
+      "    qc.h(0)\n    qc.measure(0, 0)\n";
+  r = py("qc = QuantumCircuit(1, 1)\nqc.measure(0, 0)\nwith qc.while_loop((qc.clbits[0], 1)):\n    qc.x(0)\n");
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "measure:1 while_loop:1");
+  // Refused with a reason: a measurement inside a block, a with over anything else, an else_
+  // that does not follow its if_test.
+  CHECK(find(py(loop), "E603"));
+  CHECK(find(py("with open('f') as f:\n    pass\nqc = QuantumCircuit(1)\n"), "E603"));
+  CHECK(find(py("qc = QuantumCircuit(1, 1)\nwith qc.if_test((qc.clbits[0], 1)) as e:\n    qc.x(0)\nqc.h(0)\n"
+                "with e:\n    qc.x(0)\n"),
+             "E605"));
+}
