@@ -302,6 +302,12 @@ Value Interpreter::assign_parameters(int64_t id, Args& args, const Node& at) {
   }
   const int64_t dst = inplace ? id : copy_circuit(id, at);
   circuits_[id].part = !inplace;  // the bound copy supersedes it
+  bind_in_place(dst, bound, at);
+  return inplace ? Value{} : Value::handle(Value::Circuit, dst);
+}
+
+// Substitutes `bound` (Parameter id -> number or Parameter expression) in circuit `dst`.
+void Interpreter::bind_in_place(int64_t dst, const std::unordered_map<int64_t, Value>& bound, const Node& at) {
   CircuitObj& c = circuits_[dst];
   // Each symbolic parameter over the interpreter's ids, with the bound ones substituted; then
   // either a number again or an expression over the circuit's Parameters, renumbered from scratch.
@@ -346,7 +352,6 @@ Value Interpreter::assign_parameters(int64_t id, Args& args, const Node& at) {
     if (!evaluate(e, nullptr, stack, &x, &error)) fail(at, "E609", std::string("binding the Parameters: ") + error);
     c.c.param_pool[p.slot] = x;
   }
-  return inplace ? Value{} : Value::handle(Value::Circuit, dst);
 }
 
 // Methods of an instruction object: inverse(); the rest are not read yet.

@@ -198,6 +198,28 @@ class Interpreter {
   static std::vector<uint32_t> used_qubits(const std::vector<const std::vector<BlockOp>*>& bodies);
   Flow exec_with(const Stmt& s);
 
+  // ---- the circuit library (library.cpp)
+  struct LibraryBlock {  // a TwoLocal block: a gate row (with its parameters, if given) or a circuit
+    const GateRow* row = nullptr;
+    std::vector<Value> params;
+    int64_t circuit = -1;
+    uint32_t num_qubits = 0;
+    uint32_t free = 0;  // the Parameters it takes from theta
+  };
+  std::vector<Value> parameter_vector(const std::string& prefix, size_t n, const Node& at);
+  CircuitObj library_circuit(const std::string& name, uint32_t n, const char* reg, const Node& at);
+  int64_t wrap_library(int64_t body, const std::string& outer, const std::string& gate_name, const Node& at);
+  std::vector<std::vector<uint32_t>> entangler_map(uint32_t m, uint32_t n, const std::string& kind, int64_t offset,
+                                                   const Node& at);
+  std::vector<std::vector<uint32_t>> entanglement_for(const Value& e, const Node& node, int64_t rep, int64_t block,
+                                                      uint32_t m, uint32_t n);
+  std::vector<LibraryBlock> library_blocks(const Value* v, const Node& node);
+  void put_block(CircuitObj& body, const LibraryBlock& b, const std::vector<uint32_t>& qubits,
+                 const std::vector<Value>& theta, size_t& next, const Node& at);
+  Value library_nlocal(int64_t cls, Args& args, const Node& at);
+  Value library_feature_map(int64_t cls, Args& args, const Node& at);
+  Value library_grover(Args& args, const Node& at);
+
   // ---- gates given by data (data_gates.cpp)
   Complex complex_of(const Value& v, const Node& at);
   std::vector<Complex> state_of(const Value& v, size_t width, bool normalize, const Node& at);
@@ -221,6 +243,7 @@ class Interpreter {
   int64_t repeat_circuit(int64_t src, int64_t reps, const Node& at);
   std::vector<int64_t> sorted_params(const CircuitObj& c) const;
   Value assign_parameters(int64_t circ, Args& args, const Node& at);
+  void bind_in_place(int64_t circ, const std::unordered_map<int64_t, Value>& bound, const Node& at);
 
   // ---- diagnostics
   [[noreturn]] void fail(const Node& at, const char* code, const std::string& message);

@@ -63,6 +63,13 @@ const Member kMembers[] = {
     {kQiskitLibrary, "UnitaryGate", Value::Class, kUnitaryGate, 0},
     {kQiskitLibrary, "StatePreparation", Value::Class, kStatePreparation, 0},
     {kQiskitLibrary, "Initialize", Value::Class, kInitialize, 0},
+    {kQiskitLibrary, "TwoLocal", Value::Class, kTwoLocal, 0},
+    {kQiskitLibrary, "RealAmplitudes", Value::Class, kRealAmplitudes, 0},
+    {kQiskitLibrary, "EfficientSU2", Value::Class, kEfficientSU2, 0},
+    {kQiskitLibrary, "PauliFeatureMap", Value::Class, kPauliFeatureMap, 0},
+    {kQiskitLibrary, "ZFeatureMap", Value::Class, kZFeatureMap, 0},
+    {kQiskitLibrary, "ZZFeatureMap", Value::Class, kZZFeatureMap, 0},
+    {kQiskitLibrary, "GroverOperator", Value::Class, kGroverOperator, 0},
 };
 
 const char* const kFunctionNames[] = {
@@ -227,6 +234,13 @@ const char* class_name(int64_t cls) {
     case kUnitaryGate: return "UnitaryGate";
     case kStatePreparation: return "StatePreparation";
     case kInitialize: return "Initialize";
+    case kTwoLocal: return "TwoLocal";
+    case kRealAmplitudes: return "RealAmplitudes";
+    case kEfficientSU2: return "EfficientSU2";
+    case kPauliFeatureMap: return "PauliFeatureMap";
+    case kZFeatureMap: return "ZFeatureMap";
+    case kZZFeatureMap: return "ZZFeatureMap";
+    case kGroverOperator: return "GroverOperator";
     default: return gate_class(cls).python.cls;
   }
 }

@@ -78,6 +78,13 @@ enum Class : int64_t {
   kUnitaryGate,
   kStatePreparation,
   kInitialize,
+  kTwoLocal,
+  kRealAmplitudes,
+  kEfficientSU2,
+  kPauliFeatureMap,
+  kZFeatureMap,
+  kZZFeatureMap,
+  kGroverOperator,
   kFirstGateClass,  // + the gate table row's id
 };
 

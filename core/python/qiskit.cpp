@@ -216,6 +216,13 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
     case kUnitaryGate:
     case kStatePreparation:
     case kInitialize: return construct_data_gate(cls, args, at);
+    case kTwoLocal:
+    case kRealAmplitudes:
+    case kEfficientSU2: return library_nlocal(cls, args, at);
+    case kPauliFeatureMap:
+    case kZFeatureMap:
+    case kZZFeatureMap: return library_feature_map(cls, args, at);
+    case kGroverOperator: return library_grover(args, at);
     case kMCXGate: {
       Bound b = bind({"num_ctrl_qubits", "label", "ctrl_state"}, 1);
       refuse_ctrl_state(b[2], b.node[2]);

@@ -419,3 +419,80 @@ qc.measure(2, 2)
                 "with e:\n    qc.x(0)\n"),
              "E605"));
 }
+
+namespace {
+// The code's circuit and the hand-built one are the same unitary.
+bool same_unitary(const std::string& a, const std::string& b) {
+  const Equivalence e = equivalent(std::string(kHead) + a, std::string(kHead) + b);
+  INFO(e.error.message);
+  REQUIRE(e.ok);
+  return e.equivalent;
+}
+const char* kLib =
+    "from qiskit.circuit.library import RealAmplitudes, EfficientSU2, TwoLocal, ZZFeatureMap, ZFeatureMap, "
+    "PauliFeatureMap, GroverOperator\nimport numpy as np\n";
+}  // namespace
+
+// One instruction named like the class (n_local/, data_preparation/, grover_operator.py in Qiskit
+// 1.0.0), its Parameters in Qiskit's order, its body as Qiskit builds it: checked gate by gate in
+// the expanded counts and as a unitary against the same circuit written by hand.
+TEST_CASE("library circuits: TwoLocal, RealAmplitudes, EfficientSU2, the feature maps, GroverOperator",
+          "[python][library]") {
+  const std::string lib = kLib;
+  // A VQE-style ansatz after a feature map, composed: one instruction each.
+  Report r = py(lib +
+                "qc = QuantumCircuit(3)\nqc.compose(ZZFeatureMap(3, reps=2), inplace=True)\n"
+                "qc.compose(RealAmplitudes(3, reps=1), inplace=True)\nqc.measure_all()\n");
+  INFO(test::errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "measure:3 ZZFeatureMap:1 RealAmplitudes:1 barrier:1");
+  CHECK(r.metrics.depth == 3);  // the two gates, then the measures (the barrier adds no layer)
+  // ZZFeatureMap(3, reps=2): per repetition h on 3, p(2x) on 3, then (cx p cx) per pair of 'full'.
+  // RealAmplitudes(3, reps=1): ry on 3, cx(1,2) cx(0,1) (reverse_linear), ry on 3.
+  CHECK(test::counts_text(r.expanded.gate_types) == "cx:14 p:12 h:6 ry:6 measure:3 barrier:1");
+  REQUIRE(r.parameters.size() == 9);
+  CHECK(r.parameters[0] == "x[0]");
+  CHECK(r.parameters[3] == "θ[0]");
+  CHECK(r.parameters[8] == "θ[5]");
+  // The bodies, bound, against the same gates written by hand.
+  CHECK(same_unitary(
+      lib + "qc = TwoLocal(2, 'ry', 'cx', reps=1).assign_parameters([0.1, 0.2, 0.3, 0.4])\n",
+      "qc = QuantumCircuit(2)\nqc.ry(0.1, 0)\nqc.ry(0.2, 1)\nqc.cx(0, 1)\nqc.ry(0.3, 0)\nqc.ry(0.4, 1)\n"));
+  CHECK_FALSE(same_unitary(lib + "qc = TwoLocal(2, 'ry', 'cx', reps=1).assign_parameters([0.1, 0.2, 0.3, 0.4])\n",
+                           "qc = QuantumCircuit(2)\nqc.ry(0.2, 0)\nqc.ry(0.1, 1)\nqc.cx(0, 1)\nqc.ry(0.3, 0)\n"
+                           "qc.ry(0.4, 1)\n"));
+  CHECK(same_unitary(lib + "qc = EfficientSU2(2, reps=1).assign_parameters(list(range(8)))\n",
+                     "qc = QuantumCircuit(2)\nqc.ry(0, 0)\nqc.ry(1, 1)\nqc.rz(2, 0)\nqc.rz(3, 1)\nqc.cx(0, 1)\n"
+                     "qc.ry(4, 0)\nqc.ry(5, 1)\nqc.rz(6, 0)\nqc.rz(7, 1)\n"));
+  CHECK(same_unitary(lib + "qc = ZZFeatureMap(2, reps=1).assign_parameters([0.3, 0.5])\n",
+                     "import numpy as np\nqc = QuantumCircuit(2)\nqc.h(0)\nqc.h(1)\nqc.p(0.6, 0)\nqc.p(1.0, 1)\n"
+                     "qc.cx(0, 1)\nqc.p(2 * (np.pi - 0.3) * (np.pi - 0.5), 1)\nqc.cx(0, 1)\n"));
+  CHECK(same_unitary(lib + "qc = PauliFeatureMap(2, reps=1, paulis=['X', 'YZ']).assign_parameters([0.3, 0.5])\n",
+                     "import numpy as np\nqc = QuantumCircuit(2)\nqc.h(0)\nqc.h(1)\n"
+                     "qc.h(0)\nqc.p(0.6, 0)\nqc.h(0)\nqc.h(1)\nqc.p(1.0, 1)\nqc.h(1)\n"
+                     "qc.rx(np.pi / 2, 1)\nqc.cx(0, 1)\nqc.p(2 * (np.pi - 0.3) * (np.pi - 0.5), 1)\nqc.cx(0, 1)\n"
+                     "qc.rx(-np.pi / 2, 1)\n"));
+  // Entangler maps (n_local.py): full, linear, circular, sca (rotated, reversed on odd reps), pairwise.
+  r = py(lib +
+         "qc = QuantumCircuit(4)\nqc.compose(TwoLocal(4, 'ry', 'cx', 'circular', reps=1, flatten=True), "
+         "inplace=True)\n");
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "ry:8 cx:4");
+  CHECK(py(lib + "qc = TwoLocal(4, 'ry', 'cz', 'pairwise', reps=2, flatten=True)\n").metrics.size == 12 + 6);
+  CHECK(py(lib + "qc = TwoLocal(4, 'rx', 'crz', 'full', reps=1, flatten=True)\n").parameters.size() == 8 + 6);
+  CHECK(same_unitary(lib + "qc = TwoLocal(3, [], 'cx', 'sca', reps=2, skip_final_rotation_layer=True, flatten=True)\n",
+                     "qc = QuantumCircuit(3)\nqc.cx(2, 0)\nqc.cx(0, 1)\nqc.cx(1, 2)\n"
+                     "qc.cx(2, 1)\nqc.cx(0, 2)\nqc.cx(1, 0)\n"));
+  // Grover: oracle, H^3 inverted, the reflection about |000> (x, h, ccx, h, x), H^3: one gate "Q".
+  const std::string oracle = "oracle = QuantumCircuit(3)\noracle.cz(0, 2)\n";
+  r = py(lib + oracle + "qc = QuantumCircuit(3)\nqc.h(range(3))\nqc.append(GroverOperator(oracle), range(3))\n");
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "h:3 Q:1");
+  CHECK(same_unitary(lib + oracle + "qc = GroverOperator(oracle)\n",
+                     "qc = QuantumCircuit(3)\nqc.cz(0, 2)\nqc.h([2, 1, 0])\nqc.x([0, 1, 2])\nqc.h(2)\n"
+                     "qc.ccx(0, 1, 2)\nqc.h(2)\nqc.x([0, 1, 2])\nqc.h([0, 1, 2])\n"));
+  // Errors as Qiskit raises them.
+  CHECK(find(py(lib + "qc = TwoLocal(3, 'ry', 'cx', 'diagonal')\n"), "E609"));
+  CHECK(find(py(lib + "qc = TwoLocal(3, 'qq', 'cx')\n"), "E609"));
+  CHECK(find(py(lib + "qc = ZZFeatureMap(1)\n"), "E609"));
+}
