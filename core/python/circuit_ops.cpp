@@ -209,11 +209,35 @@ std::vector<Value> Interpreter::circuit_params(int64_t circuit) const {
   return out;
 }
 
+// A circuit made from `from` by inverse(), decompose(), assign_parameters(), ...: a part (never
+// "the last built") until the code gives it a name; then it supersedes `from` (see adopt()).
+Value Interpreter::derived(int64_t from, int64_t made) {
+  circuits_[made].part = true;
+  circuits_[made].derived_from = from;
+  return Value::handle(Value::Circuit, made);
+}
+
+// A circuit used as a part (composed, appended, made a gate), and what it was derived from.
+void Interpreter::mark_part(int64_t circuit) {
+  for (int64_t id = circuit; id >= 0; id = circuits_[id].derived_from) circuits_[id].part = true;
+}
+
+// A circuit assigned to a variable: named so, and, if derived from another, now the one that counts.
+void Interpreter::adopt(int64_t circuit, const std::string& var) {
+  CircuitObj& c = circuits_[circuit];
+  c.var = var;
+  if (c.derived_from < 0) return;
+  c.part = false;
+  circuits_[c.derived_from].part = true;
+  c.derived_from = -1;
+}
+
 // QuantumCircuit.copy(name=None): the same circuit, a new object.
 int64_t Interpreter::copy_circuit(int64_t src, const Node& at) {
   CircuitObj copy = circuits_[src];
   copy.var.clear();
   copy.part = false;
+  copy.derived_from = -1;
   copy.offset = at.offset;
   copy.length = at.length;
   return add_circuit(std::move(copy));
@@ -301,9 +325,8 @@ Value Interpreter::assign_parameters(int64_t id, Args& args, const Node& at) {
     }
   }
   const int64_t dst = inplace ? id : copy_circuit(id, at);
-  circuits_[id].part = !inplace;  // the bound copy supersedes it
   bind_in_place(dst, bound, at);
-  return inplace ? Value{} : Value::handle(Value::Circuit, dst);
+  return inplace ? Value{} : derived(id, dst);
 }
 
 // Substitutes `bound` (Parameter id -> number or Parameter expression) in circuit `dst`.
@@ -361,6 +384,214 @@ Value Interpreter::gate_method(const Value& g, const std::string& method, Args& 
     return inverse_value(g, at);
   }
   refuse(at, "the method ." + method + "() of an instruction");
+}
+
+}  // namespace qvet::python
+
+namespace qvet::python {
+
+// QuantumCircuit.decompose() (one level, every gate): each gate replaced by its definition as
+// Qiskit writes it (a standard gate by the gate table's definition, a gate made from a circuit by
+// that circuit's operations, initialize by resets and a state_preparation), keeping conditions;
+// gates without a definition (U, CX, control flow) and measure, reset, barrier stay as they are.
+int64_t Interpreter::decompose_circuit(int64_t src, const Node& at) {
+  CircuitObj out = empty_like(src, circuits_[src].name, at);
+  const CircuitObj from = circuits_[src];
+  out.c.conditions = from.c.conditions;
+  out.param_ids.clear();
+  const std::vector<const Expr*> symbolic = from.c.symbolic_by_slot();
+  auto put = [&](OpKind kind, int32_t gate, const std::vector<uint32_t>& qs, int32_t clbit,
+                 const std::vector<Value>& params, int32_t condition) {
+    emit(out, kind, gate, qs, clbit, params, at);
+    out.c.ops.back().condition = condition;
+  };
+  step(at, "loops", from.c.ops.size());
+  for (const Instruction& ins : from.c.ops) {
+    const std::vector<uint32_t> qs(from.c.qubits(ins), from.c.qubits(ins) + ins.qubit_count);
+    std::vector<Value> params = op_params(from, symbolic, ins);
+    if (ins.kind != OpKind::Gate) {
+      put(ins.kind, -1, qs, ins.clbit, {}, ins.condition);
+      continue;
+    }
+    const GateDef& def = from.c.gates[static_cast<size_t>(ins.gate)];
+    if (def.std && def.std->definition && def.std->num_qubits > 0) {
+      double p[4] = {};
+      for (size_t k = 0; k < params.size() && k < 4; ++k) {
+        if (!params[k].is_number()) refuse(at, "decompose() of a standard gate with a Parameter");
+        p[k] = params[k].number();
+      }
+      Definition d;
+      def.std->definition(p, d);
+      for (const Definition::Op& op : d) {
+        std::vector<uint32_t> on;
+        for (uint8_t k = 0; k < op.num_qubits; ++k) on.push_back(qs[op.qubits[k]]);
+        std::vector<Value> values;
+        for (uint8_t k = 0; k < op.gate->num_params; ++k) values.push_back(Value::real(op.params[k]));
+        int32_t gate = op.gate->id;
+        if (op.inverse) {  // Qiskit's definition holds the inverse of a gate (c4x's rc3x): NAME_dg
+          const int64_t inv = row_inverse_circuit(*op.gate, values, at);
+          gate = circuit_gate(out, inv, at);
+          values.clear();
+        }
+        put(OpKind::Gate, gate, on, -1, values, ins.condition);
+      }
+      continue;
+    }
+    if (def.resets) {  // initialize: a reset on each qubit, then the state's preparation
+      for (uint32_t q : qs) put(OpKind::Reset, -1, {q}, -1, {}, ins.condition);
+      GateDef prep = def;
+      prep.name = prep.qiskit_name = "state_preparation";
+      prep.resets = false;
+      out.c.gates.push_back(std::move(prep));
+      put(OpKind::Gate, static_cast<int32_t>(out.c.gates.size() - 1), qs, -1, {}, ins.condition);
+      continue;
+    }
+    int64_t sub = -1;
+    for (const auto& [circuit, index] : from.sub_defs)
+      if (index == ins.gate) sub = circuit;
+    if (sub < 0 || def.is_leaf()) {  // no definition Qiskit would open: kept whole
+      const int32_t gate = import_gate(out, src, ins.gate);
+      put(OpKind::Gate, gate, qs, -1, params, ins.condition);
+      continue;
+    }
+    // A gate made from a circuit: that circuit's operations, its Parameters replaced by the
+    // instruction's values.
+    const CircuitObj inner = circuits_[sub];
+    const std::vector<int64_t> formal = sorted_params(inner);
+    std::unordered_map<int64_t, Value> bound;
+    for (size_t k = 0; k < formal.size() && k < params.size(); ++k) bound[formal[k]] = params[k];
+    const int64_t copy = copy_circuit(sub, at);
+    if (!bound.empty()) bind_in_place(copy, bound, at);
+    circuits_[copy].part = true;
+    const CircuitObj body = circuits_[copy];
+    const std::vector<const Expr*> body_symbolic = body.c.symbolic_by_slot();
+    for (const Instruction& b : body.c.ops) {
+      std::vector<uint32_t> on;
+      for (uint32_t k = 0; k < b.qubit_count; ++k) on.push_back(qs[body.c.qubits(b)[k]]);
+      const int32_t gate = b.kind == OpKind::Gate ? import_gate(out, copy, b.gate) : -1;
+      put(b.kind, gate, on, -1, b.kind == OpKind::Gate ? op_params(body, body_symbolic, b) : std::vector<Value>{},
+          ins.condition);
+    }
+  }
+  return add_circuit(std::move(out));
+}
+
+// QuantumCircuit.reverse_bits(): qubit q becomes n-1-q and clbit c becomes m-1-c; the registers
+// come in reverse order, each with its bits reversed (so each stays one contiguous range).
+int64_t Interpreter::reverse_bits_circuit(int64_t src, const Node& at) {
+  const CircuitObj from = circuits_[src];
+  for (const Instruction& ins : from.c.ops)
+    if (ins.condition >= 0) refuse(at, "reverse_bits() of a circuit with conditions");
+  CircuitObj out = new_circuit(at);
+  out.name = from.name;
+  for (size_t k = from.qreg_ids.size(); k-- > 0;) add_register(out, from.qreg_ids[k], at);
+  for (size_t k = from.creg_ids.size(); k-- > 0;) add_register(out, from.creg_ids[k], at);
+  out.c.gates = from.c.gates;
+  out.sub_defs = from.sub_defs;
+  out.mcx_defs = from.mcx_defs;
+  const uint32_t n = from.c.num_qubits, m = from.c.num_clbits;
+  const std::vector<const Expr*> symbolic = from.c.symbolic_by_slot();
+  for (const Instruction& ins : from.c.ops) {
+    std::vector<uint32_t> qs;
+    for (uint32_t k = 0; k < ins.qubit_count; ++k) qs.push_back(n - 1 - from.c.qubits(ins)[k]);
+    const int32_t clbit = ins.clbit >= 0 ? static_cast<int32_t>(m - 1 - static_cast<uint32_t>(ins.clbit)) : -1;
+    emit(out, ins.kind, ins.gate, qs, clbit, op_params(from, symbolic, ins), at);
+  }
+  return add_circuit(std::move(out));
+}
+
+// QuantumCircuit.remove_final_measurements() (the RemoveFinalMeasurements pass): measurements
+// and barriers with nothing after them on their wires go, then every classical register left
+// unused. Read from the end: an operation is final when no kept operation after it shares a wire.
+void Interpreter::remove_final_measurements(int64_t id, const Node& at) {
+  CircuitObj& c = circuits_[id];
+  const uint32_t n = c.c.num_qubits;
+  std::vector<uint8_t> busy(n + c.c.num_clbits, 0);
+  std::vector<uint8_t> keep(c.c.ops.size(), 1);
+  for (size_t i = c.c.ops.size(); i-- > 0;) {
+    const Instruction& ins = c.c.ops[i];
+    const uint32_t* q = c.c.qubits(ins);
+    bool free = ins.condition < 0;
+    for (uint32_t k = 0; k < ins.qubit_count; ++k) free = free && !busy[q[k]];
+    if (ins.clbit >= 0) free = free && !busy[n + static_cast<uint32_t>(ins.clbit)];
+    if ((ins.kind == OpKind::Measure || ins.kind == OpKind::Barrier) && free) {
+      keep[i] = 0;
+      continue;
+    }
+    for (uint32_t k = 0; k < ins.qubit_count; ++k) busy[q[k]] = 1;
+    if (ins.clbit >= 0) busy[n + static_cast<uint32_t>(ins.clbit)] = 1;
+    if (ins.condition >= 0) {
+      const Condition& cond = c.c.conditions[static_cast<size_t>(ins.condition)];
+      for (uint32_t b = 0; b < cond.clbit_count; ++b) busy[n + cond.clbit_begin + b] = 1;
+    }
+  }
+  // The registers still read or written stay; the rest go, and the clbits are renumbered.
+  std::vector<uint32_t> new_offset(c.c.cregs.size(), UINT32_MAX);
+  std::vector<Register> cregs;
+  std::vector<int64_t> creg_ids;
+  uint32_t total = 0;
+  for (size_t r = 0; r < c.c.cregs.size(); ++r) {
+    const Register& reg = c.c.cregs[r];
+    bool used = false;
+    for (uint32_t b = 0; b < reg.size; ++b) used = used || busy[n + reg.offset + b];
+    if (!used) continue;
+    new_offset[r] = total;
+    Register moved = reg;
+    moved.offset = total;
+    total += reg.size;
+    cregs.push_back(moved);
+    creg_ids.push_back(c.creg_ids[r]);
+  }
+  auto remap = [&](uint32_t bit) {
+    for (size_t r = 0; r < c.c.cregs.size(); ++r)
+      if (bit >= c.c.cregs[r].offset && bit < c.c.cregs[r].offset + c.c.cregs[r].size)
+        return new_offset[r] + (bit - c.c.cregs[r].offset);
+    return bit;
+  };
+  std::vector<Instruction> ops;
+  for (size_t i = 0; i < c.c.ops.size(); ++i) {
+    if (!keep[i]) continue;
+    Instruction ins = c.c.ops[i];
+    if (ins.clbit >= 0) ins.clbit = static_cast<int32_t>(remap(static_cast<uint32_t>(ins.clbit)));
+    ops.push_back(ins);
+  }
+  for (Condition& cond : c.c.conditions) {
+    const uint32_t old_reg = cond.creg;
+    cond.clbit_begin = remap(cond.clbit_begin);
+    for (size_t r = 0, k = 0; r < c.c.cregs.size(); ++r)
+      if (new_offset[r] != UINT32_MAX) {
+        if (r == old_reg) cond.creg = static_cast<uint32_t>(k);
+        ++k;
+      }
+  }
+  (void)at;
+  c.c.ops = std::move(ops);
+  c.c.cregs = std::move(cregs);
+  c.creg_ids = std::move(creg_ids);
+  c.c.num_clbits = total;
+}
+
+// QuantumCircuit.measure_active(): a register "measure" of one clbit per qubit some operation
+// touches, a barrier over every qubit, then those measurements.
+void Interpreter::measure_active(int64_t id, const Node& at) {
+  CircuitObj& c = circuits_[id];
+  std::vector<uint8_t> active(c.c.num_qubits, 0);
+  for (const Instruction& ins : c.c.ops)
+    for (uint32_t k = 0; k < ins.qubit_count; ++k) active[c.c.qubits(ins)[k]] = 1;
+  std::vector<uint32_t> qubits, all;
+  for (uint32_t q = 0; q < c.c.num_qubits; ++q) {
+    all.push_back(q);
+    if (active[q]) qubits.push_back(q);
+  }
+  std::string rname = "measure";
+  for (const Register& r : c.c.cregs)
+    if (r.name == rname) rname = "measure" + std::to_string(creg_counter_++);
+  regs_.push_back({false, rname, static_cast<uint32_t>(qubits.size()), at.offset, at.length});
+  add_register(c, static_cast<int64_t>(regs_.size() - 1), at);
+  const uint32_t offset = c.c.cregs.back().offset;
+  if (!all.empty()) emit(c, OpKind::Barrier, -1, all, -1, {}, at);
+  for (size_t k = 0; k < qubits.size(); ++k)
+    emit(c, OpKind::Measure, -1, {qubits[k]}, static_cast<int32_t>(offset + k), {}, at);
 }
 
 }  // namespace qvet::python

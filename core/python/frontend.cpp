@@ -281,12 +281,12 @@ void Interpreter::assign(const Node& target, const Value& v) {
   if (target.kind == Node::Name) {
     if (frame_) {  // inside a function, names are its locals
       frame_->locals[target.text] = v;
-      if (v.kind == Value::Circuit) circuits_[v.i].var = target.text;
+      if (v.kind == Value::Circuit) adopt(v.i, target.text);
       return;
     }
     vars_[target.text] = v;
     poisoned_.erase(target.text);
-    if (v.kind == Value::Circuit) circuits_[v.i].var = target.text;
+    if (v.kind == Value::Circuit) adopt(v.i, target.text);
     return;
   }
   if (target.kind == Node::Tuple || target.kind == Node::List) {

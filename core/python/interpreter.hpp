@@ -61,6 +61,7 @@ class Interpreter {
     std::string name;                         // QuantumCircuit(name=...), or Qiskit's circuit-<n>
     bool part = false;                        // composed into, or appended to, another circuit
     int8_t qft = -1;                          // a library QFT: 0, or 1 for the inverse (QFT.inverse())
+    int64_t derived_from = -1;                // made from that circuit, and not yet given a name
     uint32_t offset = 0, length = 0;
     std::string var;  // the last variable it was assigned to
   };
@@ -157,7 +158,8 @@ class Interpreter {
   double param_slot(CircuitObj& c, const Value& v, const Node& at);
   int32_t mcx_gate(CircuitObj& c, uint32_t num_qubits, bool gray);
   // Sub-circuits: a circuit's gate (or, inside another circuit's gates, its own) in `dst`.
-  int32_t import_gate(CircuitObj& dst, int64_t src, int32_t gate);
+  int32_t import_gate(CircuitObj& dst, int64_t src, int32_t gate, const std::vector<uint32_t>& clbits = {});
+  int32_t import_condition(CircuitObj& dst, int64_t src, int32_t cond, const std::vector<uint32_t>& clbits);
   int32_t circuit_gate(CircuitObj& dst, int64_t src, const Node& at);
   Value library_qft(Args& args, const Node& at);
   int64_t inverse_qft(int64_t qft, const Node& at);
@@ -239,11 +241,18 @@ class Interpreter {
   int64_t row_inverse_circuit(const GateRow& row, const std::vector<Value>& params, const Node& at);
   Value gate_method(const Value& gate, const std::string& method, Args& args, const Node& at);
   int64_t copy_circuit(int64_t src, const Node& at);
+  Value derived(int64_t from, int64_t made);
+  void adopt(int64_t circuit, const std::string& var);
+  void mark_part(int64_t circuit);
   std::vector<Value> circuit_params(int64_t circuit) const;
   int64_t repeat_circuit(int64_t src, int64_t reps, const Node& at);
   std::vector<int64_t> sorted_params(const CircuitObj& c) const;
   Value assign_parameters(int64_t circ, Args& args, const Node& at);
   void bind_in_place(int64_t circ, const std::unordered_map<int64_t, Value>& bound, const Node& at);
+  int64_t decompose_circuit(int64_t src, const Node& at);
+  int64_t reverse_bits_circuit(int64_t src, const Node& at);
+  void remove_final_measurements(int64_t circ, const Node& at);
+  void measure_active(int64_t circ, const Node& at);
 
   // ---- diagnostics
   [[noreturn]] void fail(const Node& at, const char* code, const std::string& message);

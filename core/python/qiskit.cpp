@@ -377,15 +377,18 @@ void Interpreter::compose(int64_t dst_id, int64_t src_id, const std::vector<uint
     qs.clear();
     for (uint32_t k = 0; k < ins.qubit_count; ++k) qs.push_back(qubits[src.c.qubits(ins)[k]]);
     const int32_t clbit = ins.clbit >= 0 ? static_cast<int32_t>(clbits[static_cast<size_t>(ins.clbit)]) : -1;
-    const int32_t gate = ins.kind == OpKind::Gate ? import_gate(circuits_[dst_id], src_id, ins.gate) : -1;
+    const int32_t gate = ins.kind == OpKind::Gate ? import_gate(circuits_[dst_id], src_id, ins.gate, clbits) : -1;
     const std::vector<Value> params = op_params(src, symbolic, ins);
+    const int32_t condition =
+        ins.condition >= 0 ? import_condition(circuits_[dst_id], src_id, ins.condition, clbits) : -1;
     emit(circuits_[dst_id], ins.kind, gate, qs, clbit, params, at);
+    circuits_[dst_id].c.ops.back().condition = condition;
   }
 }
 
 // A gate of circuit `src` as a gate of `dst`: a table row is the same row; a variadic mcx is dst's
 // of that width; a gate made from a circuit is made again in dst (its own sub-gates first).
-int32_t Interpreter::import_gate(CircuitObj& dst, int64_t src, int32_t gate) {
+int32_t Interpreter::import_gate(CircuitObj& dst, int64_t src, int32_t gate, const std::vector<uint32_t>& clbits) {
   const GateDef def = circuits_[src].c.gates[static_cast<size_t>(gate)];
   if (def.std && def.std->num_qubits == 0) return mcx_gate(dst, def.num_qubits, def.qiskit_name == "mcx_gray");
   if (def.std) return def.std->id;
@@ -400,7 +403,36 @@ int32_t Interpreter::import_gate(CircuitObj& dst, int64_t src, int32_t gate) {
       at.length = def.span.length;
       return circuit_gate(dst, sub, at);
     }
-  return gate;  // unreachable: a Python circuit has no other gates
+  // A control-flow block's gate: the same body over gates imported in turn; an else branch's
+  // condition is carried over with the clbits mapped.
+  GateDef copy = def;
+  for (BodyOp& op : copy.body)
+    if (op.gate >= 0) op.gate = import_gate(dst, src, op.gate, clbits);
+  if (copy.else_gate >= 0) copy.else_gate = import_gate(dst, src, copy.else_gate, clbits);
+  if (copy.else_condition >= 0) copy.else_condition = import_condition(dst, src, copy.else_condition, clbits);
+  dst.c.gates.push_back(std::move(copy));
+  return static_cast<int32_t>(dst.c.gates.size() - 1);
+}
+
+// Condition `cond` of circuit `src` as one of dst, its clbits mapped through `clbits` (empty: the
+// same indices); the mapped bits must still be one register's range, or one bit.
+int32_t Interpreter::import_condition(CircuitObj& dst, int64_t src, int32_t cond, const std::vector<uint32_t>& clbits) {
+  Condition c = circuits_[src].c.conditions[static_cast<size_t>(cond)];
+  auto map = [&](uint32_t b) { return clbits.empty() ? b : clbits[b]; };
+  const uint32_t first = map(c.clbit_begin);
+  for (uint32_t k = 1; k < c.clbit_count; ++k)
+    if (map(c.clbit_begin + k) != first + k) {
+      Node at;
+      refuse(at, "composing a condition on a register onto clbits that are not one register");
+    }
+  c.clbit_begin = first;
+  size_t r = 0;
+  while (r + 1 < dst.c.cregs.size() && first >= dst.c.cregs[r + 1].offset) ++r;
+  c.creg = static_cast<uint32_t>(r);
+  if (!c.single_bit && (dst.c.cregs.empty() || dst.c.cregs[r].offset != first || dst.c.cregs[r].size != c.clbit_count))
+    c.single_bit = c.clbit_count == 1;  // a register condition onto part of a register: a bit's, or refused
+  dst.c.conditions.push_back(std::move(c));
+  return static_cast<int32_t>(dst.c.conditions.size() - 1);
 }
 
 // to_gate() / to_instruction() / append(circuit): one gate named like the circuit, whose body is
@@ -466,7 +498,7 @@ int32_t Interpreter::circuit_gate(CircuitObj& dst, int64_t src, const Node& at) 
   dst.c.gates.push_back(std::move(d));
   const int32_t index = static_cast<int32_t>(dst.c.gates.size() - 1);
   dst.sub_defs[src] = index;
-  circuits_[src].part = true;
+  mark_part(src);
   return index;
 }
 
@@ -889,7 +921,7 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     g->circuit = id;
     g->name = c.name;
     g->num_qubits = c.c.num_qubits;
-    c.part = true;
+    mark_part(id);
     Value v;
     v.kind = Value::Gate;
     v.gate = g;
@@ -899,7 +931,7 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     Bound b =
         bind({"other", "qubits", "clbits", "front", "inplace", "wrap", "copy", "var_remap", "inline_captures"}, 1);
     if (b[0]->kind != Value::Circuit) refuse(*b.node[0], "composing anything but a QuantumCircuit");
-    if (!is_none(b[3]) && truth(*b[3], *b.node[3])) refuse(*b.node[3], "compose(front=True)");
+    const bool front = !is_none(b[3]) && truth(*b[3], *b.node[3]);
     if (!is_none(b[5]) && truth(*b[5], *b.node[5])) refuse(*b.node[5], "compose(wrap=True)");
     const int64_t src = b[0]->i;
     const uint32_t other_q = circuits_[src].c.num_qubits, other_c = circuits_[src].c.num_clbits;
@@ -922,7 +954,7 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
       fail(at, "E607",
            "Number of items in clbits parameter (" + std::to_string(clbits.size()) +
                ") does not match number of clbits in the circuit (" + std::to_string(other_c) + ").");
-    circuits_[src].part = true;
+    mark_part(src);
     const bool inplace = !is_none(b[4]) && truth(*b[4], *b.node[4]);
     int64_t dst = id;
     if (!inplace) {  // a new circuit: a copy of this one, then the other's operations
@@ -935,18 +967,35 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
       dst = static_cast<int64_t>(circuits_.size() - 1);
       circuits_[id].part = true;  // the one composed onto, superseded by the result
     }
-    compose(dst, src, qubits, clbits, at);
+    if (front) {  // the other's operations first: an empty copy, then the other, then this one's
+      CircuitObj& d = circuits_[dst];
+      const CircuitObj mine = d;
+      d.c.ops.clear();
+      d.c.qubit_pool.clear();
+      d.c.param_pool.clear();
+      d.c.symbolic.clear();
+      d.c.conditions.clear();
+      d.param_ids.clear();
+      d.c.parameters.clear();
+      const int64_t saved = add_circuit(mine);
+      circuits_[saved].part = true;
+      compose(dst, src, qubits, clbits, at);
+      std::vector<uint32_t> same_q(mine.c.num_qubits), same_c(mine.c.num_clbits);
+      for (uint32_t q = 0; q < same_q.size(); ++q) same_q[q] = q;
+      for (uint32_t q = 0; q < same_c.size(); ++q) same_c[q] = q;
+      compose(dst, saved, same_q, same_c, at);
+    } else {
+      compose(dst, src, qubits, clbits, at);
+    }
     return inplace ? Value{} : Value::handle(Value::Circuit, dst);
   }
-  // A circuit derived from this one (inverted, repeated, bound) supersedes it as "the last built".
   if (method == "if_test" || method == "for_loop" || method == "while_loop") return block_method(id, method, args, at);
   if (method == "initialize" || method == "prepare_state" || method == "unitary")
     return data_method(id, method, args, at);
   if (method == "inverse") {
     bind({"annotated"}, 0);
-    c.part = true;
-    if (c.qft >= 0) return Value::handle(Value::Circuit, inverse_qft(id, at));
-    return Value::handle(Value::Circuit, inverse_circuit(id, c.name + "_dg", at));
+    if (c.qft >= 0) return derived(id, inverse_qft(id, at));
+    return derived(id, inverse_circuit(id, c.name + "_dg", at));
   }
   if (method == "copy") {
     Bound b = bind({"name"}, 0);
@@ -962,10 +1011,35 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     if (method == "power" && ((b[0]->kind != Value::Int) || to_int(*b[0], *b.node[0], "the power") < 0 ||
                               (!is_none(b[1]) && truth(*b[1], *b.node[1]))))
       refuse(*b.node[0], "power() other than a non-negative integer (a matrix power)");
-    c.part = true;
-    return Value::handle(Value::Circuit, repeat_circuit(id, to_int(*b[0], *b.node[0], "reps"), at));
+    return derived(id, repeat_circuit(id, to_int(*b[0], *b.node[0], "reps"), at));
   }
   if (method == "assign_parameters") return assign_parameters(id, args, at);
+  if (method == "decompose") {
+    Bound b = bind({"gates_to_decompose", "reps"}, 0);
+    if (!is_none(b[0])) refuse(*b.node[0], "decompose(gates_to_decompose=...)");
+    const int64_t reps = is_none(b[1]) ? 1 : to_int(*b[1], *b.node[1], "reps");
+    if (reps < 0 || reps > 16) fail(*b.node[1], "E609", "decompose() takes reps from 0 to 16");
+    int64_t out = copy_circuit(id, at);
+    for (int64_t r = 0; r < reps; ++r) {
+      circuits_[out].part = true;  // an intermediate level
+      out = decompose_circuit(out, at);
+    }
+    return derived(id, out);
+  }
+  if (method == "reverse_bits") {
+    bind({}, 0);
+    return derived(id, reverse_bits_circuit(id, at));
+  }
+  if (method == "remove_final_measurements" || method == "measure_active") {
+    Bound b = bind({"inplace"}, 0);
+    const bool inplace = is_none(b[0]) || truth(*b[0], *b.node[0]);
+    const int64_t target = inplace ? id : copy_circuit(id, at);
+    if (method == "measure_active")
+      measure_active(target, at);
+    else
+      remove_final_measurements(target, at);
+    return inplace ? Value{} : derived(id, target);
+  }
   if (method == "add_register") {
     if (!args.kw.empty()) fail(*args.kw_nodes[0], "E605", "add_register() takes registers only");
     for (size_t i = 0; i < args.pos.size(); ++i) {

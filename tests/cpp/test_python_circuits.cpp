@@ -496,3 +496,60 @@ TEST_CASE("library circuits: TwoLocal, RealAmplitudes, EfficientSU2, the feature
   CHECK(find(py(lib + "qc = TwoLocal(3, 'qq', 'cx')\n"), "E609"));
   CHECK(find(py(lib + "qc = ZZFeatureMap(1)\n"), "E609"));
 }
+
+TEST_CASE("decompose, reverse_bits, remove_final_measurements, measure_active, compose(front=True)",
+          "[python][circuits]") {
+  // decompose() opens one level and keeps the unitary: a gate made from a circuit shows its
+  // gates, a standard gate its definition (Qiskit 1.0: h is u2(0, pi), ccx six cx and t/tdg/h).
+  const std::string g = "g = QuantumCircuit(2, name='g')\ng.h(0)\ng.cx(0, 1)\n";
+  Report r = py(g + "qc = QuantumCircuit(3)\nqc.append(g.to_gate(), [1, 2])\nqc.ccx(0, 1, 2)\nqd = qc.decompose()\n");
+  INFO(test::errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(r.circuit == "qd");
+  CHECK(find(r, "W601") == nullptr);  // qc is superseded by its decomposition
+  CHECK(test::count_of(r.metrics.gate_types, "g") == 0);
+  CHECK(test::count_of(r.metrics.gate_types, "cx") == 7);
+  CHECK(
+      same_unitary(g + "c = QuantumCircuit(3)\nc.append(g.to_gate(), [1, 2])\nc.ccx(0, 1, 2)\nc.rzz(0.4, 0, 2)\n"
+                       "qc = c.decompose(reps=2)\n",
+                   g + "qc = QuantumCircuit(3)\nqc.append(g.to_gate(), [1, 2])\nqc.ccx(0, 1, 2)\nqc.rzz(0.4, 0, 2)\n"));
+  // A decomposition passed to run code is not the circuit reported.
+  r =
+      py("from qiskit_aer import AerSimulator\nqc = QuantumCircuit(2)\nqc.h(0)\nqc.cx(0, 1)\n"
+         "AerSimulator().run(qc.decompose())\n");
+  REQUIRE(r.valid);
+  CHECK(r.circuit == "qc");
+  CHECK(test::counts_of(r) == "h:1 cx:1");
+  // reverse_bits: qubit q becomes n-1-q; the unitary matches the circuit written reversed.
+  CHECK(same_unitary("c = QuantumCircuit(3)\nc.h(0)\nc.cx(0, 2)\nc.rz(0.3, 1)\nqc = c.reverse_bits()\n",
+                     "qc = QuantumCircuit(3)\nqc.h(2)\nqc.cx(2, 0)\nqc.rz(0.3, 1)\n"));
+  // remove_final_measurements: the final measures and barrier go, and the register they wrote.
+  r = py("qc = QuantumCircuit(2)\nqc.h(0)\nqc.cx(0, 1)\nqc.measure_all()\nqc.remove_final_measurements()\n");
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "h:1 cx:1");
+  CHECK(r.clbits == 0);
+  // A measurement followed by a gate on its qubit is not final.
+  r = py("qc = QuantumCircuit(1, 1)\nqc.measure(0, 0)\nqc.x(0)\nqc.measure(0, 0)\nqc.remove_final_measurements()\n");
+  CHECK(test::counts_of(r) == "measure:1 x:1");
+  // measure_active: a register 'measure' of the qubits in use, a barrier on all, the measures.
+  r = py("qc = QuantumCircuit(3)\nqc.h(0)\nqc.x(2)\nqc.measure_active()\n");
+  REQUIRE(r.valid);
+  CHECK(r.clbits == 2);
+  CHECK(test::counts_of(r) == "measure:2 h:1 x:1 barrier:1");
+  // compose(front=True): the other circuit first.
+  CHECK(same_unitary("a = QuantumCircuit(1)\na.h(0)\nb = QuantumCircuit(1)\nb.s(0)\nqc = a.compose(b, front=True)\n",
+                     "qc = QuantumCircuit(1)\nqc.s(0)\nqc.h(0)\n"));
+  CHECK_FALSE(same_unitary("a = QuantumCircuit(1)\na.h(0)\nb = QuantumCircuit(1)\nb.s(0)\nqc = a.compose(b)\n",
+                           "qc = QuantumCircuit(1)\nqc.s(0)\nqc.h(0)\n"));
+  // compose keeps c_if conditions, on the clbits they are mapped to.
+  Options opt;
+  opt.include_operations = true;
+  r = validate(std::string(kHead) +
+                   "p = QuantumCircuit(1, 1)\np.x(0).c_if(0, 1)\nqc = QuantumCircuit(2, 2)\n"
+                   "qc.compose(p, [1], [1], inplace=True)\n",
+               opt);
+  REQUIRE(r.valid);
+  REQUIRE(r.operations.size() == 1);
+  CHECK(r.operations[0].has_condition);
+  CHECK(r.operations[0].condition_creg == "c[1]");
+}
