@@ -383,6 +383,7 @@ Value Interpreter::gate_method(const Value& g, const std::string& method, Args& 
     bind_args(args, {"annotated"}, 0, 1, "inverse", at);
     return inverse_value(g, at);
   }
+  if (method == "control") return control_value(g, args, at);
   refuse(at, "the method ." + method + "() of an instruction");
 }
 

@@ -200,6 +200,14 @@ class Interpreter {
   static std::vector<uint32_t> used_qubits(const std::vector<const std::vector<BlockOp>*>& bodies);
   Flow exec_with(const Stmt& s);
 
+  // ---- controlled gates (controlled.cpp)
+  const GateRow* controlled_row(const GateRow* row, std::vector<Value>& params, uint32_t k, const Node& at);
+  Value controlled_std(const GateRow* row, std::vector<Value> params, uint32_t width, uint32_t k, const Node& at);
+  static std::vector<Complex> controlled_matrix(const std::vector<Complex>& u, uint32_t w, uint32_t k);
+  int64_t controlled_circuit(int64_t src, uint32_t k, const Node& at);
+  Value control_value(const Value& gate, Args& args, const Node& at);
+  int64_t control_circuit(int64_t src, Args& args, const Node& at);
+
   // ---- the circuit library (library.cpp)
   struct LibraryBlock {  // a TwoLocal block: a gate row (with its parameters, if given) or a circuit
     const GateRow* row = nullptr;
@@ -221,6 +229,8 @@ class Interpreter {
   Value library_nlocal(int64_t cls, Args& args, const Node& at);
   Value library_feature_map(int64_t cls, Args& args, const Node& at);
   Value library_grover(Args& args, const Node& at);
+  Value library_phase_estimation(Args& args, const Node& at);
+  Value library_mcmt(Args& args, const Node& at);
 
   // ---- gates given by data (data_gates.cpp)
   Complex complex_of(const Value& v, const Node& at);

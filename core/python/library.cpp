@@ -3,6 +3,7 @@
 // that name on all its qubits, whose definition is the body built here; so count_ops shows the
 // class's name, and `expanded`, the simulator and the backend check see the body.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "python/interpreter.hpp"
@@ -568,6 +569,100 @@ Value Interpreter::library_grover(Args& args, const Node& at) {
     circuits_[part].part = true;
   }
   return Value::handle(Value::Circuit, wrap_library(dst, name, "Q", at));
+}
+
+// PhaseEstimation(num_evaluation_qubits, unitary, iqft=None, name="QPE") (phase_estimation.py):
+// h on the evaluation qubits; for each j, unitary.power(2**j).control() on [eval j] + state (one
+// gate c<U>**<2^j> each); then QFT(n, inverse=True, do_swaps=False).reverse_bits() on the
+// evaluation qubits (its one gate, IQFT_dg); all one gate named QPE.
+Value Interpreter::library_phase_estimation(Args& args, const Node& at) {
+  Bound b = bind_args(args, {"num_evaluation_qubits", "unitary", "iqft", "name"}, 2, 4, "PhaseEstimation", at);
+  const int64_t n = to_int(*b[0], *b.node[0], "num_evaluation_qubits");
+  if (n < 1 || n > 24) fail(*b.node[0], "E609", "PhaseEstimation takes 1 to 24 evaluation qubits");
+  if (b[1]->kind != Value::Circuit) refuse(*b.node[1], "a PhaseEstimation unitary other than a QuantumCircuit");
+  if (!is_none(b[2])) refuse(*b.node[2], "PhaseEstimation with an iqft of its own");
+  std::string name = "QPE";
+  if (!is_none(b[3])) name = str(*b[3], *b.node[3]);
+  const int64_t unitary = b[1]->i;
+  const uint32_t m = circuits_[unitary].c.num_qubits, ne = static_cast<uint32_t>(n);
+  CircuitObj body = new_circuit(at);
+  body.name = name;
+  regs_.push_back({true, "eval", ne, at.offset, at.length});
+  add_register(body, static_cast<int64_t>(regs_.size() - 1), at);
+  regs_.push_back({true, "q", m, at.offset, at.length});
+  add_register(body, static_cast<int64_t>(regs_.size() - 1), at);
+  for (uint32_t q = 0; q < ne; ++q) emit(body, OpKind::Gate, find_gate("h")->id, {q}, -1, {}, at);
+  const int64_t dst = add_circuit(std::move(body));
+  for (uint32_t j = 0; j < ne; ++j) {
+    const int64_t power = repeat_circuit(unitary, int64_t{1} << j, at);
+    circuits_[power].part = true;
+    Args none;
+    const int64_t controlled = control_circuit(power, none, at);
+    std::vector<uint32_t> qs{j};
+    for (uint32_t q = 0; q < m; ++q) qs.push_back(ne + q);
+    compose(dst, controlled, qs, {}, at);
+    circuits_[controlled].part = true;
+  }
+  Args qft;
+  qft.pos.push_back(Value::integer(n));
+  qft.pos_nodes.push_back(&at);
+  qft.kw = {{"inverse", Value::boolean(true)}, {"do_swaps", Value::boolean(false)}};
+  qft.kw_nodes = {&at, &at};
+  const int64_t qft_circuit = library_qft(qft, at).i;
+  mark_part(qft_circuit);
+  const int64_t iqft = reverse_bits_circuit(qft_circuit, at);
+  std::vector<uint32_t> eval(ne);
+  for (uint32_t q = 0; q < ne; ++q) eval[q] = q;
+  compose(dst, iqft, eval, {}, at);
+  mark_part(iqft);
+  return Value::handle(Value::Circuit, wrap_library(dst, name, name, at));
+}
+
+// MCMT(gate, num_ctrl_qubits, num_target_qubits) (generalized_gates/mcmt.py): a circuit "mcmt"
+// holding one gate, the base gate on each target (a gate "<t>-<Name>" for several) with the
+// controls before it.
+Value Interpreter::library_mcmt(Args& args, const Node& at) {
+  Bound b = bind_args(args, {"gate", "num_ctrl_qubits", "num_target_qubits"}, 3, 3, "MCMT", at);
+  const int64_t c = to_int(*b[1], *b.node[1], "num_ctrl_qubits"), t = to_int(*b[2], *b.node[2], "num_target_qubits");
+  if (c < 1 || t < 1) fail(at, "E609", "Need at least one control and one target qubit.");
+  if (static_cast<uint64_t>(c + t) > opt_.limits.max_qubits) fail(at, "E402", "too many qubits for an MCMT");
+  const GateRow* base = nullptr;
+  const Value& g = *b[0];
+  static const char* const kBases[][2] = {{"ch", "h"}, {"cx", "x"}, {"cy", "y"},    {"cz", "z"},
+                                          {"h", "h"},  {"s", "s"},  {"sdg", "sdg"}, {"x", "x"},
+                                          {"y", "y"},  {"z", "z"},  {"t", "t"},     {"tdg", "tdg"}};
+  auto by_name = [&](const std::string& n) -> const GateRow* {
+    for (const auto& pair : kBases)
+      if (n == pair[0]) return find_gate(pair[1]);
+    return nullptr;
+  };
+  if (g.kind == Value::Str) base = by_name(*g.s);
+  if (g.kind == Value::Class && g.i >= kFirstGateClass) base = &gate_class(g.i);
+  if (g.kind == Value::Gate && g.gate->kind == GateValue::Gate) base = g.gate->row;
+  if (base && base->num_qubits > 1 && base->target_qubits == 1)
+    base = find_gate(base->label);  // a controlled gate's base
+  if (!base || base->num_qubits != 1 || base->num_params != 0)
+    refuse(*b.node[0], "an MCMT gate other than a one-qubit standard gate without parameters");
+  CircuitObj mcmt = library_circuit("mcmt", static_cast<uint32_t>(c + t), "q", at);
+  std::vector<std::vector<uint32_t>> qargs;
+  for (uint32_t q = 0; q < c + t; ++q) qargs.push_back({q});
+  if (t == 1) {
+    const Value gate = controlled_std(base, {}, 1, static_cast<uint32_t>(c), at);
+    append_gate(mcmt, *gate.gate, std::move(qargs), {}, at);
+  } else {
+    std::string label(base->qiskit_name);
+    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    CircuitObj broadcast = library_circuit(std::to_string(t) + "-" + label, static_cast<uint32_t>(t), "q", at);
+    for (uint32_t q = 0; q < t; ++q) emit(broadcast, OpKind::Gate, base->id, {q}, -1, {}, at);
+    const int64_t bc = add_circuit(std::move(broadcast));
+    const int64_t controlled = controlled_circuit(bc, static_cast<uint32_t>(c), at);
+    const int32_t gate = circuit_gate(mcmt, controlled, at);
+    std::vector<uint32_t> all(mcmt.c.num_qubits);
+    for (uint32_t q = 0; q < all.size(); ++q) all[q] = q;
+    emit(mcmt, OpKind::Gate, gate, all, -1, {}, at);
+    mark_part(bc);
+  }
+  return Value::handle(Value::Circuit, add_circuit(std::move(mcmt)));
 }
 
 }  // namespace qvet::python

@@ -70,6 +70,8 @@ const Member kMembers[] = {
     {kQiskitLibrary, "ZFeatureMap", Value::Class, kZFeatureMap, 0},
     {kQiskitLibrary, "ZZFeatureMap", Value::Class, kZZFeatureMap, 0},
     {kQiskitLibrary, "GroverOperator", Value::Class, kGroverOperator, 0},
+    {kQiskitLibrary, "PhaseEstimation", Value::Class, kPhaseEstimation, 0},
+    {kQiskitLibrary, "MCMT", Value::Class, kMCMT, 0},
 };
 
 const char* const kFunctionNames[] = {
@@ -241,6 +243,8 @@ const char* class_name(int64_t cls) {
     case kZFeatureMap: return "ZFeatureMap";
     case kZZFeatureMap: return "ZZFeatureMap";
     case kGroverOperator: return "GroverOperator";
+    case kPhaseEstimation: return "PhaseEstimation";
+    case kMCMT: return "MCMT";
     default: return gate_class(cls).python.cls;
   }
 }

@@ -85,6 +85,8 @@ enum Class : int64_t {
   kZFeatureMap,
   kZZFeatureMap,
   kGroverOperator,
+  kPhaseEstimation,
+  kMCMT,
   kFirstGateClass,  // + the gate table row's id
 };
 

@@ -223,6 +223,8 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
     case kZFeatureMap:
     case kZZFeatureMap: return library_feature_map(cls, args, at);
     case kGroverOperator: return library_grover(args, at);
+    case kPhaseEstimation: return library_phase_estimation(args, at);
+    case kMCMT: return library_mcmt(args, at);
     case kMCXGate: {
       Bound b = bind({"num_ctrl_qubits", "label", "ctrl_state"}, 1);
       refuse_ctrl_state(b[2], b.node[2]);
@@ -1014,6 +1016,7 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     return derived(id, repeat_circuit(id, to_int(*b[0], *b.node[0], "reps"), at));
   }
   if (method == "assign_parameters") return assign_parameters(id, args, at);
+  if (method == "control") return derived(id, control_circuit(id, args, at));
   if (method == "decompose") {
     Bound b = bind({"gates_to_decompose", "reps"}, 0);
     if (!is_none(b[0])) refuse(*b.node[0], "decompose(gates_to_decompose=...)");

@@ -553,3 +553,55 @@ TEST_CASE("decompose, reverse_bits, remove_final_measurements, measure_active, c
   CHECK(r.operations[0].has_condition);
   CHECK(r.operations[0].condition_creg == "c[1]");
 }
+
+TEST_CASE("control(): named forms, c<name> for gates made from circuits, matrices where Qiskit has none",
+          "[python][control]") {
+  const std::string lib = "from qiskit.circuit.library import HGate, ZGate, XGate, PhaseGate, MCMT, PhaseEstimation\n";
+  // add_control.py: cu_rot, ccu_rot, c3u_rot; HGate's ch, then cch; ZGate's cz; XGate's cx, ccx,
+  // mcx; PhaseGate's cp, then mcphase.
+  Report r = py(lib +
+                "u = QuantumCircuit(1, name='u_rot')\nu.rx(0.3, 0)\nu.rz(0.2, 0)\ng = u.to_gate()\n"
+                "qc = QuantumCircuit(4)\nqc.append(g.control(), [0, 3])\nqc.append(g.control(2), [0, 1, 3])\n"
+                "qc.append(g.control(3), [0, 1, 2, 3])\nqc.append(HGate().control(), [0, 1])\n"
+                "qc.append(HGate().control(2), [0, 1, 2])\nqc.append(ZGate().control(), [0, 1])\n"
+                "qc.append(XGate().control(3), [0, 1, 2, 3])\nqc.append(PhaseGate(0.1).control(2), [0, 1, 2])\n");
+  INFO(test::errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "cu_rot:1 ccu_rot:1 c3u_rot:1 ch:1 cch:1 cz:1 mcx:1 mcphase:1");
+  // Each is the controlled unitary: checked against the same written with named gates.
+  CHECK(same_unitary(lib + "u = QuantumCircuit(1, name='u_rot')\nu.rx(0.3, 0)\nu.rz(0.2, 0)\n"
+                           "qc = QuantumCircuit(2)\nqc.append(u.to_gate().control(), [0, 1])\n",
+                     "qc = QuantumCircuit(2)\nqc.crx(0.3, 0, 1)\nqc.crz(0.2, 0, 1)\n"));
+  CHECK_FALSE(same_unitary(lib + "u = QuantumCircuit(1, name='u_rot')\nu.rx(0.3, 0)\nu.rz(0.2, 0)\n"
+                                 "qc = QuantumCircuit(2)\nqc.append(u.to_gate().control(), [0, 1])\n",
+                           "qc = QuantumCircuit(2)\nqc.crx(0.3, 1, 0)\nqc.crz(0.2, 1, 0)\n"));
+  // H = Ry(pi/4) Z Ry(-pi/4), so the doubly controlled H is ry(-pi/4), h ccx h, ry(pi/4) on the target.
+  CHECK(same_unitary(lib + "qc = QuantumCircuit(3)\nqc.append(HGate().control(2), [0, 1, 2])\n",
+                     "import numpy as np\nqc = QuantumCircuit(3)\nqc.ry(-np.pi / 4, 2)\nqc.h(2)\nqc.ccx(0, 1, 2)\n"
+                     "qc.h(2)\nqc.ry(np.pi / 4, 2)\n"));
+  // QuantumCircuit.control(): c_<name> holding c<name>, controls first.
+  r =
+      py("bell = QuantumCircuit(2, name='bell')\nbell.h(0)\nbell.cx(0, 1)\nqc = QuantumCircuit(3)\n"
+         "qc.append(bell.control(), [2, 0, 1])\nqc.compose(bell.control(), [2, 0, 1], inplace=True)\n");
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "c_bell:1 cbell:1");
+  // MCMT: one controlled gate; composed, its name (2 controls, 2 targets: cc2-Z); appended, mcmt.
+  r = py(lib +
+         "qc = QuantumCircuit(4)\nqc.compose(MCMT(ZGate(), 2, 2), inplace=True)\n"
+         "qc.append(MCMT('z', 1, 1), [0, 1])\nqc.compose(MCMT('cx', 3, 1), inplace=True)\n");
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "cc2-Z:1 mcmt:1 mcx:1");
+  CHECK(same_unitary(lib + "qc = MCMT('z', 2, 2)\n",
+                     "qc = QuantumCircuit(4)\nqc.h(2)\nqc.ccx(0, 1, 2)\nqc.h(2)\nqc.h(3)\nqc.ccx(0, 1, 3)\nqc.h(3)\n"));
+  // PhaseEstimation: one QPE gate; inside, h on the evaluation qubits, cT**1, cT**2, cT**4 and the
+  // inverse QFT without swaps on the reversed evaluation qubits (IQFT_dg).
+  r = py(lib +
+         "from math import pi\nu = QuantumCircuit(1, name='T')\nu.p(pi / 4, 0)\nqpe = PhaseEstimation(3, u)\n"
+         "qc = qpe.decompose()\n");
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "h:3 cT**1:1 cT**2:1 cT**4:1 IQFT_dg:1");
+  CHECK(py(lib + "u = QuantumCircuit(1, name='T')\nqc = QuantumCircuit(4)\nqc.append(PhaseEstimation(3, u), "
+                 "range(4))\n")
+            .metrics.gate_types.front()
+            .name == "QPE");
+}
