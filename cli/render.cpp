@@ -50,9 +50,12 @@ std::string render_diagnostics(std::string_view file, std::string_view source, c
   for (const Diagnostic& d : r.diagnostics) {
     const bool err = d.severity == Severity::Error;
     const char* tint = err ? red : d.severity == Severity::Warning ? yellow : bold;
-    out += std::string(bold) + std::string(file) + ":" + std::to_string(d.span.line) + ":" +
+    // In a notebook, the cell and the line within it (the JSON's own lines would mislead).
+    const std::string cell = d.span.cell ? "cell " + std::to_string(d.span.cell) + ":" : std::string();
+    out += std::string(bold) + std::string(file) + ":" + cell + std::to_string(d.span.line) + ":" +
            std::to_string(d.span.column) + ":" + reset + " " + tint + severity_name(d.severity) + "[" + d.code + "]" +
            reset + ": " + d.message + "\n";
+    if (d.span.cell) continue;
     std::string_view line = line_text(source, d.span.line);
     if (line.size() > 200) continue;  // a minified or binary line would only add noise
     out += "  " + printable(line) + "\n  ";

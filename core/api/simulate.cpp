@@ -16,8 +16,10 @@ Report simulate(std::string_view source, const Options& options, const SimOption
     load(source, options, r, c);
     if (!r.valid) return;
     r.has_simulation = true;
-    SourceMap map(source);
-    sim::run(c, map, sim, r.simulation);
+    const SourceView view(source, options);
+    const SourceMap plain(view.notebook() ? std::string_view() : source);
+    sim::run(c, view.notebook() ? view.map() : plain, sim, r.simulation);
+    view.to_cells(r.simulation.error.span);
   });
 }
 
@@ -27,8 +29,10 @@ UnitaryResult unitary(std::string_view source, const Options& options) {
     Circuit c;
     out.report = guarded([&](Report& r) { load(source, options, r, c); });
     if (out.report.valid) {
-      const SourceMap map(source);
-      sim::circuit_unitary(c, map, out);
+      const SourceView view(source, options);
+      const SourceMap plain(view.notebook() ? std::string_view() : source);
+      sim::circuit_unitary(c, view.notebook() ? view.map() : plain, out);
+      view.to_cells(out.error.span);
     } else {
       // Its first error says why: the same diagnostic the report lists.
       for (const Diagnostic& d : out.report.diagnostics)

@@ -13,6 +13,7 @@
 #include "qasm2/parser.hpp"
 #include "qvet.hpp"
 #include "source/detect.hpp"
+#include "source/notebook.hpp"
 #include "source/source_map.hpp"
 #include "util/sha256.hpp"
 
@@ -51,6 +52,22 @@ void fill_operations(const Circuit& c, const SourceMap& map, const analysis::Ana
 
 }  // namespace
 
+SourceView::SourceView(std::string_view src, const Options& opt) {
+  if (opt.format == Format::Qasm2 || !looks_like_notebook(src)) return;
+  notebook_ = true;
+  if (!read_notebook(src, &nb_, &error_)) return;
+  map_ = std::make_unique<SourceMap>(nb_.code);
+}
+
+void SourceView::to_cells(Span& s) const {
+  if (!notebook_ || nb_.cells.empty()) return;
+  const Notebook::Cell& cell = nb_.cell_of(s.line);
+  s.cell = cell.number;
+  const uint32_t shift = cell.first_line - 1;
+  s.line -= shift;
+  s.end_line = s.end_line > shift ? s.end_line - shift : s.line;
+}
+
 void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
   r.circuit_hash = sha256_hex(src);
   DiagnosticSink sink(opt.limits.max_diagnostics);
@@ -69,11 +86,19 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
   if (bad != std::string_view::npos)
     sink.add({Severity::Error, "E101", "invalid UTF-8 byte sequence: the source must be UTF-8 text", map.span(bad, 1)});
 
-  const bool python =
-      opt.format == Format::Python || (opt.format == Format::Auto && detect_format(src) == DetectedFormat::Python);
-  if (python) {
+  // A notebook's code cells are read as one Python file, under their own source map; at the end
+  // every span is told in cells and their lines.
+  const SourceView view(src, opt);
+  const SourceMap& code_map = view.notebook() ? view.map() : map;
+  const std::string_view code = view.notebook() ? view.code() : src;
+  const bool python = view.notebook() || opt.format == Format::Python ||
+                      (opt.format == Format::Auto && detect_format(src) == DetectedFormat::Python);
+  if (!view.error().empty()) {
     r.format = "python";
-    python::parse(src, map, opt, sink, c, &r.circuit);
+    sink.add({Severity::Error, "E614", view.error(), map.span(0, 0)});
+  } else if (python) {
+    r.format = "python";
+    python::parse(code, code_map, opt, sink, c, &r.circuit);
     r.parameters = c.parameters;  // in Qiskit's order (by name; a ParameterVector's by index)
   } else {
     r.format = "qasm2";
@@ -81,7 +106,7 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
     r.version = c.version;
   }
   const bool valid = !sink.has_errors();
-  if (valid) lint::check(c, map, sink);
+  if (valid) lint::check(c, code_map, sink);
 
   for (const Register& reg : c.qregs) r.qregs.push_back({reg.name, reg.size});
   for (const Register& reg : c.cregs) r.cregs.push_back({reg.name, reg.size});
@@ -98,7 +123,7 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
     r.expanded = std::move(a.expanded);
     r.ops_per_qubit = std::move(a.ops_per_qubit);
     r.estimated_execution_time = static_cast<double>(r.metrics.depth) * 0.1 + static_cast<double>(r.gates) * 0.01;
-    if (opt.include_operations) fill_operations(c, map, a, r);
+    if (opt.include_operations) fill_operations(c, code_map, a, r);
   }
   bool fits = true;
   if (!opt.backend.empty() || !opt.backend_json.empty()) {
@@ -110,7 +135,7 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
     } else if (valid) {
       r.has_backend = true;
       const size_t errors_before = sink.error_count();
-      backend::check(c, map, opt, b, sink, r.backend);
+      backend::check(c, code_map, opt, b, sink, r.backend);
       fits = sink.error_count() == errors_before;
       if (r.backend.duration_s >= 0) r.estimated_execution_time = r.backend.duration_s;
     }
@@ -118,6 +143,10 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
   r.valid = valid && fits;
   r.dropped_diagnostics = sink.dropped();
   r.diagnostics = sink.take();
+  if (view.notebook()) {
+    for (Diagnostic& d : r.diagnostics) view.to_cells(d.span);
+    for (OperationInfo& op : r.operations) view.to_cells(op.span);
+  }
   std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(),
                    [](const Diagnostic& x, const Diagnostic& y) { return x.span.offset < y.span.offset; });
 }

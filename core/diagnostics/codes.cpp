@@ -67,6 +67,7 @@ constexpr DiagnosticCode kCodes[] = {
     {"E611", E, "assertion failed", "e611", python},
     {"E612", E, "recursion too deep", "e612", python},
     {"E613", E, "circuit depends on a run", "e613", python},
+    {"E614", E, "unreadable notebook", "e614", python},
     {"E701", E, "circuit larger than the device", "e701", backend},
     {"E702", E, "backend cannot be used", "e702", backend},
     {"E900", E, "internal error", "e900", any},

@@ -24,7 +24,8 @@ json metrics(const Metrics& m) {
 }
 
 std::string flat(const Diagnostic& d) {
-  return std::to_string(d.span.line) + ":" + std::to_string(d.span.column) + ": " + d.message + " [" + d.code + "]";
+  return (d.span.cell ? "cell " + std::to_string(d.span.cell) + ", " : std::string()) + std::to_string(d.span.line) +
+         ":" + std::to_string(d.span.column) + ": " + d.message + " [" + d.code + "]";
 }
 
 // One diagnostic, in the one shape every error and warning has in JSON (a report's diagnostics,
@@ -37,6 +38,7 @@ json diagnostic(const Diagnostic& d) {
   j["end_column"] = d.span.end_column;
   j["offset"] = d.span.offset;
   j["length"] = d.span.length;
+  if (d.span.cell) j["cell"] = d.span.cell;
   return j;
 }
 
@@ -138,6 +140,7 @@ std::string to_json(const Report& r, int indent) {
       if (op.has_condition) j["condition"] = {{"creg", op.condition_creg}, {"value", op.condition_value}};
       j["line"] = op.span.line;
       j["column"] = op.span.column;
+      if (op.span.cell) j["cell"] = op.span.cell;
       ops.push_back(std::move(j));
     }
     o["operations"] = std::move(ops);

@@ -293,6 +293,7 @@ std::vector<Probe> validation_probes() {
       {"E611", std::string(kPy) + "n = 3\nassert n % 2 == 0, 'n must be even'\n"},
       {"E612", std::string(kPy) + "def down(k):\n    return down(k + 1)\ndown(0)\n"},
       {"E613", std::string(kPy) + "from qiskit_aer import AerSimulator\nn = AerSimulator().num_qubits\nqc.h(n)\n"},
+      {"E614", "{\"cells\": [], \"nbformat\": 4}"},
       {"I601", std::string(kPy) + "from qiskit_aer import AerSimulator\nsim = AerSimulator()\n"},
       {"I602", std::string(kPy) + "%matplotlib inline\nqc.h(0)\n"},
       {"W202",

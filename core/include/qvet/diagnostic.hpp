@@ -15,6 +15,9 @@ struct Span {
   uint32_t column = 1;
   uint32_t end_line = 1;
   uint32_t end_column = 1;
+  // In a Jupyter notebook: the cell (1-based, over all cells); line and end_line count within it,
+  // and offset/length are into the notebook's code cells joined in order. 0 for any other source.
+  uint32_t cell = 0;
 };
 
 // Error: the circuit is invalid. Warning: it loads, but is probably not what was meant. Info: what
