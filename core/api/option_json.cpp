@@ -62,7 +62,7 @@ std::string read_value(const OptionRow& row, const json& v, OptionValue& out) {
 }  // namespace
 
 std::string options_from_json(std::string_view text, OptionCalls call, Options& options, SimOptions& sim) {
-  const json j = json::parse(text.begin(), text.end(), nullptr, false);
+  const json j = json::parse(std::string(text), nullptr, false);  // a std::string: the one parser instance
   if (j.is_discarded() || !j.is_object()) return "options must be a JSON object";
   for (const OptionRow& row : option_table()) {
     if (!(row.calls & call)) continue;

@@ -21,8 +21,9 @@ bool looks_like_notebook(std::string_view src) {
 }
 
 bool read_notebook(std::string_view src, Notebook* out, std::string* error) {
-  // Parsed without exceptions: a malformed notebook is a value, never a throw.
-  const json nb = json::parse(src.begin(), src.end(), nullptr, false);
+  // Parsed without exceptions (a malformed notebook is a value, never a throw), from a std::string
+  // as every JSON input of the core is: one instance of the parser in the WebAssembly module.
+  const json nb = json::parse(std::string(src), nullptr, false);
   if (nb.is_discarded() || !nb.is_object()) {
     *error = "this looks like a Jupyter notebook but is not valid JSON";
     return false;
