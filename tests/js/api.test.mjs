@@ -84,6 +84,28 @@ test('Qiskit Python: read statically, circuit chosen by name, Parameters bound t
   assert.throws(() => v.simulate(py, { parameters: { t: 'pi' } }), TypeError);
 });
 
+test('a tutorial file with def, if, compose, QFT and Aer run code: Qiskit\'s figures, the run code as infos', async () => {
+  const v = await createValidator();
+  const src = readFileSync(new URL('../../examples/qft_on_aer.py', import.meta.url), 'utf8');
+  const r = v.validate(src);
+  assert.equal(r.valid, true);
+  assert.equal(r.circuit, 'circuit');
+  assert.deepEqual(r.gate_types, { measure: 4, x: 2, barrier: 1, QFT: 1 });
+  assert.equal(r.depth, 3);
+  assert.equal(r.size, 7);
+  const infos = r.diagnostics.filter((d) => d.severity === 'info');
+  assert.deepEqual([...new Set(infos.map((d) => d.code))], ['I601']);
+  assert.equal(infos.length, 3, 'one info per kind of run code: simulator, transpile, plot');
+  const sim = infos.find((d) => /simulator/.test(d.message));
+  assert.ok(sim && src.split('\n')[sim.line - 1].includes('AerSimulator()'), 'the first simulator line');
+  // A notebook of the same code, one cell per part: the diagnostics name the cell.
+  const cells = src.split('\n\n').map((part) => ({ cell_type: 'code', metadata: {}, source: part.split(/(?<=\n)/) }));
+  const nb = v.validate(JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells }));
+  assert.equal(nb.valid, true);
+  assert.deepEqual(nb.gate_types, r.gate_types);
+  assert.ok(nb.diagnostics.every((d) => d.cell >= 1), 'every diagnostic names its cell');
+});
+
 test('backends: the profile list, a named device, a configuration object, and bad ones', async () => {
   const v = await createValidator();
   const names = v.backends.map((b) => b.name);

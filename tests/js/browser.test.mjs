@@ -148,6 +148,27 @@ test('Qiskit Python: inline diagnostics, Python highlighting, and the CLI\'s fig
   await context.close();
 });
 
+test('a tutorial file with run code: its infos underlined in the editor, the CLI\'s figures', { skip, timeout }, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  const file = join(root, 'examples', 'qft_on_aer.py');
+  const src = readFileSync(file, 'utf8');
+  await typeCode(page, src);
+  await page.waitForSelector('.cm-lintRange-info');
+  const lines = await page.evaluate(() => {
+    const rows = [...document.querySelectorAll('.cm-content .cm-line')];
+    return [...document.querySelectorAll('.cm-lintRange-info')].map((m) => rows.findIndex((l) => l.contains(m)) + 1);
+  });
+  const aer = src.split('\n').findIndex((l) => l.includes('AerSimulator()')) + 1;
+  assert.ok(lines.includes(aer), `the skipped simulator run is marked on line ${aer} (marks on ${lines})`);
+  assert.equal(await page.locator('.cm-lintRange-error').count(), 0);
+  const r = JSON.parse(execFileSync(cli, ['validate', '--json', file], { encoding: 'utf8', timeout: CHILD_TIMEOUT }));
+  const shown = Object.fromEntries(await page.$$eval('#metrics dd', (dds) => dds.map((d) => [d.dataset.metric, d.textContent])));
+  assert.equal(shown.depth, String(r.depth));
+  assert.equal(shown['gate types'], Object.entries(r.gate_types).map(([k, v]) => `${k}: ${v}`).join(', '));
+  await context.close();
+});
+
 test('a backend picked on the page: findings in the editor, flagged gates, the CLI\'s figures', { skip, timeout }, async () => {
   const context = await browser.newContext();
   const page = await openPage(context);
