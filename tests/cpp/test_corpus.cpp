@@ -146,3 +146,43 @@ TEST_CASE("QASMBench corpus: published depth and two-qubit gate counts", "[corpu
   CHECK(depth_checked == 105);
   CHECK(dual_checked == 101);
 }
+
+// The ten files a new user tried (../shared/python-as-written): each loads with Qiskit 1.0's
+// figures for the circuit it builds, worked by hand (depth: a gate one layer above the latest of
+// its wires, measure_all's barrier adding none; size without barriers).
+TEST_CASE("the ten Qiskit files as written load with Qiskit's figures", "[corpus][python]") {
+  struct Want {
+    const char* file;
+    uint64_t qubits, clbits, depth, size, nonlocal;
+    const char* counts;
+  };
+  const Want wants[] = {
+      {"01_aer.py", 3, 3, 4, 6, 2, "measure:3 cx:2 h:1"},
+      {"02_def_qft.py", 4, 0, 11, 12, 8, "cp:6 h:4 swap:2"},
+      {"03_library.py", 4, 4, 3, 6, 1, "measure:4 x:1 QFT:1 barrier:1"},
+      {"04_compose.py", 4, 4, 3, 8, 2, "measure:4 h:2 cx:2"},
+      {"05_if.py", 5, 5, 2, 10, 0, "measure:5 h:3 x:2 barrier:1"},
+      {"06_grover.py", 2, 2, 7, 12, 2, "h:6 cz:2 z:2 measure:2 barrier:1"},
+      {"07_runtime.py", 2, 2, 3, 4, 1, "measure:2 h:1 cx:1 barrier:1"},
+      {"08_to_gate.py", 4, 4, 2, 6, 2, "measure:4 bell:2 barrier:1"},
+      {"09_while.py", 3, 0, 1, 3, 0, "h:3"},
+      {"10_initialize.py", 1, 1, 2, 2, 0, "initialize:1 barrier:1 measure:1"},
+  };
+  const std::string dir = std::string(QVET_SHARED_DIR) + "/python-as-written/";
+  std::string probe;
+  if (!read(dir + "01_aer.py", &probe)) QVET_SKIP(dir << " is absent (it lives in ../shared beside the project)");
+  for (const Want& w : wants) {
+    INFO(w.file);
+    std::string src;
+    REQUIRE(read(dir + w.file, &src));
+    const Report r = test::run(src);
+    INFO(test::errors_of(r));
+    REQUIRE(r.valid);
+    CHECK(r.qubits == w.qubits);
+    CHECK(r.clbits == w.clbits);
+    CHECK(r.metrics.depth == w.depth);
+    CHECK(r.metrics.size == w.size);
+    CHECK(r.metrics.nonlocal_gates == w.nonlocal);
+    CHECK(test::counts_of(r) == w.counts);
+  }
+}
