@@ -257,6 +257,7 @@ Value Interpreter::name(const Node& n) {
       break;
     }
   }
+  if (star_run_ >= 0 && hint.empty()) return Value::handle(Value::Inert, star_run_);
   fail(n, "E604", "name '" + n.text + "' is not defined" + hint);
 }
 

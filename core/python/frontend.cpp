@@ -251,6 +251,27 @@ void Interpreter::exec_from_import(const Stmt& s) {
   mod.offset = s.module_offset;
   mod.length = s.module_length;
   const int64_t m = find_module(s.module);
+  if (s.names.size() == 1 && s.names[0].name == "*") {
+    // A star import binds what the module exports that qvet knows; from run or plot code, any name
+    // not otherwise defined is taken as one of its inert names (plot_histogram after
+    // `from qiskit.visualization import *`).
+    if (m < 0 && run_module(s.module) >= 0) {
+      star_run_ = run_module(s.module);
+      return;
+    }
+    if (m < 0)
+      refuse(mod, "importing from '" + s.module + "' (the subset imports math, numpy and qiskit's circuit classes)");
+    each_member(m, [&](const std::string& name, const Value& v) {
+      vars_[name] = v;
+      poisoned_.erase(name);
+    });
+    if (m == kQiskit)  // and the run code qiskit exports (or exported before 1.0), inert
+      for (const char* name : {"transpile", "execute", "Aer", "BasicAer", "assemble", "IBMQ"}) {
+        vars_[name] = Value::handle(Value::Inert, run_name("qiskit", name));
+        poisoned_.erase(name);
+      }
+    return;
+  }
   if (m < 0 && run_module(s.module) >= 0) {  // run or plot code: every name it gives is inert
     for (const ImportName& n : s.names) {
       const std::string& bound = n.alias.empty() ? n.name : n.alias;

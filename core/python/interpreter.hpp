@@ -282,6 +282,7 @@ class Interpreter {
   uint32_t calls_ = 0;                                                 // calls nested now: bounds recursion
   uint32_t loops_ = 0;      // loops open in the running function: where break and continue may be
   bool run_noted_[8] = {};  // the RunKinds already reported (I601)
+  int64_t star_run_ = -1;   // a star import of run code: undefined names are its inert names
   std::unordered_map<std::string, bool> poisoned_;
   std::vector<RegObj> regs_;
   std::vector<CircuitObj> circuits_;

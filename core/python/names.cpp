@@ -186,6 +186,18 @@ bool module_member(int64_t module, std::string_view name, Value* out) {
   return false;
 }
 
+void each_member(int64_t module, const std::function<void(const std::string&, const Value&)>& each) {
+  for (const Member& m : kMembers)
+    if (m.module == module) {
+      Value v;
+      module_member(module, m.name, &v);
+      each(m.name, v);
+    }
+  if (module == kQiskitLibrary)
+    for (const GateRow& g : gate_rows())
+      if (g.python.cls) each(g.python.cls, Value::handle(Value::Class, kFirstGateClass + g.id));
+}
+
 bool builtin(std::string_view name, Value* out) {
   for (int64_t f = kRange; f <= kDict; ++f) {
     if (name == kFunctionNames[f]) {

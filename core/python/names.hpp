@@ -3,6 +3,8 @@
 // interpreter; a name that is in none of them does not exist for qvet.
 #pragma once
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <string_view>
 
 #include "circuit/gates.hpp"
@@ -122,6 +124,8 @@ const char* module_name(int64_t module);
 const GateRow* mcx_row(uint64_t controls);
 // module.name, for attribute access and `from module import name`. False when not exported.
 bool module_member(int64_t module, std::string_view name, Value* out);
+// Every member of `module` (for `from module import *`).
+void each_member(int64_t module, const std::function<void(const std::string&, const Value&)>& each);
 // A builtin function the subset provides, e.g. range or len.
 bool builtin(std::string_view name, Value* out);
 // Why a builtin Python has is refused (eval, open, getattr, ...), or nullptr.

@@ -300,7 +300,16 @@ Stmt Parser::from_statement() {
   s.module = dotted_name(&s.module_offset, &s.module_length);
   if (!is_name("import")) fail(cur_, "expected 'import' after the module name");
   advance();
-  if (is_op("*")) refuse(cur_, "star imports ('from ... import *')");
+  if (is_op("*")) {  // `from qiskit import *`: the interpreter decides what it binds
+    ImportName n;
+    n.name = "*";
+    n.offset = cur_.offset;
+    n.length = 1;
+    advance();
+    s.names.push_back(std::move(n));
+    s.length = prev_.offset + prev_.length - s.offset;
+    return s;
+  }
   const bool paren = is_op("(");
   if (paren) advance();
   for (;;) {

@@ -605,3 +605,19 @@ TEST_CASE("control(): named forms, c<name> for gates made from circuits, matrice
             .metrics.gate_types.front()
             .name == "QPE");
 }
+
+TEST_CASE("star imports: qiskit's names bound, run code's names inert", "[python][imports]") {
+  // The older tutorials' style: every name from qiskit, plot_histogram from the visualization star.
+  Report r =
+      run("from qiskit import *\nfrom qiskit.visualization import *\nfrom qiskit.circuit.library import *\n"
+          "qr = QuantumRegister(2)\ncr = ClassicalRegister(2)\nqc = QuantumCircuit(qr, cr)\nqc.h(qr[0])\n"
+          "qc.append(CXGate(), [0, 1])\nqc.measure(qr, cr)\nbackend = Aer.get_backend('qasm_simulator')\n"
+          "job = execute(qc, backend, shots=1024)\nplot_histogram(job.result().get_counts(qc))\n");
+  INFO(test::errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "measure:2 h:1 cx:1");
+  CHECK(test::count_code(r, "I601") == 2);
+  // A name no star import gives is still an error, and a star from anywhere else is refused.
+  CHECK(find(run("from qiskit import *\nqc = QuantumCircuit(1)\nqc.h(q)\n"), "E604"));
+  CHECK(find(run("from os import *\n"), "E603"));
+}
