@@ -619,6 +619,12 @@ Value Interpreter::attribute(const Value& obj, const std::string& attr, const No
       break;
     case Value::Nothing:
     case Value::Inert: return obj;
+    case Value::Class:
+      if (obj.i == kStatevector && (attr == "from_label" || attr == "from_int" || attr == "from_instruction"))
+        return Value::handle(Value::Function, attr == "from_label" ? kSvFromLabel
+                                              : attr == "from_int" ? kSvFromInt
+                                                                   : kSvFromInstruction);
+      break;
     default: break;
   }
   refuse(at, std::string("the attribute '.") + attr + "' of a " + type_name(obj));
@@ -828,6 +834,21 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
   auto arg_node = [&](size_t i) -> const Node& { return *args.pos_nodes[i]; };
   switch (fn) {
     case kPrint: return Value{};
+    case kSvFromLabel:
+    case kSvFromInt: {  // the amplitudes, as a list (what initialize and StatePreparation take)
+      arity(fn == kSvFromLabel ? 1 : 2, fn == kSvFromLabel ? 1 : 2);
+      size_t width = 0;
+      if (fn == kSvFromInt) {
+        const int64_t dims = to_int(args.pos[1], arg_node(1), "dims");
+        if (dims < 2 || (dims & (dims - 1))) refuse(arg_node(1), "Statevector dimensions other than a power of 2");
+        while ((int64_t{1} << width) < dims) ++width;
+      }
+      Items amps;
+      for (const Complex& a : state_of(args.pos[0], width, false, arg_node(0)))
+        amps.push_back(a.imag() == 0 ? Value::real(a.real()) : Value::complex(a.real(), a.imag()));
+      return Value::list(std::move(amps));
+    }
+    case kSvFromInstruction: note_run(kRunQuantumInfo, at); return Value::handle(Value::Inert, kRunQuantumInfo);
     case kNpArray: {
       arity(1, 1);
       return nested(Value::list(materialize(args.pos[0], arg_node(0))), at);

@@ -275,7 +275,11 @@ void Interpreter::exec_from_import(const Stmt& s) {
   if (m < 0 && run_module(s.module) >= 0) {  // run or plot code: every name it gives is inert
     for (const ImportName& n : s.names) {
       const std::string& bound = n.alias.empty() ? n.name : n.alias;
-      vars_[bound] = Value::handle(Value::Inert, run_module(s.module));
+      // quantum_info's Statevector and Operator also hold data that builds circuits (an initial
+      // state, a UnitaryGate's matrix): classes of their own, inert only when made from a circuit.
+      const bool data = s.module == "qiskit.quantum_info" && (n.name == "Statevector" || n.name == "Operator");
+      vars_[bound] = data ? Value::handle(Value::Class, n.name == "Statevector" ? kStatevector : kOperator)
+                          : Value::handle(Value::Inert, run_module(s.module));
       poisoned_.erase(bound);
     }
     return;

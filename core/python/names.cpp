@@ -74,14 +74,57 @@ const Member kMembers[] = {
     {kQiskitLibrary, "MCMT", Value::Class, kMCMT, 0},
 };
 
-const char* const kFunctionNames[] = {
-    "range",        "len",          "list",         "tuple",      "int",       "float",      "abs",
-    "min",          "max",          "round",        "sum",        "str",       "print",      "enumerate",
-    "zip",          "reversed",     "sorted",       "any",        "all",       "divmod",     "pow",
-    "bin",          "bool",         "isinstance",   "dict",       "math.sqrt", "math.sin",   "math.cos",
-    "math.tan",     "math.asin",    "math.acos",    "math.atan",  "math.exp",  "math.log",   "math.floor",
-    "math.ceil",    "math.radians", "math.degrees", "numpy.sqrt", "numpy.sin", "numpy.cos",  "numpy.tan",
-    "numpy.arcsin", "numpy.arccos", "numpy.arctan", "numpy.exp",  "numpy.log", "numpy.array"};
+const char* const kFunctionNames[] = {"range",
+                                      "len",
+                                      "list",
+                                      "tuple",
+                                      "int",
+                                      "float",
+                                      "abs",
+                                      "min",
+                                      "max",
+                                      "round",
+                                      "sum",
+                                      "str",
+                                      "print",
+                                      "enumerate",
+                                      "zip",
+                                      "reversed",
+                                      "sorted",
+                                      "any",
+                                      "all",
+                                      "divmod",
+                                      "pow",
+                                      "bin",
+                                      "bool",
+                                      "isinstance",
+                                      "dict",
+                                      "math.sqrt",
+                                      "math.sin",
+                                      "math.cos",
+                                      "math.tan",
+                                      "math.asin",
+                                      "math.acos",
+                                      "math.atan",
+                                      "math.exp",
+                                      "math.log",
+                                      "math.floor",
+                                      "math.ceil",
+                                      "math.radians",
+                                      "math.degrees",
+                                      "numpy.sqrt",
+                                      "numpy.sin",
+                                      "numpy.cos",
+                                      "numpy.tan",
+                                      "numpy.arcsin",
+                                      "numpy.arccos",
+                                      "numpy.arctan",
+                                      "numpy.exp",
+                                      "numpy.log",
+                                      "numpy.array",
+                                      "Statevector.from_label",
+                                      "Statevector.from_int",
+                                      "Statevector.from_instruction"};
 }  // namespace
 
 const GateRow* find_gate_method(std::string_view method) {
@@ -257,6 +300,8 @@ const char* class_name(int64_t cls) {
     case kGroverOperator: return "GroverOperator";
     case kPhaseEstimation: return "PhaseEstimation";
     case kMCMT: return "MCMT";
+    case kStatevector: return "Statevector";
+    case kOperator: return "Operator";
     default: return gate_class(cls).python.cls;
   }
 }

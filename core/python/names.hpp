@@ -63,7 +63,10 @@ enum Function : int64_t {
   kNpArctan,
   kNpExp,
   kNpLog,
-  kNpArray,  // numpy.array: a list of the same values (a matrix, a state's amplitudes)
+  kNpArray,            // numpy.array: a list of the same values (a matrix, a state's amplitudes)
+  kSvFromLabel,        // Statevector.from_label
+  kSvFromInt,          // Statevector.from_int
+  kSvFromInstruction,  // Statevector.from_instruction: of a circuit, so run code
 };
 
 enum Class : int64_t {
@@ -89,6 +92,8 @@ enum Class : int64_t {
   kGroverOperator,
   kPhaseEstimation,
   kMCMT,
+  kStatevector,  // qiskit.quantum_info: read when it holds data, inert when made from a circuit
+  kOperator,
   kFirstGateClass,  // + the gate table row's id
 };
 

@@ -224,6 +224,23 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
     case kZZFeatureMap: return library_feature_map(cls, args, at);
     case kGroverOperator: return library_grover(args, at);
     case kPhaseEstimation: return library_phase_estimation(args, at);
+    case kStatevector:
+    case kOperator: {
+      // Made from a circuit it computes with the circuit (skipped, as run code); from data it is
+      // that data: the amplitudes, or the matrix, as lists.
+      Bound b = bind({"data", "dims"}, 1);
+      if (b[0]->kind == Value::Circuit || b[0]->kind == Value::Gate) {
+        note_run(kRunQuantumInfo, at);
+        return Value::handle(Value::Inert, kRunQuantumInfo);
+      }
+      if (cls == kOperator) return nested(Value::list(materialize(*b[0], *b.node[0])), at);
+      Items amps;
+      for (const Value& v : materialize(*b[0], *b.node[0])) {
+        complex_of(v, *b.node[0]);
+        amps.push_back(v);
+      }
+      return Value::list(std::move(amps));
+    }
     case kMCMT: return library_mcmt(args, at);
     case kMCXGate: {
       Bound b = bind({"num_ctrl_qubits", "label", "ctrl_state"}, 1);

@@ -621,3 +621,30 @@ TEST_CASE("star imports: qiskit's names bound, run code's names inert", "[python
   CHECK(find(run("from qiskit import *\nqc = QuantumCircuit(1)\nqc.h(q)\n"), "E604"));
   CHECK(find(run("from os import *\n"), "E603"));
 }
+
+TEST_CASE("quantum_info's Statevector and Operator: data that builds the circuit is read", "[python][initialize]") {
+  // An initial state and a matrix given through quantum_info; Statevector(qc) afterwards is skipped.
+  const std::string src = std::string(kHead) +
+                          "from qiskit.quantum_info import Statevector, Operator\nfrom qiskit.circuit.library import "
+                          "UnitaryGate\nimport numpy as np\nqc = QuantumCircuit(2)\n"
+                          "qc.initialize(Statevector.from_label('+1'), [0, 1])\n"
+                          "qc.append(UnitaryGate(Operator([[0, 1], [1, 0]])), [1])\n"
+                          "sv = Statevector(qc)\nprint(sv.probabilities())\n";
+  Report r = run(src);
+  INFO(test::errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(test::counts_of(r) == "initialize:1 unitary:1");
+  CHECK(test::count_code(r, "I601") == 1);
+  CHECK(py("from qiskit.quantum_info import Statevector\nqc = QuantumCircuit(1)\n"
+           "qc.initialize(Statevector([0, 1j]), 0)\n")
+            .valid);
+  // '+1': qubit 0 is |1>, qubit 1 is |+>, and X on qubit 1 leaves it |+>: amplitudes at 1 and 3.
+  SimOptions sim;
+  sim.shots = 0;
+  sim.statevector = true;
+  const Report s = simulate(src, Options{}, sim);
+  REQUIRE(s.simulation.ok);
+  REQUIRE(s.simulation.statevector.size() == 4);
+  CHECK(std::abs(s.simulation.statevector[1] - std::complex<double>(1 / std::sqrt(2.0))) < 1e-12);
+  CHECK(std::abs(s.simulation.statevector[3] - std::complex<double>(1 / std::sqrt(2.0))) < 1e-12);
+}

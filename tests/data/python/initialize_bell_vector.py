@@ -1,4 +1,4 @@
-# qvet-expect: {"qubits": 3, "clbits": 3, "depth": 4, "size": 7, "nonlocal": 2, "count_ops": {"measure": 3, "initialize": 2, "cx": 1, "h": 1}, "info": ["I601"]}
+# qvet-expect: {"qubits": 3, "clbits": 3, "depth": 4, "size": 7, "nonlocal": 2, "count_ops": {"measure": 3, "initialize": 2, "cx": 1, "h": 1}}
 # Preparing a state with initialize: the Bell vector on two qubits and |-> on a third, then
 # a measurement in the Bell basis.
 import numpy as np
