@@ -146,7 +146,11 @@ const char* const kModuleNames[] = {"math", "numpy", "qiskit", "qiskit.circuit",
 int64_t find_module(std::string_view m) {
   for (int64_t i = kMath; i <= kQiskitLibrary; ++i)
     if (m == kModuleNames[i]) return i;
-  return m == "qiskit.circuit.library.standard_gates" ? int64_t{kQiskitLibrary} : int64_t{-1};
+  // The library's submodules (standard_gates, n_local, data_preparation, ...) and qiskit.extensions,
+  // where Qiskit before 1.0 kept UnitaryGate and Initialize, give the same classes.
+  const std::string_view lib = "qiskit.circuit.library.";
+  if (m.substr(0, lib.size()) == lib || m == "qiskit.extensions") return kQiskitLibrary;
+  return -1;
 }
 
 // Modules of code that runs, submits, transpiles or plots a circuit: imported, they bind inert
@@ -158,6 +162,7 @@ int64_t run_module(std::string_view m) {
       {"qiskit.result", kRunSimulator},
       {"qiskit_ibm_runtime", kRunHardware},
       {"qiskit_ibm_provider", kRunHardware},
+      {"qiskit.tools", kRunHardware},  // job_monitor and friends (before Qiskit 1.0)
       {"qiskit.primitives", kRunPrimitive},
       {"qiskit.transpiler", kRunTranspile},
       {"qiskit.visualization", kRunPlot},

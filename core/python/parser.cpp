@@ -712,7 +712,9 @@ Node Parser::power() {
 
 Node Parser::identifier(const Token& t, Node::Kind kind) {
   std::string_view name = text(t);
-  if (is_dunder(name)) refuse(t, "dunder names (like __import__ or __class__)");
+  // `qiskit.__version__`, printed at the top of many notebooks, is the one dunder name read.
+  if (is_dunder(name) && !(kind == Node::Attr && name == "__version__"))
+    refuse(t, "dunder names (like __import__ or __class__)");
   Node n = leaf(kind, t.offset, t.length);
   n.text = std::string(name);
   return n;

@@ -617,6 +617,15 @@ TEST_CASE("star imports: qiskit's names bound, run code's names inert", "[python
   REQUIRE(r.valid);
   CHECK(test::counts_of(r) == "measure:2 h:1 cx:1");
   CHECK(test::count_code(r, "I601") == 2);
+  // Older spellings: qiskit.extensions, qiskit.tools.monitor, qiskit.__version__ (the one dunder read).
+  r = run(
+      "import qiskit\nfrom qiskit import QuantumCircuit, execute, Aer\nfrom qiskit.tools.monitor import job_monitor\n"
+      "from qiskit.extensions import UnitaryGate\nprint(qiskit.__version__)\nassert qiskit.__version__ == '1.0.0'\n"
+      "qc = QuantumCircuit(1)\nqc.append(UnitaryGate([[0, 1], [1, 0]]), [0])\n"
+      "job = execute(qc, Aer.get_backend('qasm_simulator'))\njob_monitor(job)\n");
+  INFO(test::errors_of(r));
+  CHECK(r.valid);
+  CHECK(find(run("from qiskit import QuantumCircuit\nqc = QuantumCircuit(1)\nx = qc.__class__\n"), "E603"));
   // A name no star import gives is still an error, and a star from anywhere else is refused.
   CHECK(find(run("from qiskit import *\nqc = QuantumCircuit(1)\nqc.h(q)\n"), "E604"));
   CHECK(find(run("from os import *\n"), "E603"));
