@@ -619,9 +619,13 @@ Value Interpreter::attribute(const Value& obj, const std::string& attr, const No
     case Value::Param:
       if (attr == "name" && obj.expr->size() == 1) return Value::string(params_[(*obj.expr)[0].param]);
       break;
-    case Value::Nothing:
-    case Value::Inert: return obj;
+    case Value::Nothing: return obj;
+    case Value::Inert:  // an observable's num_qubits is known (k holds it, plus one), the rest is not
+      if (attr == "num_qubits" && obj.k > 0) return Value::integer(obj.k - 1);
+      return Value::handle(Value::Inert, obj.i);
     case Value::Class:
+      if (obj.i == kSparsePauliOp && (attr == "from_list" || attr == "from_sparse_list"))
+        return Value::handle(Value::Function, attr == "from_list" ? kPauliFromList : kPauliFromSparseList);
       if (obj.i == kStatevector && (attr == "from_label" || attr == "from_int" || attr == "from_instruction"))
         return Value::handle(Value::Function, attr == "from_label" ? kSvFromLabel
                                               : attr == "from_int" ? kSvFromInt
@@ -827,6 +831,7 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
                " positional arguments, but " + std::to_string(args.pos.size()) + " were given");
   };
   auto keyword_ok = [&](const std::string& k) {
+    if (fn == kPauliFromList || fn == kPauliFromSparseList) return true;
     return (fn == kEnumerate && k == "start") || (fn == kSorted && (k == "key" || k == "reverse")) || fn == kDict ||
            (fn == kNpArray && k == "dtype");
   };
@@ -851,6 +856,24 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
       return Value::list(std::move(amps));
     }
     case kSvFromInstruction: note_run(kRunQuantumInfo, at); return Value::handle(Value::Inert, kRunQuantumInfo);
+    case kPauliFromList:
+    case kPauliFromSparseList: {
+      note_run(kRunQuantumInfo, at);
+      Value op = Value::handle(Value::Inert, kRunQuantumInfo);
+      if (fn == kPauliFromSparseList) {
+        for (size_t k = 0; k < args.kw.size(); ++k)
+          if (args.kw[k].first == "num_qubits" && args.kw[k].second.is_int()) op.k = args.kw[k].second.i + 1;
+        if (args.pos.size() > 1 && args.pos[1].is_int()) op.k = args.pos[1].i + 1;
+        return op;
+      }
+      if (!args.pos.empty()) {
+        const Items terms = materialize(args.pos[0], arg_node(0));
+        if (!terms.empty() && (terms[0].kind == Value::Tuple || terms[0].kind == Value::List) &&
+            !terms[0].items->empty() && (*terms[0].items)[0].kind == Value::Str)
+          op.k = static_cast<int64_t>((*terms[0].items)[0].s->size()) + 1;
+      }
+      return op;
+    }
     case kNpArray: {
       arity(1, 1);
       return nested(Value::list(materialize(args.pos[0], arg_node(0))), at);

@@ -277,9 +277,13 @@ void Interpreter::exec_from_import(const Stmt& s) {
       const std::string& bound = n.alias.empty() ? n.name : n.alias;
       // quantum_info's Statevector and Operator also hold data that builds circuits (an initial
       // state, a UnitaryGate's matrix): classes of their own, inert only when made from a circuit.
-      const bool data = s.module == "qiskit.quantum_info" && (n.name == "Statevector" || n.name == "Operator");
-      vars_[bound] = data ? Value::handle(Value::Class, n.name == "Statevector" ? kStatevector : kOperator)
-                          : Value::handle(Value::Inert, run_module(s.module));
+      const bool qi = s.module == "qiskit.quantum_info";
+      const int64_t cls = !qi                         ? -1
+                          : n.name == "Statevector"   ? int64_t{kStatevector}
+                          : n.name == "Operator"      ? int64_t{kOperator}
+                          : n.name == "SparsePauliOp" ? int64_t{kSparsePauliOp}
+                                                      : -1;
+      vars_[bound] = cls >= 0 ? Value::handle(Value::Class, cls) : Value::handle(Value::Inert, run_module(s.module));
       poisoned_.erase(bound);
     }
     return;

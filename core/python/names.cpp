@@ -124,7 +124,10 @@ const char* const kFunctionNames[] = {"range",
                                       "numpy.array",
                                       "Statevector.from_label",
                                       "Statevector.from_int",
-                                      "Statevector.from_instruction"};
+                                      "Statevector.from_instruction",
+                                      "SparsePauliOp.from_list",
+                                      "SparsePauliOp.from_sparse_list"};
+static_assert(sizeof(kFunctionNames) / sizeof(kFunctionNames[0]) == kFunctionCount, "a name for every Function");
 }  // namespace
 
 const GateRow* find_gate_method(std::string_view method) {
@@ -307,6 +310,7 @@ const char* class_name(int64_t cls) {
     case kMCMT: return "MCMT";
     case kStatevector: return "Statevector";
     case kOperator: return "Operator";
+    case kSparsePauliOp: return "SparsePauliOp";
     default: return gate_class(cls).python.cls;
   }
 }

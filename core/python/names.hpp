@@ -63,10 +63,13 @@ enum Function : int64_t {
   kNpArctan,
   kNpExp,
   kNpLog,
-  kNpArray,            // numpy.array: a list of the same values (a matrix, a state's amplitudes)
-  kSvFromLabel,        // Statevector.from_label
-  kSvFromInt,          // Statevector.from_int
-  kSvFromInstruction,  // Statevector.from_instruction: of a circuit, so run code
+  kNpArray,              // numpy.array: a list of the same values (a matrix, a state's amplitudes)
+  kSvFromLabel,          // Statevector.from_label
+  kSvFromInt,            // Statevector.from_int
+  kSvFromInstruction,    // Statevector.from_instruction: of a circuit, so run code
+  kPauliFromList,        // SparsePauliOp.from_list
+  kPauliFromSparseList,  // SparsePauliOp.from_sparse_list
+  kFunctionCount,
 };
 
 enum Class : int64_t {
@@ -94,6 +97,7 @@ enum Class : int64_t {
   kMCMT,
   kStatevector,  // qiskit.quantum_info: read when it holds data, inert when made from a circuit
   kOperator,
+  kSparsePauliOp,   // an observable: run code, but its num_qubits is known (it sizes ansatze)
   kFirstGateClass,  // + the gate table row's id
 };
 

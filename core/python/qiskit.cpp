@@ -224,6 +224,17 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
     case kZZFeatureMap: return library_feature_map(cls, args, at);
     case kGroverOperator: return library_grover(args, at);
     case kPhaseEstimation: return library_phase_estimation(args, at);
+    case kSparsePauliOp: {  // SparsePauliOp("ZZI") or (["XX", "ZZ"], coeffs): run code, sized by its labels
+      note_run(kRunQuantumInfo, at);
+      Value op = Value::handle(Value::Inert, kRunQuantumInfo);
+      if (!args.pos.empty()) {
+        const Value& d = args.pos[0];
+        if (d.kind == Value::Str) op.k = static_cast<int64_t>(d.s->size()) + 1;
+        if ((d.kind == Value::List || d.kind == Value::Tuple) && !d.items->empty() && (*d.items)[0].kind == Value::Str)
+          op.k = static_cast<int64_t>((*d.items)[0].s->size()) + 1;
+      }
+      return op;
+    }
     case kStatevector:
     case kOperator: {
       // Made from a circuit it computes with the circuit (skipped, as run code); from data it is

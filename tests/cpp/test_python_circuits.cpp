@@ -657,3 +657,23 @@ TEST_CASE("quantum_info's Statevector and Operator: data that builds the circuit
   CHECK(std::abs(s.simulation.statevector[1] - std::complex<double>(1 / std::sqrt(2.0))) < 1e-12);
   CHECK(std::abs(s.simulation.statevector[3] - std::complex<double>(1 / std::sqrt(2.0))) < 1e-12);
 }
+
+// IBM's VQE guide: the ansatz sized by the observable, the observable itself run code.
+TEST_CASE("an observable sizes the ansatz: SparsePauliOp's num_qubits is read, the rest skipped", "[python][run]") {
+  const std::string head =
+      "from qiskit.quantum_info import SparsePauliOp\nfrom qiskit.circuit.library import EfficientSU2\n";
+  Report r = run(head +
+                 "h = SparsePauliOp.from_list([('YZI', 0.39), ('ZIZ', -0.39)])\n"
+                 "ansatz = EfficientSU2(h.num_qubits)\nhl = h.apply_layout(None)\n");
+  INFO(test::errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(r.qubits == 3);
+  CHECK(test::counts_of(r) == "EfficientSU2:1");
+  CHECK(test::count_code(r, "I601") == 1);
+  CHECK(run(head + "ansatz = EfficientSU2(SparsePauliOp(['XX', 'ZZ']).num_qubits)\n").qubits == 2);
+  CHECK(run(head + "h = SparsePauliOp.from_sparse_list([('ZZ', [0, 3], 1.0)], num_qubits=5)\n"
+                   "ansatz = EfficientSU2(h.num_qubits)\n")
+            .qubits == 5);
+  // Anything else of it stays unknown: a circuit built from it depends on a run.
+  CHECK(find(run(head + "h = SparsePauliOp.from_list([('ZZ', 1)])\nansatz = EfficientSU2(h.dim)\n"), "E613"));
+}
