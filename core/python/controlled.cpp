@@ -109,6 +109,7 @@ int64_t Interpreter::controlled_circuit(int64_t src, uint32_t k, const Node& at)
     if (def.std) {
       const Value g = controlled_std(def.std, params, def.num_qubits, k, at);
       std::vector<std::vector<uint32_t>> qargs;
+      qargs.reserve(qs.size());
       for (uint32_t q : qs) qargs.push_back({q});
       append_gate(out, *g.gate, std::move(qargs), {}, at);
       continue;

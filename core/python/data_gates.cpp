@@ -200,6 +200,7 @@ Value Interpreter::data_method(int64_t id, const std::string& method, Args& args
          "the " + gate.gate->data->qiskit_name + " data is for " + std::to_string(want) + " qubits, but " +
              std::to_string(qs.size()) + " were given");
   std::vector<std::vector<uint32_t>> qargs;
+  qargs.reserve(qs.size());
   for (uint32_t q : qs) qargs.push_back({q});
   const size_t first = c.c.ops.size();
   append_gate(c, *gate.gate, std::move(qargs), {}, at);
