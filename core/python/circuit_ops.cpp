@@ -63,8 +63,23 @@ Interpreter::CircuitObj Interpreter::empty_like(int64_t src, const std::string& 
 }
 
 int64_t Interpreter::add_circuit(CircuitObj c) {
+  charge_circuit(c);
   circuits_.push_back(std::move(c));
   return static_cast<int64_t>(circuits_.size() - 1);
+}
+
+// A circuit's memory, charged to the program's budget (max_python_bytes) as it grows: its own
+// table of gate definitions when it is made, its instructions' storage as emit() grows it (by
+// capacity, so what the vectors really hold). Circuits stay to the end of the program, so what is
+// charged is never given back; a copy starts with nothing charged and is charged whole.
+void Interpreter::charge_circuit(CircuitObj& c) {
+  const Circuit& k = c.c;
+  size_t bytes = sizeof(CircuitObj) + k.ops.capacity() * sizeof(Instruction) + k.qubit_pool.capacity() * 4 +
+                 k.param_pool.capacity() * sizeof(double) + k.gates.capacity() * sizeof(GateDef);
+  for (const GateDef& g : k.gates)
+    bytes += g.body.capacity() * sizeof(BodyOp) + (g.matrix.capacity() + g.state.capacity()) * sizeof(Complex);
+  if (bytes > c.charged.bytes) ValueMemory::charge(bytes - c.charged.bytes);
+  c.charged.bytes = std::max(bytes, c.charged.bytes);
 }
 
 // QuantumCircuit.inverse(): the operations in reverse order, each inverted (a standard gate by

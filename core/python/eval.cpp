@@ -121,17 +121,13 @@ void Interpreter::refuse(const Node& at, const std::string& what) {
            "never runs it");
 }
 
-void Interpreter::count_items(uint64_t n, const Node& at) {
-  items_ += n;
-  if (items_ > opt_.limits.max_python_items)
-    fail(at, "E608",
-         "this program builds more than " + std::to_string(opt_.limits.max_python_items) +
-             " list elements and string characters; qvet stops reading it here");
-}
+// Building n elements or characters costs n steps of the budget (a list of a million zeros is a
+// million steps of work, however short the code that asks for it).
+void Interpreter::count_items(uint64_t n, const Node& at) { step(at, "building lists and strings", n); }
 
 Value Interpreter::nested(Value v, const Node& at) {
   constexpr int64_t kMaxNesting = 100;
-  if (v.j > kMaxNesting) fail(at, "E608", "lists and tuples nested more than " + std::to_string(kMaxNesting) + " deep");
+  if (v.j > kMaxNesting) fail(at, "E616", "lists and tuples nested more than " + std::to_string(kMaxNesting) + " deep");
   return v;
 }
 
@@ -146,6 +142,7 @@ int64_t Interpreter::to_int(const Value& v, const Node& at, const char* what) {
 }
 
 Value Interpreter::eval(const Node& n) {
+  if (++steps_ > opt_.limits.max_python_steps) step(n, "the code", 0);  // every node evaluated costs a step
   switch (n.kind) {
     case Node::Name: return name(n);
     case Node::Int: return Value::integer(n.ival);
@@ -242,7 +239,7 @@ Value Interpreter::name(const Node& n) {
     auto local = f->locals.find(n.text);
     if (local != f->locals.end()) return local->second;
   }
-  if (poisoned_.count(n.text)) quiet();
+  if (!poisoned_.empty() && poisoned_.count(n.text)) quiet();
   auto it = vars_.find(n.text);
   if (it != vars_.end()) return it->second;
   Value v;
@@ -422,7 +419,7 @@ Value Interpreter::binary(char op, const Value& a, const Value& b, const Node& a
     const Value& seq = seq_a ? a : b;
     const int64_t times = std::max<int64_t>(0, seq_a ? b.i : a.i);
     const uint64_t len = seq.kind == Value::Str ? seq.s->size() : seq.items->size();
-    if (len > 0 && static_cast<uint64_t>(times) > opt_.limits.max_python_items / len) count_items(UINT64_MAX / 2, at);
+    if (len > 0 && static_cast<uint64_t>(times) > opt_.limits.max_python_steps / len) count_items(UINT64_MAX / 2, at);
     count_items(len * static_cast<uint64_t>(times), at);
     if (seq.kind == Value::Str) {
       std::string s;
@@ -579,7 +576,9 @@ std::string Interpreter::str(const Value& v, const Node& at) {
       for (size_t i = 0; i < v.items->size(); ++i) {
         const Value& x = (*v.items)[i];
         if (i) s += ", ";
-        s += x.kind == Value::Str ? "'" + *x.s + "'" : str(x, at);
+        const std::string piece = x.kind == Value::Str ? "'" + *x.s + "'" : str(x, at);
+        step(at, "formatting a list", 1 + piece.size());  // a list of a list repeated: its text is long
+        s += piece;
       }
       if (v.kind == Value::Tuple && v.items->size() == 1) s += ",";
       return s + (v.kind == Value::List ? "]" : ")");
@@ -639,19 +638,34 @@ Value Interpreter::attribute(const Value& obj, const std::string& attr, const No
 Value Interpreter::call(const Node& n) {
   const Node& callee = n.kids[0];
   // Methods are dispatched on the object without making bound-method values.
-  Value self;
-  bool method = false;
-  if (callee.kind == Node::Attr) {
-    self = eval(callee.kids[0]);
-    method = self.kind == Value::Circuit || self.kind == Value::List || self.kind == Value::Tuple ||
-             self.kind == Value::Dict || self.kind == Value::Str || self.kind == Value::Nothing ||
-             self.kind == Value::Inert || self.kind == Value::Instructions || self.kind == Value::Gate;
-  }
-  Value fn = method ? Value{} : callee.kind == Node::Attr ? attribute(self, callee.text, callee) : eval(callee);
+  // (self and fn are built in place, without a default value first: a Value is about 100 bytes to
+  // clear, and this runs for every call of every loop.)
+  Value self = callee.kind == Node::Attr ? eval(callee.kids[0]) : Value::handle(Value::None, 0);
+  const bool method = callee.kind == Node::Attr &&
+                      (self.kind == Value::Circuit || self.kind == Value::List || self.kind == Value::Tuple ||
+                       self.kind == Value::Dict || self.kind == Value::Str || self.kind == Value::Nothing ||
+                       self.kind == Value::Inert || self.kind == Value::Instructions || self.kind == Value::Gate);
+  Value fn = method                        ? Value::handle(Value::None, 0)
+             : callee.kind == Node::Attr ? attribute(self, callee.text, callee)
+                                         : eval(callee);
   const bool printing = fn.kind == Value::Function && fn.i == kPrint;
   const bool was = in_print_;
   if (printing) in_print_ = true;
-  Args args;
+  // The arguments go into storage kept from earlier calls at this depth: a loop's calls allocate
+  // nothing for them. It is cleared when the call ends, however it ends.
+  if (arg_depth_ == arg_pool_.size()) arg_pool_.push_back(std::make_unique<Args>());
+  Args& args = *arg_pool_[arg_depth_++];
+  struct Release {
+    Args& args;
+    size_t& depth;
+    ~Release() {
+      args.pos.clear();
+      args.pos_nodes.clear();
+      args.kw.clear();
+      args.kw_nodes.clear();
+      --depth;
+    }
+  } release{args, arg_depth_};
   for (size_t i = 1; i < n.kids.size(); ++i) {
     Value v = eval(n.kids[i]);
     if (n.keywords[i - 1].empty()) {
@@ -975,7 +989,7 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
     case kMax:
     case kSum: {
       if (args.pos.empty()) arity(1, 1);
-      Items items = (args.pos.size() == 1 || fn == kSum) ? materialize(args.pos[0], arg_node(0)) : args.pos;
+      Items items = (args.pos.size() == 1 || fn == kSum) ? materialize(args.pos[0], arg_node(0)) : Items(args.pos.begin(), args.pos.end());
       if (fn == kSum) {
         Value total = args.pos.size() > 1 ? args.pos[1] : Value::integer(0);
         for (const Value& x : items) total = binary('+', total, x, at);
@@ -1193,6 +1207,7 @@ Value Interpreter::make_lambda(const Node& n) {
   f.lambda = code;
   f.closure = frame_;
   count_items(kFunctionItems, n);
+  ValueMemory::charge(kFunctionBytes);
   funcs_.push_back(std::move(f));
   return Value::handle(Value::UserFunction, static_cast<int64_t>(funcs_.size() - 1));
 }
@@ -1443,7 +1458,7 @@ Value Interpreter::str_method(const Value& str_value, const std::string& method,
   }
   if (method == "zfill" && n == 1) {
     const int64_t width = to_int(args.pos[0], *args.pos_nodes[0], "a width");
-    if (width > static_cast<int64_t>(opt_.limits.max_python_items)) count_items(static_cast<uint64_t>(width), at);
+    if (width > static_cast<int64_t>(opt_.limits.max_python_steps)) count_items(static_cast<uint64_t>(width), at);
     const size_t w = width < 0 ? 0 : static_cast<size_t>(width);
     if (s.size() >= w) return str_value;
     const size_t sign = !s.empty() && (s[0] == '-' || s[0] == '+');

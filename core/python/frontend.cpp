@@ -103,19 +103,32 @@ void Interpreter::refuse_inert(const Args& args, const Node& at) {
   (void)at;
 }
 
-// Every loop iteration costs one step of one budget (max_loop_iterations), and a call, which does
-// about four times an iteration's work, kCallSteps: the code cannot run long, however its loops
-// and recursion are arranged (2^60 calls of a doubly recursive function stop within a second).
+// One budget bounds the time: every expression node evaluated and statement run costs a step (see
+// eval() and exec()), a loop iteration one more, a call kCallSteps, and each element or character a
+// builtin builds one (count_items). The budget is spent in about a quarter of a second natively, however
+// the code's loops and recursion are arranged (2^60 calls of a doubly recursive function stop).
 void Interpreter::step(const Node& at, const char* what, uint64_t cost) {
-  iterations_ += cost;
-  if (iterations_ > opt_.limits.max_loop_iterations)
+  steps_ = cost > opt_.limits.max_python_steps ? opt_.limits.max_python_steps + 1 : steps_ + cost;
+  if (steps_ > opt_.limits.max_python_steps)
     fail(at, "E608",
-         std::string(what) + " ran more than " + std::to_string(opt_.limits.max_loop_iterations) +
-             " iterations and calls in all; qvet stops unrolling here (the limit is max_loop_iterations)");
+         std::string(what) + " went past the step budget of " + std::to_string(opt_.limits.max_python_steps) +
+             " steps (each expression evaluated, statement run, loop iteration, call and element built costs one); "
+             "qvet stops reading here (the limit is max_python_steps)");
 }
 
+// A statement, with the memory bound turned into its error here, where the statement is.
 Interpreter::Flow Interpreter::exec(const Stmt& s) {
-  const Node at = place(s);
+  if (++steps_ > opt_.limits.max_python_steps) step(place(s), "the code", 0);
+  try {
+    return exec_statement(s);
+  } catch (const MemoryBound&) {
+    fail(place(s), "E615",
+         "the values of this program (its lists, strings and circuits) would take more than " + std::to_string(opt_.limits.max_python_bytes >> 20) +
+             " MiB at once; qvet stops reading here (the limit is max_python_bytes)");
+  }
+}
+
+Interpreter::Flow Interpreter::exec_statement(const Stmt& s) {
   switch (s.kind) {
     case Stmt::Pass: return Flow::Next;
     case Stmt::Import: exec_import(s); return Flow::Next;
@@ -177,16 +190,16 @@ Interpreter::Flow Interpreter::exec(const Stmt& s) {
     case Stmt::Break:
     case Stmt::Continue:
       if (loops_ == 0)
-        fail(at, "E601", std::string("'") + (s.kind == Stmt::Break ? "break" : "continue") + "' outside a loop");
+        fail(place(s), "E601", std::string("'") + (s.kind == Stmt::Break ? "break" : "continue") + "' outside a loop");
       return s.kind == Stmt::Break ? Flow::Break : Flow::Continue;
     case Stmt::Return:
-      if (!frame_) fail(at, "E601", "'return' outside a function");
+      if (!frame_) fail(place(s), "E601", "'return' outside a function");
       returned_ = s.has_value ? eval(s.value) : Value{};
       return Flow::Return;
     case Stmt::Assert:
       if (!truth(eval(s.value), s.value)) {
         const std::string why = s.targets.empty() ? "" : ": " + str(eval(s.targets[0]), s.targets[0]);
-        fail(at, "E611", "assertion failed" + why + " (the code would stop here with an AssertionError)");
+        fail(place(s), "E611", "assertion failed" + why + " (the code would stop here with an AssertionError)");
       }
       return Flow::Next;
     case Stmt::Def: define(s); return Flow::Next;
@@ -208,6 +221,7 @@ void Interpreter::define(const Stmt& s) {
   f.def = code;
   f.closure = frame_;
   count_items(kFunctionItems, place(s));
+  ValueMemory::charge(kFunctionBytes);
   funcs_.push_back(std::move(f));
   Node target;
   target.kind = Node::Name;
@@ -314,7 +328,7 @@ void Interpreter::assign(const Node& target, const Value& v) {
       return;
     }
     vars_[target.text] = v;
-    poisoned_.erase(target.text);
+    if (!poisoned_.empty()) poisoned_.erase(target.text);
     if (v.kind == Value::Circuit) adopt(v.i, target.text);
     return;
   }
@@ -465,6 +479,7 @@ void parse(std::string_view original, const SourceMap& map, const Options& optio
   const std::string text = without_notebook_lines(original, map, sink);
   const std::string_view src = text;
   Parser parser(src, map, sink, options.limits);
+  const ValueMemory::Scope memory(options.limits.max_python_bytes);  // before the interpreter: it outlives its values
   Interpreter interp(map, options, sink);
   std::vector<Stmt> statements;
   while (parser.next(&statements)) {

@@ -26,9 +26,10 @@ class Interpreter {
   // Calls of the code's own functions nested at once (recursion): deep enough for a QFT built
   // recursively over a hundred qubits, shallow enough for every target's stack.
   static constexpr uint32_t kMaxCallDepth = 100;
-  // A function value costs this many list elements of max_python_items (it holds about as many
-  // bytes as that many values), so defining functions in a loop stays within the same memory.
+  // A function value costs this many steps and bytes of the budgets (it copies its code, and its
+  // FunctionObj is kept to the end), so defining functions in a loop stays within both.
   static constexpr uint64_t kFunctionItems = 64;
+  static constexpr size_t kFunctionBytes = 1024;
   static constexpr uint64_t kCallSteps = 4;  // a call's cost in loop iterations (see step())
 
   Interpreter(const SourceMap& map, const Options& opt, DiagnosticSink& sink);
@@ -64,6 +65,18 @@ class Interpreter {
     int64_t derived_from = -1;                // made from that circuit, and not yet given a name
     uint32_t offset = 0, length = 0;
     std::string var;  // the last variable it was assigned to
+    struct Charged {  // bytes of it charged to the memory budget (charge_circuit): a copy has none yet
+      size_t bytes = 0;
+      Charged() = default;
+      Charged(const Charged&) {}
+      Charged(Charged&&) noexcept = default;
+      Charged& operator=(const Charged&) {
+        bytes = 0;
+        return *this;
+      }
+      Charged& operator=(Charged&&) noexcept = default;
+      ~Charged() = default;
+    } charged;
   };
   struct Bound {  // a call's arguments by parameter name (nullptr where not given)
     std::vector<const Value*> v;
@@ -96,6 +109,7 @@ class Interpreter {
 
   // ---- statements (frontend.cpp)
   Flow exec(const Stmt& s);
+  Flow exec_statement(const Stmt& s);
   Flow exec_body(const std::vector<Stmt>& body);
   void define(const Stmt& s);
   void step(const Node& at, const char* what, uint64_t cost = 1);  // an iteration or a call, against the budget
@@ -155,6 +169,9 @@ class Interpreter {
                    std::vector<std::vector<uint32_t>> cargs, const Node& call);
   void emit(CircuitObj& c, OpKind kind, int32_t gate, const std::vector<uint32_t>& qubits, int32_t clbit,
             const std::vector<Value>& params, const Node& call);
+  void emit(CircuitObj& c, OpKind kind, int32_t gate, const uint32_t* qubits, size_t nq, int32_t clbit,
+            const Value* params, size_t np, const Node& call);
+  bool fast_gate(CircuitObj& c, const GateRow& row, const Args& args, const Node& at);
   double param_slot(CircuitObj& c, const Value& v, const Node& at);
   int32_t mcx_gate(CircuitObj& c, uint32_t num_qubits, bool gray);
   // Sub-circuits: a circuit's gate (or, inside another circuit's gates, its own) in `dst`.
@@ -245,6 +262,7 @@ class Interpreter {
   Value related_param(const ParamMap& m, const std::vector<Value>& params, const Node& at);
   CircuitObj empty_like(int64_t src, const std::string& name, const Node& at);
   int64_t add_circuit(CircuitObj c);
+  void charge_circuit(CircuitObj& c);
   int64_t inverse_circuit(int64_t src, const std::string& name, const Node& at);
   int32_t inverse_gate(CircuitObj& dst, int64_t src, int32_t gate, std::vector<Value>& params, const Node& at);
   Value inverse_value(const Value& gate, const Node& at);
@@ -294,9 +312,10 @@ class Interpreter {
   };
   std::vector<ParamKey> param_keys_;  // by id
   int64_t qreg_counter_ = 0, creg_counter_ = 0, circuit_counter_ = 0;
-  uint64_t iterations_ = 0;
+  std::vector<std::unique_ptr<Args>> arg_pool_;  // argument storage of the calls running now, reused
+  size_t arg_depth_ = 0;
+  uint64_t steps_ = 0;  // of the budget max_python_steps (step())
   uint64_t instructions_ = 0;
-  uint64_t items_ = 0;     // list elements and string bytes created
   bool in_print_ = false;  // queries such as qc.depth() are allowed (and not computed) inside print()
   uint32_t depth_ = 0;
 };

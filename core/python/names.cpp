@@ -1,6 +1,7 @@
 #include "python/names.hpp"
 
 #include <cmath>
+#include <unordered_map>
 
 namespace qvet::python {
 
@@ -131,9 +132,15 @@ static_assert(sizeof(kFunctionNames) / sizeof(kFunctionNames[0]) == kFunctionCou
 }  // namespace
 
 const GateRow* find_gate_method(std::string_view method) {
-  for (const GateRow& g : gate_rows())
-    if (g.python.method && method == g.python.method) return &g;
-  return nullptr;
+  // Looked up on every gate call of a loop: a hash table built once, not a scan of the table.
+  static const std::unordered_map<std::string_view, const GateRow*> by_method = [] {
+    std::unordered_map<std::string_view, const GateRow*> m;
+    for (const GateRow& g : gate_rows())
+      if (g.python.method) m.emplace(g.python.method, &g);
+    return m;
+  }();
+  auto it = by_method.find(method);
+  return it == by_method.end() ? nullptr : it->second;
 }
 
 int find_gate_class(std::string_view cls) {

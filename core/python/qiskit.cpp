@@ -147,7 +147,7 @@ Value Interpreter::construct(int64_t cls, Args& args, const Node& at) {
           add_register(made, r.i, *args.pos_nodes[i]);
         }
       }
-      circuits_.push_back(std::move(made));
+      add_circuit(std::move(made));
       return Value::handle(Value::Circuit, static_cast<int64_t>(circuits_.size() - 1));
     }
     case kQuantumRegister:
@@ -603,13 +603,13 @@ Value Interpreter::library_qft(Args& args, const Node& at) {
       emit(inner, OpKind::Gate, s.gate->id, s.qubits, -1, {}, at);
   }
   inner.part = true;
-  circuits_.push_back(std::move(inner));
+  add_circuit(std::move(inner));
   const int64_t inner_id = static_cast<int64_t>(circuits_.size() - 1);
   CircuitObj outer = circuit(name);
   const int32_t gate = circuit_gate(outer, inner_id, at);
   emit(outer, OpKind::Gate, gate, all, -1, {}, at);
   outer.qft = inverse ? 1 : 0;
-  circuits_.push_back(std::move(outer));
+  add_circuit(std::move(outer));
   return Value::handle(Value::Circuit, static_cast<int64_t>(circuits_.size() - 1));
 }
 
@@ -659,10 +659,26 @@ uint32_t Interpreter::local_param(CircuitObj& c, int64_t global, const Node& at)
 
 void Interpreter::emit(CircuitObj& c, OpKind kind, int32_t gate, const std::vector<uint32_t>& qubits, int32_t clbit,
                        const std::vector<Value>& params, const Node& call) {
+  emit(c, kind, gate, qubits.data(), qubits.size(), clbit, params.data(), params.size(), call);
+}
+
+void Interpreter::emit(CircuitObj& c, OpKind kind, int32_t gate, const uint32_t* qubits, size_t nq, int32_t clbit,
+                       const Value* params, size_t np, const Node& call) {
   if (++instructions_ > opt_.limits.max_instructions)
     fail(call, "E404",
          "more than " + std::to_string(opt_.limits.max_instructions) +
              " instructions; qvet stops reading here (the limit is max_instructions)");
+  // Room for it first, charged to the memory budget when the storage grows (charge_circuit).
+  if (c.c.ops.size() == c.c.ops.capacity() || c.c.qubit_pool.size() + nq > c.c.qubit_pool.capacity() ||
+      c.c.param_pool.size() + np > c.c.param_pool.capacity()) {
+    auto grow = [](auto& v, size_t more) {
+      if (v.size() + more > v.capacity()) v.reserve(std::max<size_t>({16, 2 * v.capacity(), v.size() + more}));
+    };
+    grow(c.c.ops, 1);
+    grow(c.c.qubit_pool, nq);
+    grow(c.c.param_pool, np);
+    charge_circuit(c);
+  }
   Instruction ins;
   ins.src_offset = call.offset;
   ins.src_length = call.length;
@@ -670,24 +686,56 @@ void Interpreter::emit(CircuitObj& c, OpKind kind, int32_t gate, const std::vect
   ins.gate = gate;
   ins.clbit = clbit;
   ins.param_begin = static_cast<uint32_t>(c.c.param_pool.size());
-  for (const Value& p : params) {
-    const double x = param_slot(c, p, call);
+  for (const Value* p = params; p != params + np; ++p) {
+    const double x = param_slot(c, *p, call);
     c.c.param_pool.push_back(x);
   }
-  if (params.size() > kMaxGateParams) fail(call, "E609", "a gate with more than 65535 parameters");
-  ins.param_count = static_cast<uint16_t>(params.size());
+  if (np > kMaxGateParams) fail(call, "E609", "a gate with more than 65535 parameters");
+  ins.param_count = static_cast<uint16_t>(np);
   ins.qubit_begin = static_cast<uint32_t>(c.c.qubit_pool.size());
-  ins.qubit_count = static_cast<uint32_t>(qubits.size());
-  c.c.qubit_pool.insert(c.c.qubit_pool.end(), qubits.begin(), qubits.end());
+  ins.qubit_count = static_cast<uint32_t>(nq);
+  c.c.qubit_pool.insert(c.c.qubit_pool.end(), qubits, qubits + nq);
   for (Register& r : c.c.qregs)
     if (!r.used)
-      for (uint32_t q : qubits)
-        if (q >= r.offset && q < r.offset + r.size) r.used = true;
+      for (const uint32_t* q = qubits; q != qubits + nq; ++q)
+        if (*q >= r.offset && *q < r.offset + r.size) r.used = true;
   if (clbit >= 0)
     for (Register& r : c.c.cregs)
       if (static_cast<uint32_t>(clbit) >= r.offset && static_cast<uint32_t>(clbit) < r.offset + r.size) r.used = true;
   if (gate >= 0) c.c.gates[gate].used = true;
   c.c.ops.push_back(ins);
+}
+
+// The call most loops make, `qc.h(i)` or `qc.rz(theta, q[k])`: a gate of the table with its
+// parameters and one qubit per argument, all given by position. It is emitted without building the
+// argument lists the general path needs; anything else (a register, a keyword, a bad index) is left
+// to that path, which also words the errors. False when the call is not of this form.
+bool Interpreter::fast_gate(CircuitObj& c, const GateRow& row, const Args& args, const Node& at) {
+  constexpr size_t kMaxFast = 4;
+  const size_t np = static_cast<size_t>(row.num_params), nq = static_cast<size_t>(row.num_qubits);
+  if (nq == 0 || nq > kMaxFast || !args.kw.empty() || args.pos.size() != np + nq) return false;
+  uint32_t qs[kMaxFast];
+  for (size_t i = 0; i < nq; ++i) {
+    const Value& x = args.pos[np + i];
+    int64_t q = -1;
+    if (x.kind == Value::Int || x.kind == Value::Bool) {
+      q = x.i < 0 ? x.i + c.c.num_qubits : x.i;
+      if (q < 0 || q >= static_cast<int64_t>(c.c.num_qubits)) return false;
+    } else if (x.kind == Value::Qubit) {
+      for (size_t k = 0; k < c.qreg_ids.size(); ++k)
+        if (c.qreg_ids[k] == x.j) q = c.c.qregs[k].offset + x.i;
+      if (q < 0) return false;
+    } else {
+      return false;
+    }
+    qs[i] = static_cast<uint32_t>(q);
+    for (size_t k = 0; k < i; ++k)
+      if (qs[k] == qs[i]) return false;
+  }
+  for (size_t i = 0; i < np; ++i)
+    if (!args.pos[i].is_number() && args.pos[i].kind != Value::Param) return false;
+  emit(c, OpKind::Gate, row.id, qs, nq, -1, args.pos.data(), np, at);
+  return true;
 }
 
 // Qiskit's broadcasting: each argument is a list of bits; a gate on one qubit applies to each;
@@ -777,6 +825,8 @@ Value Interpreter::instructions(int64_t circuit, size_t first) const {
 
 Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& args, const Node& at) {
   CircuitObj& c = circuits_[id];
+  const GateRow* gate_row = find_gate_method(method);
+  if (gate_row && fast_gate(c, *gate_row, args, at)) return instructions(id, c.c.ops.size() - 1);
   Node name_node;  // the method's name, where errors about the method point
   name_node.offset = at.kids[0].name_offset;
   name_node.length = static_cast<uint32_t>(method.size());
@@ -785,7 +835,7 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     return bind_args(args, names, required, positional, method, at);
   };
 
-  if (const GateRow* row = find_gate_method(method)) {
+  if (const GateRow* row = gate_row) {
     std::vector<const char*> names;
     const int np = row->num_params, nq = row->num_qubits;
     names.reserve(static_cast<size_t>(np) + static_cast<size_t>(nq) + 2);
@@ -993,7 +1043,7 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
       copy.part = false;
       copy.offset = at.offset;
       copy.length = at.length;
-      circuits_.push_back(std::move(copy));
+      add_circuit(std::move(copy));
       dst = static_cast<int64_t>(circuits_.size() - 1);
       circuits_[id].part = true;  // the one composed onto, superseded by the result
     }

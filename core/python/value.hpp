@@ -9,11 +9,13 @@
 #include <vector>
 
 #include "circuit/circuit.hpp"
+#include "python/memory.hpp"
 
 namespace qvet::python {
 
 struct Value;
-using Items = std::vector<Value>;
+// Elements of lists, tuples and dicts: their bytes count against the program's memory budget.
+using Items = std::vector<Value, CountedAllocator<Value>>;
 
 // A gate object such as HGate() or MCXGate(5), before it is appended to a circuit.
 struct GateValue;
@@ -85,7 +87,7 @@ struct Value {
   static Value string(std::string v) {
     Value x;
     x.kind = Str;
-    x.s = std::make_shared<std::string>(std::move(v));
+    x.s = std::make_shared<CountedString>(std::move(v));
     return x;
   }
   // For List and Tuple, j is the nesting depth and k is 1 when a list is inside: lists change only

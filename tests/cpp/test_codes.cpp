@@ -294,6 +294,8 @@ std::vector<Probe> validation_probes() {
       {"E612", std::string(kPy) + "def down(k):\n    return down(k + 1)\ndown(0)\n"},
       {"E613", std::string(kPy) + "from qiskit_aer import AerSimulator\nn = AerSimulator().num_qubits\nqc.h(n)\n"},
       {"E614", "{\"cells\": [], \"nbformat\": 4}"},
+      {"E615", py + "x = list(range(10**12))\n"},
+      {"E616", py + "a = []\nfor i in range(1000):\n    a = [a]\n"},
       {"I601", std::string(kPy) + "from qiskit_aer import AerSimulator\nsim = AerSimulator()\n"},
       {"I602", std::string(kPy) + "%matplotlib inline\nqc.h(0)\n"},
       {"W202",

@@ -4,10 +4,13 @@
 #include <unistd.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "helpers.hpp"
 
@@ -634,10 +637,10 @@ TEST_CASE("unrolling and allocation are bounded, with clear errors", "[python][l
     return r.diagnostics.empty() ? std::string() : r.diagnostics[0].code;
   };
   CHECK(code_of("for i in range(10**12):\n    pass\n") == "E608");
-  CHECK(code_of("for i in range(10**12):\n    qc.h(0)\n") == "E404");
+  CHECK(code_of("for i in range(10**12):\n    qc.h(0)\n") == "E608");  // the steps end first
   CHECK(code_of("x = 'a' * 10**12\n") == "E608");
   CHECK(code_of("x = [0] * 10**9\n") == "E608");
-  CHECK(code_of("x = list(range(10**12))\n") == "E608");
+  CHECK(code_of("x = list(range(10**12))\n") == "E615");
   CHECK(code_of("x = 2 ** 10 ** 10\n") == "E609");
   CHECK(code_of("x = " + std::string(5000, '(') + "1" + std::string(5000, ')') + "\n") == "E407");
   CHECK(code_of("x = " + std::string(5000, '[') + std::string(5000, ']') + "\n") == "E407");
@@ -649,6 +652,53 @@ TEST_CASE("unrolling and allocation are bounded, with clear errors", "[python][l
   CHECK(code_of(nested) == "E407");
   Report big = run("from qiskit import QuantumCircuit\nqc = QuantumCircuit(10**12)\n");
   CHECK(find(big, "E402"));
+}
+
+// Each bound of the interpreter, reached by the programs that reach it, with its own code at the
+// line of the statement that passed it (bench/bench_python.cpp times the same programs).
+TEST_CASE("each Python bound stops its program with its own code and line", "[python][limits]") {
+  struct Case {
+    const char* code;
+    int line;  // counted from the line after kHead
+    std::string src;
+  };
+  const std::vector<Case> cases = {
+      {"E608", 2, "i = 0\nwhile True:\n    i += 1\n"},                              // steps: a loop
+      {"E608", 2, "def f(n):\n    return 0 if n == 0 else f(n - 1) + f(n - 1)\nf(60)\n"},  // steps: calls
+      {"E608", 2, "x = [[0] * 1000] * 1000\ny = str([x] * 1000)\n"},                 // steps: formatting
+      {"E608", 1, "x = [0] * 10**12\n"},                                             // steps: built at once
+      {"E615", 1, "x = list(range(10**12))\n"},                                      // memory: elements
+      {"E615", 3, "a = []\nfor i in range(10**8):\n    a.append(i)\n"},              // memory: growing
+      {"E615", 1, "x = [i for i in range(10**9)]\n"},                                // memory: comprehension
+      {"E608", 3, "s = 'ab'\nfor i in range(40):\n    s = s + s\n"},              // steps: a string's bytes
+      {"E615", 2, "for i in range(10**7):\n    c = QuantumCircuit(2)\n"},          // memory: circuits
+      {"E615", 3, "big = QuantumCircuit(1000)\nfor i in range(10**7):\n    big.h(range(1000))\n"},  // instructions
+      {"E615", 2, "for i in range(10**8):\n    def g():\n        return 1\n"},    // memory: functions
+      {"E616", 3, "a = []\nfor i in range(1000):\n    a = [a]\n"},                  // nesting
+      {"E612", 2, "def f(n):\n    return f(n + 1)\nf(0)\n"},                         // recursion
+  };
+  const int head_lines = static_cast<int>(std::count(kHead, kHead + std::strlen(kHead), '\n'));
+  for (const Case& c : cases) {
+    INFO(c.src);
+    const Report r = run(std::string(kHead) + c.src);
+    Diagnostic d;
+    for (const Diagnostic& e : r.diagnostics)
+      if (e.severity == Severity::Error) {
+        d = e;
+        break;
+      }
+    CHECK(d.code == c.code);
+    CHECK(d.span.line == head_lines + c.line);
+    CHECK(d.span.column >= 1);
+  }
+  // The instruction bound itself, below the memory one when it is set lower.
+  Options opt;
+  opt.limits.max_instructions = 1000;
+  const Report r = qvet::validate(std::string(kHead) + "for i in range(10**12):\n    qc.h(0)\n", opt);
+  REQUIRE_FALSE(r.diagnostics.empty());
+  CHECK(r.diagnostics[0].code == "E404");
+  // And an ordinary program is far from every bound.
+  CHECK(test::error_count(run(std::string(kHead) + "for i in range(100000):\n    qc.h(i % 2)\n")) == 0);
 }
 
 TEST_CASE("every prefix of a Python program is handled without a crash", "[python][robust]") {
@@ -671,8 +721,8 @@ TEST_CASE("lists cannot contain themselves, and nesting is bounded", "[python][l
     Report r = run(std::string(kHead) + src);
     return r.diagnostics.empty() ? std::string() : r.diagnostics[0].code;
   };
-  CHECK(first_code("a = []\nfor i in range(100000):\n    a = [a]\n") == "E608");
-  CHECK(first_code("t = ()\nfor i in range(100000):\n    t = (t,)\n") == "E608");
+  CHECK(first_code("a = []\nfor i in range(100000):\n    a = [a]\n") == "E616");
+  CHECK(first_code("t = ()\nfor i in range(100000):\n    t = (t,)\n") == "E616");
   CHECK(first_code("a = []\na.append(a)\n") == "E603");
   CHECK(first_code("a = [1]\na += [a]\n") == "E603");
   CHECK(first_code("a = []\na.extend([(a, 1)])\n") == "E603");

@@ -22,8 +22,13 @@ struct Limits {
   uint64_t max_expanded_ops = 50'000'000;     // instructions after expanding custom gates
   uint32_t max_expr_depth = 128;              // nested parentheses/unary ops; bounds parser recursion
   uint32_t max_diagnostics = 100;             // errors and warnings kept in one report
-  uint64_t max_loop_iterations = 10'000'000;  // Python: `for` iterations in all, when unrolling
-  uint64_t max_python_items = 1u << 24;       // Python: list elements and string bytes created in all
+  // Python: the step budget. Each expression evaluated, statement run, loop iteration and element
+  // or character a builtin builds costs a step (a call four); it bounds the time the interpreter
+  // takes, whatever the code's loops and recursion (a quarter of a second natively).
+  uint64_t max_python_steps = 10'000'000;
+  // Python: bytes the program's values hold at once (lists, tuples, dicts, strings, functions, and
+  // the circuits it builds, their instructions included), counted as they are allocated.
+  uint64_t max_python_bytes = 128u << 20;
   uint64_t max_layout_steps = 2'000'000;      // backend: candidate checks of the SWAP-free layout search
 };
 

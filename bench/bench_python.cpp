@@ -1,0 +1,109 @@
+// The Python front end's interpreter beside the OpenQASM 2 parser (Google Benchmark; not a test).
+//   build/bench/qvet_bench_python --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+// BM_PythonLoop runs `for i in range(N): qc.h(i % n)`, the loop body the issue's speed goal names,
+// and counts iterations per second; BM_Qasm2Lines reads the same circuit written out as OpenQASM 2,
+// one `h q[k];` line per gate, and counts gates per second. Both stop at the filled Circuit (no
+// analysis, no hash), so the two rates compare the front ends alone. BM_Bound/<name> times each
+// hostile program until its bound stops it.
+#include <benchmark/benchmark.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "python/frontend.hpp"
+#include "qasm2/parser.hpp"
+#include "source/source_map.hpp"
+
+namespace {
+
+struct Loaded {
+  size_t instructions = 0;
+  bool errors = false;
+};
+
+Loaded load_python(const std::string& src, const qvet::Options& opt) {
+  qvet::SourceMap map(src);
+  qvet::DiagnosticSink sink(opt.limits.max_diagnostics);
+  qvet::Circuit c;
+  std::string name;
+  qvet::python::parse(src, map, opt, sink, c, &name);
+  return {c.ops.size(), sink.has_errors()};
+}
+
+void BM_PythonLoop(benchmark::State& state) {
+  const std::string src = "from qiskit import QuantumCircuit\nn = 5\nqc = QuantumCircuit(n)\nfor i in range(" +
+                          std::to_string(state.range(0)) + "):\n    qc.h(i % n)\n";
+  const qvet::Options opt;
+  for (auto _ : state) {
+    const Loaded l = load_python(src, opt);
+    if (l.errors || l.instructions != static_cast<size_t>(state.range(0))) {
+      state.SkipWithError("the loop did not load");
+      return;
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_PythonLoop)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+
+// An empty loop body: the cost of an iteration itself.
+void BM_PythonEmptyLoop(benchmark::State& state) {
+  const std::string src = "x = 0\nfor i in range(" + std::to_string(state.range(0)) + "):\n    pass\n";
+  const qvet::Options opt;
+  for (auto _ : state) benchmark::DoNotOptimize(load_python(src, opt));
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_PythonEmptyLoop)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+
+void BM_Qasm2Lines(benchmark::State& state) {
+  std::string src = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[5];\n";
+  for (int64_t i = 0; i < state.range(0); ++i) src += "h q[" + std::to_string(i % 5) + "];\n";
+  const qvet::Options opt;
+  for (auto _ : state) {
+    qvet::SourceMap map(src);
+    qvet::DiagnosticSink sink(opt.limits.max_diagnostics);
+    qvet::Circuit c;
+    qvet::qasm2::parse(src, map, opt, sink, c);
+    benchmark::DoNotOptimize(c.ops.data());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_Qasm2Lines)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+
+// The hostile programs of the issue and the tests: each must end in its error, fast.
+const std::vector<std::pair<const char*, const char*>> kBounds = {
+    {"steps_for", "for i in range(10**12):\n    pass\n"},
+    {"steps_while", "i = 0\nwhile True:\n    i += 1\n"},
+    {"instructions", "from qiskit import QuantumCircuit\nqc = QuantumCircuit(1)\nfor i in range(10**12):\n    qc.h(0)\n"},
+    {"list_range", "x = list(range(10**12))\n"},
+    {"list_repeat", "x = [0] * 10**12\n"},
+    {"string_doubling", "s = 'ab'\nfor i in range(64):\n    s = s + s\n"},
+    {"nested_lists", "x = [[0] * 1000] * 1000\ny = [x] * 1000\n"},
+    {"recursion", "def f(n):\n    return f(n + 1)\nf(0)\n"},
+    {"double_recursion", "def f(n):\n    return 0 if n == 0 else f(n - 1) + f(n - 1)\nf(60)\n"},
+};
+
+void register_bounds() {
+  for (const auto& [name, src] : kBounds) {
+    const std::string code = src;
+    benchmark::RegisterBenchmark((std::string("BM_Bound/") + name).c_str(), [code](benchmark::State& st) {
+      const qvet::Options opt;
+      for (auto _ : st)
+        if (!load_python(code, opt).errors) {
+          st.SkipWithError("the program was not stopped");
+          return;
+        }
+    })->Unit(benchmark::kMillisecond)->Iterations(3);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  register_bounds();
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

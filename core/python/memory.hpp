@@ -1,0 +1,77 @@
+// The memory the Python values of one program take, counted while they live. Lists, tuples and
+// dicts allocate their elements through CountedAllocator, and strings are CountedString, so every
+// byte a program's values hold is charged when it is allocated and given back when it is freed.
+// An allocation that would take the total past the budget throws MemoryBound before anything is
+// allocated; the interpreter turns it into E615 at the statement that asked for it. Counting the
+// bytes, not the elements, is what keeps `list(range(10**12))` from taking gigabytes first: the
+// elements are about 100 bytes each.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace qvet::python {
+
+struct MemoryBound {};  // what the budget throws: caught per statement (frontend.cpp)
+
+class ValueMemory {
+ public:
+  // Counts on this thread while it lives (python::parse holds one); without one, nothing is counted.
+  class Scope {
+   public:
+    explicit Scope(uint64_t limit);
+    ~Scope();
+    Scope(const Scope&) = delete;
+    Scope& operator=(const Scope&) = delete;
+    uint64_t live() const { return live_; }
+    uint64_t peak() const { return peak_; }
+
+   private:
+    friend class ValueMemory;
+    uint64_t limit_, live_ = 0, peak_ = 0;
+    Scope* outer_;
+  };
+  static void charge(size_t bytes);  // throws MemoryBound when the live total would pass the limit
+  static void release(size_t bytes) noexcept;
+};
+
+template <class T>
+struct CountedAllocator {
+  using value_type = T;
+  CountedAllocator() = default;
+  template <class U>
+  CountedAllocator(const CountedAllocator<U>&) noexcept {}  // NOLINT(google-explicit-constructor): as std::allocator
+  T* allocate(size_t n) {
+    ValueMemory::charge(n * sizeof(T));
+    try {
+      return std::allocator<T>().allocate(n);
+    } catch (...) {
+      ValueMemory::release(n * sizeof(T));
+      throw;
+    }
+  }
+  void deallocate(T* p, size_t n) noexcept {
+    std::allocator<T>().deallocate(p, n);
+    ValueMemory::release(n * sizeof(T));
+  }
+  friend bool operator==(const CountedAllocator&, const CountedAllocator&) { return true; }
+  friend bool operator!=(const CountedAllocator&, const CountedAllocator&) { return false; }
+};
+
+// A string value's text. Python strings never change once made, so what it holds is charged once,
+// when it is made, and given back when the last Value holding it goes.
+class CountedString : public std::string {
+ public:
+  explicit CountedString(std::string&& s) : std::string(std::move(s)), charged_(capacity() + sizeof(*this)) {
+    ValueMemory::charge(charged_);
+  }
+  ~CountedString() { ValueMemory::release(charged_); }
+  CountedString(const CountedString&) = delete;
+  CountedString& operator=(const CountedString&) = delete;
+
+ private:
+  size_t charged_;
+};
+
+}  // namespace qvet::python
