@@ -4,12 +4,12 @@
 // and counts iterations per second; BM_Qasm2Lines reads the same circuit written out as OpenQASM 2,
 // one `h q[k];` line per gate, and counts gates per second. Both stop at the filled Circuit (no
 // analysis, no hash), so the two rates compare the front ends alone. BM_Bound/<name> times each
-// hostile program until its bound stops it.
+// hostile program of bench/python_bounds.json until its bound stops it.
 #include <benchmark/benchmark.h>
 
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
-#include <utility>
-#include <vector>
 
 #include "python/frontend.hpp"
 #include "qasm2/parser.hpp"
@@ -70,23 +70,14 @@ void BM_Qasm2Lines(benchmark::State& state) {
 }
 BENCHMARK(BM_Qasm2Lines)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 
-// The hostile programs of the issue and the tests: each must end in its error, fast.
-const std::vector<std::pair<const char*, const char*>> kBounds = {
-    {"steps_for", "for i in range(10**12):\n    pass\n"},
-    {"steps_while", "i = 0\nwhile True:\n    i += 1\n"},
-    {"instructions", "from qiskit import QuantumCircuit\nqc = QuantumCircuit(1)\nfor i in range(10**12):\n    qc.h(0)\n"},
-    {"list_range", "x = list(range(10**12))\n"},
-    {"list_repeat", "x = [0] * 10**12\n"},
-    {"string_doubling", "s = 'ab'\nfor i in range(64):\n    s = s + s\n"},
-    {"nested_lists", "x = [[0] * 1000] * 1000\ny = [x] * 1000\n"},
-    {"recursion", "def f(n):\n    return f(n + 1)\nf(0)\n"},
-    {"double_recursion", "def f(n):\n    return 0 if n == 0 else f(n - 1) + f(n - 1)\nf(60)\n"},
-};
-
+// The hostile programs of bench/python_bounds.json: each must end in its error, fast.
 void register_bounds() {
-  for (const auto& [name, src] : kBounds) {
-    const std::string code = src;
-    benchmark::RegisterBenchmark((std::string("BM_Bound/") + name).c_str(), [code](benchmark::State& st) {
+  std::ifstream in(std::string(QVET_BENCH_DIR) + "/python_bounds.json");
+  if (!in) return;
+  const nlohmann::json doc = nlohmann::json::parse(in);
+  for (const auto& p : doc.at("programs")) {
+    const std::string code = p.at("code").get<std::string>();
+    benchmark::RegisterBenchmark(("BM_Bound/" + p.at("name").get<std::string>()).c_str(), [code](benchmark::State& st) {
       const qvet::Options opt;
       for (auto _ : st)
         if (!load_python(code, opt).errors) {
