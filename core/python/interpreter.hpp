@@ -81,7 +81,7 @@ class Interpreter {
   struct FunctionObj {
     std::string name;
     std::vector<std::string> params;
-    std::vector<Value> defaults;  // for the last parameters
+    std::vector<Value> defaults;                    // for the last parameters
     std::vector<std::optional<Value>> kw_defaults;  // per keyword-only parameter (Stmt::kwonly)
     std::shared_ptr<const Stmt> def;
     std::shared_ptr<const Node> lambda;

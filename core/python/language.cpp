@@ -121,7 +121,7 @@ Value Interpreter::fstring(const Node& n) {
 
 std::string Interpreter::convert(const Value& v, const std::string& conversion, const Node& at) {
   if (conversion == "s") return str(v, at);
-  const std::string r = repr(v, at);
+  std::string r = repr(v, at);
   if (conversion == "a" && std::any_of(r.begin(), r.end(), [](char c) { return (c & 0x80) != 0; }))
     refuse(at, "the conversion !a of text that is not ASCII");
   return r;
@@ -253,8 +253,7 @@ std::string Interpreter::format_value(const Value& v, const std::string& spec, c
 
 // An int, bool or float by the spec's type: d b o x X for integers, e E f F g G % (and none) for
 // floats, an int taking the float types too; the sign as the spec says.
-std::string Interpreter::format_number(const Value& v, const FormatSpec& f, const std::string& spec,
-                                       const Node& at) {
+std::string Interpreter::format_number(const Value& v, const FormatSpec& f, const std::string& spec, const Node& at) {
   const char* tname = type_name(v);
   const bool int_type = f.type == 'd' || f.type == 'b' || f.type == 'o' || f.type == 'x' || f.type == 'X';
   const bool float_type = f.type == 'e' || f.type == 'E' || f.type == 'f' || f.type == 'F' || f.type == 'g' ||
@@ -262,7 +261,7 @@ std::string Interpreter::format_number(const Value& v, const FormatSpec& f, cons
   if (f.type == 'n' || f.type == 'c') refuse(at, std::string("the format type '") + f.type + "'");
   if (f.type && !int_type && !float_type)
     fail(at, "E609", std::string("Unknown format code '") + f.type + "' for object of type '" + tname + "'");
-  auto with_sign = [&](bool negative, std::string digits) {
+  auto with_sign = [&](bool negative, const std::string& digits) {
     const std::string s = negative ? "-" : f.sign == '+' ? "+" : f.sign == ' ' ? " " : "";
     return s + digits;
   };
@@ -367,8 +366,7 @@ Value Interpreter::str_format(const Value& str_value, Args& args, const Node& at
         for (char c : first) index = std::min<size_t>(index * 10 + static_cast<size_t>(c - '0'), SIZE_MAX / 20);
       }
       if (index >= args.pos.size())
-        fail(where, "E606",
-             "Replacement index " + std::to_string(index) + " out of range for positional args tuple");
+        fail(where, "E606", "Replacement index " + std::to_string(index) + " out of range for positional args tuple");
       v = args.pos[index];
     } else {
       bool found = false;
@@ -581,8 +579,7 @@ Value Interpreter::language_function(int64_t fn, Args& args, const Node& at) {
     out = repr(args.pos[0], *args.pos_nodes[0]);
   } else {
     if (args.pos.size() == 2 && args.pos[1].kind != Value::Str)
-      fail(*args.pos_nodes[1], "E605",
-           std::string("format() argument 2 must be str, not ") + type_name(args.pos[1]));
+      fail(*args.pos_nodes[1], "E605", std::string("format() argument 2 must be str, not ") + type_name(args.pos[1]));
     out = format_value(args.pos[0], args.pos.size() == 2 ? *args.pos[1].s : "",
                        args.pos.size() == 2 ? *args.pos_nodes[1] : at);
   }
@@ -642,8 +639,8 @@ Value Interpreter::item_of(const Value& obj, const Value& key, const Node& key_n
     if (!key.is_int())
       fail(key_node, "E605",
            std::string(type_name(obj)) + " indices must be integers or slices, not '" + type_name(key) + "'");
-    const int64_t n = obj.kind == Value::Str ? static_cast<int64_t>(obj.s->size())
-                                             : static_cast<int64_t>(obj.items->size());
+    const int64_t n =
+        obj.kind == Value::Str ? static_cast<int64_t>(obj.s->size()) : static_cast<int64_t>(obj.items->size());
     const int64_t i = key.i < 0 ? key.i + n : key.i;
     if (i < 0 || i >= n)
       fail(key_node, "E606",
@@ -757,8 +754,7 @@ bool Interpreter::circuit_query(int64_t id, const std::string& method, Args& arg
   }
   if (method == "size" || method == "num_nonlocal_gates") {
     int64_t n = 0;
-    for (const Instruction& ins : c.ops)
-      n += ins.kind != OpKind::Barrier && (method == "size" || ins.qubit_count > 1);
+    for (const Instruction& ins : c.ops) n += ins.kind != OpKind::Barrier && (method == "size" || ins.qubit_count > 1);
     *out = Value::integer(n);
     return true;
   }

@@ -289,12 +289,11 @@ bool builtin(std::string_view name, Value* out) {
 
 const char* refused_builtin(std::string_view n) {
   static const char* const kRefused[] = {
-      "eval",         "exec",     "compile",   "open",    "getattr",    "setattr",    "delattr", "hasattr",
-      "globals",      "locals",   "vars",      "dir",     "input",      "breakpoint", "exit",    "quit",
-      "help",         "type",     "object",    "super",   "memoryview", "bytearray",  "bytes",   "classmethod",
-      "staticmethod", "property", "id",        "hash",    "iter",       "next",       "map",     "filter",
-      "issubclass",   "callable", "ascii",     "chr",     "ord",        "hex",
-      "oct",          "set",      "frozenset", "complex", "slice",      "aiter",      "anext"};
+      "eval",   "exec",  "compile",    "open",      "getattr",    "setattr",     "delattr",      "hasattr",  "globals",
+      "locals", "vars",  "dir",        "input",     "breakpoint", "exit",        "quit",         "help",     "type",
+      "object", "super", "memoryview", "bytearray", "bytes",      "classmethod", "staticmethod", "property", "id",
+      "hash",   "iter",  "next",       "map",       "filter",     "issubclass",  "callable",     "ascii",    "chr",
+      "ord",    "hex",   "oct",        "set",       "frozenset",  "complex",     "slice",        "aiter",    "anext"};
   for (const char* r : kRefused)
     if (n == r) return r;
   return nullptr;

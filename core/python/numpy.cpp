@@ -164,8 +164,7 @@ Value Interpreter::numpy_function(int64_t fn, Args& args, const Node& at) {
       const size_t div = endpoint ? num - (num > 0) : num;
       const double step_size = div > 0 ? (stop - start) / static_cast<double>(div) : 0;
       Items out;
-      for (size_t k = 0; k < num; ++k)
-        out.push_back(fill(int_dtype(b[5]), static_cast<double>(k) * step_size + start));
+      for (size_t k = 0; k < num; ++k) out.push_back(fill(int_dtype(b[5]), static_cast<double>(k) * step_size + start));
       if (endpoint && num > 1) out.back() = fill(int_dtype(b[5]), stop);
       return make_array(std::move(out), at);
     }
@@ -178,7 +177,8 @@ Value Interpreter::numpy_function(int64_t fn, Args& args, const Node& at) {
       const bool ints = (lo.is_int() && hi.is_int() && by.is_int()) || int_dtype(b[3]);
       if (by.number() == 0) fail(at, "E609", "arange(): the step must not be zero");
       const double span = std::ceil((hi.number() - lo.number()) / by.number());
-      if (!(span < static_cast<double>(opt_.limits.max_python_items))) count_items(opt_.limits.max_python_items + 1, at);
+      if (!(span < static_cast<double>(opt_.limits.max_python_items)))
+        count_items(opt_.limits.max_python_items + 1, at);
       const size_t n = span > 0 ? static_cast<size_t>(span) : 0;
       count_items(n, at);
       Items out;

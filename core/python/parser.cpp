@@ -804,7 +804,8 @@ Node Parser::call(Node callee) {
     } else {
       if (keywords_started) fail(at, "a positional argument cannot follow a keyword argument");
       if (is_name("for")) {  // sum(x for x in xs): the generator is the call's only argument
-        if (n.kids.size() != 1) fail(cur_, "a generator expression must be parenthesized unless it is the only argument");
+        if (n.kids.size() != 1)
+          fail(cur_, "a generator expression must be parenthesized unless it is the only argument");
         arg = comprehension(std::move(arg), at.offset);
         if (!is_op(")")) fail(cur_, "a generator expression must be parenthesized unless it is the only argument");
       }

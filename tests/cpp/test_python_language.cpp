@@ -230,8 +230,7 @@ void expect_error(const std::string& body, const std::string& code, uint32_t lin
 
 }  // namespace
 
-TEST_CASE("Python's formatting, comprehensions, *args, stores and numpy give Qiskit's figures",
-          "[python][language]") {
+TEST_CASE("Python's formatting, comprehensions, *args, stores and numpy give Qiskit's figures", "[python][language]") {
   for (const Case& c : kCases) {
     INFO(c.name);
     const Report r = run(c.code);
@@ -267,12 +266,14 @@ TEST_CASE("format specs Python rejects, and those qvet does not read, are errors
 
 TEST_CASE("calls with *args and **kwargs bind as Python binds them", "[python][language]") {
   expect_error("def f(a, *, c):\n    pass\nf(1)\n", "E605", 6, 1, "f() missing required keyword-only argument 'c'");
-  expect_error("def f(a, *, c=3):\n    pass\nf(1, 2)\n", "E605", 6, 1, "f() takes 1 positional argument but 2 were given");
+  expect_error("def f(a, *, c=3):\n    pass\nf(1, 2)\n", "E605", 6, 1,
+               "f() takes 1 positional argument but 2 were given");
   expect_error("def f(a, **kw):\n    pass\nf(1, a=2)\n", "E605", 6, 8, "multiple values for argument 'a'");
   expect_error("def f(*args):\n    pass\nf(x=1)\n", "E605", 6, 5, "unexpected keyword argument 'x'");
   expect_error("def f(**kw):\n    pass\nf(**[1])\n", "E605", 6, 5, "argument after ** must be a mapping");
   expect_error("def f(**kw):\n    pass\nf(**{1: 2})\n", "E605", 6, 5, "keywords must be strings");
-  expect_error("def f(**kw):\n    pass\nf(x=1, **{'x': 2})\n", "E605", 6, 10, "multiple values for keyword argument 'x'");
+  expect_error("def f(**kw):\n    pass\nf(x=1, **{'x': 2})\n", "E605", 6, 10,
+               "multiple values for keyword argument 'x'");
   expect_error("def f(a, *):\n    pass\n", "E601", 4, 10, "named arguments must follow a bare '*'");
   expect_error("def f(**kw, a):\n    pass\n", "E601", 4, 13);
   expect_error("qc.h(x for x in range(2), 1)\n", "E601", 4, 25, "generator expression must be parenthesized");
@@ -296,10 +297,10 @@ TEST_CASE("stores into items and attributes keep lists acyclic and refuse what t
   expect_error("qc.name = 3\n", "E605", 4, 1, "a circuit's name must be a string");
   expect_error("x = qc.size(filter_function=None)\n", "E603", 4, 29, "size(filter_function=...)");
   // An attribute set on run code is skipped with it.
-  const Report r = run(
-      "from qiskit import QuantumCircuit\nfrom qiskit_ibm_runtime import EstimatorV2\nqc = QuantumCircuit(1)\n"
-      "qc.h(0)\nest = EstimatorV2(mode=None)\nest.options.default_shots = 100\nest.options.x.y += 1\n"
-      "counts = est.run([qc])\ncounts['0'] = 1\n");
+  const Report r =
+      run("from qiskit import QuantumCircuit\nfrom qiskit_ibm_runtime import EstimatorV2\nqc = QuantumCircuit(1)\n"
+          "qc.h(0)\nest = EstimatorV2(mode=None)\nest.options.default_shots = 100\nest.options.x.y += 1\n"
+          "counts = est.run([qc])\ncounts['0'] = 1\n");
   INFO(test::errors_of(r));
   CHECK(r.valid);
   CHECK(test::find(r, "I601"));
