@@ -4,12 +4,13 @@
 // and counts iterations per second; BM_Qasm2Lines reads the same circuit written out as OpenQASM 2,
 // one `h q[k];` line per gate, and counts gates per second. Both stop at the filled Circuit (no
 // analysis, no hash), so the two rates compare the front ends alone. BM_Bound/<name> times each
-// hostile program of bench/python_bounds.json until its bound stops it.
+// hostile program of bench/python_bounds.json until its bound stops it (labelled by name).
 #include <benchmark/benchmark.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "python/frontend.hpp"
 #include "qasm2/parser.hpp"
@@ -70,28 +71,43 @@ void BM_Qasm2Lines(benchmark::State& state) {
 }
 BENCHMARK(BM_Qasm2Lines)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 
-// The hostile programs of bench/python_bounds.json: each must end in its error, fast.
-void register_bounds() {
-  std::ifstream in(std::string(QVET_BENCH_DIR) + "/python_bounds.json");
-  if (!in) return;
-  const nlohmann::json doc = nlohmann::json::parse(in);
-  for (const auto& p : doc.at("programs")) {
-    const std::string code = p.at("code").get<std::string>();
-    benchmark::RegisterBenchmark(("BM_Bound/" + p.at("name").get<std::string>()).c_str(), [code](benchmark::State& st) {
-      const qvet::Options opt;
-      for (auto _ : st)
-        if (!load_python(code, opt).errors) {
-          st.SkipWithError("the program was not stopped");
-          return;
-        }
-    })->Unit(benchmark::kMillisecond)->Iterations(3);
-  }
+// The hostile programs of bench/python_bounds.json: each must end in its error, fast. One
+// benchmark, its argument the program's index, its label the program's name.
+struct Hostile {
+  std::string name, code;
+};
+const std::vector<Hostile>& hostile_programs() {
+  static const std::vector<Hostile> programs = [] {
+    std::vector<Hostile> out;
+    std::ifstream in(std::string(QVET_BENCH_DIR) + "/python_bounds.json");
+    if (!in) return out;
+    for (const auto& p : nlohmann::json::parse(in).at("programs"))
+      out.push_back({p.at("name").get<std::string>(), p.at("code").get<std::string>()});
+    return out;
+  }();
+  return programs;
 }
+
+void BM_Bound(benchmark::State& st) {
+  const Hostile& p = hostile_programs().at(static_cast<size_t>(st.range(0)));
+  st.SetLabel(p.name);
+  const qvet::Options opt;
+  for (auto _ : st)
+    if (!load_python(p.code, opt).errors) {
+      st.SkipWithError("the program was not stopped");
+      return;
+    }
+}
+BENCHMARK(BM_Bound)
+    ->Apply([](benchmark::internal::Benchmark* b) {
+      for (size_t i = 0; i < hostile_programs().size(); ++i) b->Arg(static_cast<int64_t>(i));
+    })
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  register_bounds();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

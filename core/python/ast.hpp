@@ -36,7 +36,7 @@ struct Node {
     Dict,     // kids: key, value, key, value, ...
   };
   Kind kind = None;
-  char op = 0;  // Unary: - + ~; Binary: + - * / % & | ^ <, and 'F' //, 'P' **, '<' <<, '>' >>
+  char op = 0;  // Unary: - + ~; Binary: + - * / % & | ^ @ <, and 'F' //, 'P' **, '<' <<, '>' >>
   uint32_t offset = 0, length = 0;
   uint32_t name_offset = 0;  // Attr: where the attribute's name starts (errors point at it)
   std::string text;          // Name and Attr: the identifier; Str: the decoded text
@@ -44,10 +44,15 @@ struct Node {
   double fval = 0;
   // Attr: [object]; Index: [object, key]; Slice: [start, stop, step] (None nodes when absent);
   // Call: [callee, args...]; Unary: [operand]; Binary: [lhs, rhs]; List/Tuple: elements;
-  // ListComp: [element, target, iterable, conditions...]; FStr: the replacement fields, between parts.
+  // ListComp (also a generator expression): [element, then its clauses' nodes], keywords saying
+  // what each is ("for" a target, "in" its iterable, "if" a condition); FStr: per replacement
+  // field its value and its format spec (a Str, an FStr for a spec with fields, or a None node of
+  // length 0 when there is none), between parts.
   std::vector<Node> kids;
-  std::vector<std::string> keywords;  // Call: one per argument, "" for a positional one
-  std::vector<std::string> parts;     // FStr: literal text around the fields (fields + 1 parts)
+  // Call: one per argument, "" for a positional one, "*" for *xs and "**" for **d;
+  // FStr: one per field, its conversion ("", "r", "s" or "a"); ListComp: see kids.
+  std::vector<std::string> keywords;
+  std::vector<std::string> parts;  // FStr: literal text around the fields (fields + 1 parts)
 };
 
 struct ImportName {
@@ -84,8 +89,11 @@ struct Stmt {
   std::vector<Stmt> body;           // For, While, If, Def, With
   std::vector<Stmt> orelse;         // If: the `elif`/`else` branch (an `elif` is an If inside it)
   std::string name;                 // Def: the function's name
-  std::vector<std::string> params;  // Def: the parameters
+  std::vector<std::string> params;  // Def: the parameters before any `*`
   std::vector<Node> defaults;       // Def: the defaults of the last parameters
+  std::string varargs, varkw;       // Def: the names of `*args` and `**kwargs`, empty when absent
+  std::vector<std::string> kwonly;  // Def: the keyword-only parameters (after `*` or `*args`)
+  std::vector<Node> kw_defaults;    // Def: one per kwonly, a None node of length 0 where none is given
   std::string module;               // Import / FromImport
   uint32_t module_offset = 0, module_length = 0;
   std::vector<ImportName> names;

@@ -152,12 +152,7 @@ Value Interpreter::eval(const Node& n) {
     case Node::True: return Value::boolean(true);
     case Node::False: return Value::boolean(false);
     case Node::None: return Value{};
-    case Node::FStr: {
-      std::string s = n.parts[0];
-      for (size_t i = 0; i < n.kids.size(); ++i) s += str(eval(n.kids[i]), n.kids[i]) + n.parts[i + 1];
-      count_items(s.size(), n);
-      return Value::string(std::move(s));
-    }
+    case Node::FStr: return fstring(n);
     case Node::List:
     case Node::Tuple: {
       Items items;
@@ -182,19 +177,7 @@ Value Interpreter::eval(const Node& n) {
       if (b.kind == Value::Inert) return b;
       return binary(n.op, a, b, n);
     }
-    case Node::ListComp: {
-      Items items;
-      iterate(n.kids[2], eval(n.kids[2]), [&](const Value& v) {
-        step(n.kids[2], "loops");
-        assign(n.kids[1], v);
-        for (size_t c = 3; c < n.kids.size(); ++c)
-          if (!truth(eval(n.kids[c]), n.kids[c])) return true;
-        items.push_back(eval(n.kids[0]));
-        count_items(1, n);
-        return true;
-      });
-      return nested(Value::list(std::move(items)), n);
-    }
+    case Node::ListComp: return comprehension(n);
     case Node::Compare: {  // a < b < c is a < b and b < c, with b evaluated once
       Value left = eval(n.kids[0]);
       for (size_t i = 1; i < n.kids.size(); ++i) {
@@ -269,6 +252,7 @@ Value Interpreter::unary(char op, const Value& a, const Node& at) {
   }
   if (a.kind == Value::Float && op != '~') return Value::real(op == '-' ? -a.f : a.f);
   if (a.kind == Value::Complex && op != '~') return op == '-' ? Value::complex(-a.f, -a.g) : a;
+  if (is_array(a)) return array_unary(op, a, at);
   fail(at, "E605", std::string("bad operand type for unary ") + op + ": '" + type_name(a) + "'");
 }
 
@@ -403,6 +387,7 @@ Value Interpreter::binary(char op, const Value& a, const Value& b, const Node& a
       default: unsupported();
     }
   }
+  if (is_array(a) || is_array(b) || op == '@') return array_binary(op, a, b, at);  // numpy: elementwise
   const bool seq_a = a.kind == Value::Str || a.kind == Value::List || a.kind == Value::Tuple;
   if (op == '+' && seq_a && a.kind == b.kind) {
     if (a.kind == Value::Str) {
@@ -645,7 +630,7 @@ Value Interpreter::call(const Node& n) {
                       (self.kind == Value::Circuit || self.kind == Value::List || self.kind == Value::Tuple ||
                        self.kind == Value::Dict || self.kind == Value::Str || self.kind == Value::Nothing ||
                        self.kind == Value::Inert || self.kind == Value::Instructions || self.kind == Value::Gate);
-  Value fn = method                        ? Value::handle(Value::None, 0)
+  Value fn = method                      ? Value::handle(Value::None, 0)
              : callee.kind == Node::Attr ? attribute(self, callee.text, callee)
                                          : eval(callee);
   const bool printing = fn.kind == Value::Function && fn.i == kPrint;
@@ -668,7 +653,9 @@ Value Interpreter::call(const Node& n) {
   } release{args, arg_depth_};
   for (size_t i = 1; i < n.kids.size(); ++i) {
     Value v = eval(n.kids[i]);
-    if (n.keywords[i - 1].empty()) {
+    if (!n.keywords[i - 1].empty() && n.keywords[i - 1][0] == '*') {  // f(*xs), f(**d)
+      spread(n.keywords[i - 1].size() == 2, std::move(v), n.kids[i], args);
+    } else if (n.keywords[i - 1].empty()) {
       args.pos.push_back(std::move(v));
       args.pos_nodes.push_back(&n.kids[i]);
     } else {
@@ -687,7 +674,7 @@ Value Interpreter::call(const Node& n) {
   if (fn.kind == Value::Class) refuse_inert(args, n);
   if (fn.kind == Value::Function && !printing)  // len(counts), int(...) of a run's result: inert too
     for (const Value& v : args.pos)
-      if (v.kind == Value::Inert) return v;
+      if (v.kind == Value::Inert || v.kind == Value::Nothing) return v;  // Nothing: a query inside print()
   if (method) {
     if (self.kind == Value::Circuit) return circuit_method(self.i, callee.text, args, n);
     if (self.kind == Value::Nothing) return self;
@@ -837,6 +824,7 @@ Value Interpreter::math_function(int64_t fn, const Value& x, const Node& at) {
 }
 
 Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
+  if (fn >= kFormat) return language_function(fn, args, at);
   const std::string fname = function_name(fn);
   auto arity = [&](size_t lo, size_t hi) {
     if (args.pos.size() < lo || args.pos.size() > hi)
@@ -855,6 +843,7 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
   auto arg_node = [&](size_t i) -> const Node& { return *args.pos_nodes[i]; };
   switch (fn) {
     case kPrint: return Value{};
+    case kNpArray: arity(1, 1); return array_of(args.pos[0], arg_node(0));
     case kSvFromLabel:
     case kSvFromInt: {  // the amplitudes, as a list (what initialize and StatePreparation take)
       arity(fn == kSvFromLabel ? 1 : 2, fn == kSvFromLabel ? 1 : 2);
@@ -887,10 +876,6 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
           op.k = static_cast<int64_t>((*terms[0].items)[0].s->size()) + 1;
       }
       return op;
-    }
-    case kNpArray: {
-      arity(1, 1);
-      return nested(Value::list(materialize(args.pos[0], arg_node(0))), at);
     }
     case kRange: {
       arity(1, 3);
@@ -989,7 +974,8 @@ Value Interpreter::call_function(int64_t fn, Args& args, const Node& at) {
     case kMax:
     case kSum: {
       if (args.pos.empty()) arity(1, 1);
-      Items items = (args.pos.size() == 1 || fn == kSum) ? materialize(args.pos[0], arg_node(0)) : Items(args.pos.begin(), args.pos.end());
+      Items items = (args.pos.size() == 1 || fn == kSum) ? materialize(args.pos[0], arg_node(0))
+                                                         : Items(args.pos.begin(), args.pos.end());
       if (fn == kSum) {
         Value total = args.pos.size() > 1 ? args.pos[1] : Value::integer(0);
         for (const Value& x : items) total = binary('+', total, x, at);
@@ -1216,33 +1202,9 @@ Value Interpreter::make_lambda(const Node& n) {
 // parent is the scope it was defined in, and the body run to its `return`.
 Value Interpreter::call_user(int64_t id, Args& args, const Node& at) {
   const FunctionObj f = funcs_[id];  // a copy: the body may define more functions
-  const std::string fname = f.name + "()";
-  if (args.pos.size() > f.params.size())
-    fail(at, "E605",
-         fname + " takes " + std::to_string(f.params.size()) + " positional argument" +
-             (f.params.size() == 1 ? "" : "s") + " but " + std::to_string(args.pos.size()) + " were given");
   auto frame = std::make_shared<Frame>();
   frame->parent = f.closure;
-  std::vector<bool> given(f.params.size(), false);
-  for (size_t i = 0; i < args.pos.size(); ++i) {
-    frame->locals[f.params[i]] = args.pos[i];
-    given[i] = true;
-  }
-  for (size_t k = 0; k < args.kw.size(); ++k) {
-    auto p = std::find(f.params.begin(), f.params.end(), args.kw[k].first);
-    if (p == f.params.end())
-      fail(*args.kw_nodes[k], "E605", fname + " got an unexpected keyword argument '" + args.kw[k].first + "'");
-    const size_t i = static_cast<size_t>(p - f.params.begin());
-    if (given[i]) fail(*args.kw_nodes[k], "E605", fname + " got multiple values for argument '" + *p + "'");
-    frame->locals[*p] = args.kw[k].second;
-    given[i] = true;
-  }
-  const size_t first_default = f.params.size() - f.defaults.size();
-  for (size_t i = 0; i < f.params.size(); ++i) {
-    if (given[i]) continue;
-    if (i < first_default) fail(at, "E605", fname + " missing required argument '" + f.params[i] + "'");
-    frame->locals[f.params[i]] = f.defaults[i - first_default];
-  }
+  bind_params(f, args, *frame, at);  // language.cpp
   step(at, "calls", kCallSteps);
   if (calls_ >= kMaxCallDepth)
     fail(at, "E612",
@@ -1285,13 +1247,16 @@ bool Interpreter::truth(const Value& v, const Node& at) {
   }
 }
 
+// Comparisons cost steps (charged here, checked at the next node), so that loops of linear scans
+// (`x in big_list`, a growing dict's lookups, `a == b` on long lists) stay within the budget.
 bool Interpreter::equal(const Value& a, const Value& b) {
+  ++steps_;
   if (a.is_number() && b.is_number()) return a.number() == b.number();
   if (a.is_complex_like() && b.is_complex_like()) return a.real_part() == b.real_part() && a.imag() == b.imag();
   if (a.kind != b.kind) return false;
   switch (a.kind) {
     case Value::None: return true;
-    case Value::Str: return *a.s == *b.s;
+    case Value::Str: steps_ += a.s->size() >> 6; return *a.s == *b.s;
     case Value::List:
     case Value::Tuple:
     case Value::Dict:
@@ -1334,6 +1299,7 @@ bool Interpreter::compare(const std::string& op, const Value& a, const Value& b,
       case Value::Dict: found = dict_find(b, a) != nullptr; break;
       case Value::Str:
         if (a.kind != Value::Str) fail(at, "E605", "'in <string>' requires a string on the left");
+        steps_ += b.s->size() >> 6;
         found = b.s->find(*a.s) != std::string::npos;
         break;
       case Value::Range:
@@ -1348,10 +1314,12 @@ bool Interpreter::compare(const std::string& op, const Value& a, const Value& b,
     return (op == "in") == found;
   }
   // Ordering: numbers with numbers, strings with strings, sequences element by element.
+  ++steps_;  // as equal(): a sort's comparisons are counted
   int order = 0;
   if (a.is_number() && b.is_number()) {
     order = a.number() < b.number() ? -1 : a.number() > b.number() ? 1 : 0;
   } else if (a.kind == Value::Str && b.kind == Value::Str) {
+    steps_ += std::min(a.s->size(), b.s->size()) >> 6;
     order = a.s->compare(*b.s) < 0 ? -1 : a.s->compare(*b.s) > 0 ? 1 : 0;
   } else if ((a.kind == Value::List || a.kind == Value::Tuple) && a.kind == b.kind) {
     const size_t n = std::min(a.items->size(), b.items->size());
@@ -1412,6 +1380,8 @@ Value Interpreter::dict_method(const Value& dict, const std::string& method, Arg
 // The string methods bitstring code uses: bin(x)[2:].zfill(n), "".join(...), s.split(), ...
 Value Interpreter::str_method(const Value& str_value, const std::string& method, Args& args, const Node& at) {
   const std::string& s = *str_value.s;
+  steps_ += s.size() >> 6;  // every method reads the string once at least (find, count, strip...)
+  if (method == "format") return str_format(str_value, args, at);
   if (!args.kw.empty()) refuse(at, "keyword arguments to the str method '" + method + "'");
   const size_t n = args.pos.size();
   auto text_arg = [&](size_t i) -> const std::string& {

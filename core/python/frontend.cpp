@@ -123,7 +123,8 @@ Interpreter::Flow Interpreter::exec(const Stmt& s) {
     return exec_statement(s);
   } catch (const MemoryBound&) {
     fail(place(s), "E615",
-         "the values of this program (its lists, strings and circuits) would take more than " + std::to_string(opt_.limits.max_python_bytes >> 20) +
+         "the values of this program (its lists, strings and circuits) would take more than " +
+             std::to_string(opt_.limits.max_python_bytes >> 20) +
              " MiB at once; qvet stops reading here (the limit is max_python_bytes)");
   }
 }
@@ -141,6 +142,10 @@ Interpreter::Flow Interpreter::exec_statement(const Stmt& s) {
     }
     case Stmt::AugAssign: {
       const Node& t = s.targets[0];
+      if (t.kind == Node::Index || t.kind == Node::Attr) {  // x[i] += v, x.a += v (language.cpp)
+        aug_assign(s);
+        return Flow::Next;
+      }
       if (t.kind != Node::Name) refuse(t, "augmented assignment to anything but a name");
       const Value old = name(t);
       const Value rhs = eval(s.value);
@@ -214,6 +219,8 @@ void Interpreter::define(const Stmt& s) {
   f.name = s.name;
   f.params = s.params;
   for (const Node& d : s.defaults) f.defaults.push_back(eval(d));
+  for (const Node& d : s.kw_defaults)  // a None node of length 0: no default
+    f.kw_defaults.push_back(d.kind == Node::None && d.length == 0 ? std::nullopt : std::optional<Value>(eval(d)));
   // One copy per `def` in the source, however often it runs (a def inside a loop): the copies
   // are bounded by the source's size.
   std::shared_ptr<const Stmt>& code = code_[s.offset];
@@ -343,7 +350,8 @@ void Interpreter::assign(const Node& target, const Value& v) {
     for (size_t i = 0; i < items.size(); ++i) assign(target.kids[i], items[i]);
     return;
   }
-  if (target.kind == Node::Index || target.kind == Node::Attr) refuse(target, "assignment to an item or attribute");
+  if (target.kind == Node::Index) return assign_item(target, v);  // language.cpp
+  if (target.kind == Node::Attr) return assign_attribute(target, v);
   fail(target, "E601", "cannot assign to this expression");
 }
 

@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -93,16 +94,17 @@ class Interpreter {
   struct FunctionObj {
     std::string name;
     std::vector<std::string> params;
-    std::vector<Value> defaults;  // for the last parameters
+    std::vector<Value> defaults;                    // for the last parameters
+    std::vector<std::optional<Value>> kw_defaults;  // per keyword-only parameter (Stmt::kwonly)
     std::shared_ptr<const Stmt> def;
     std::shared_ptr<const Node> lambda;
     std::shared_ptr<Frame> closure;
   };
   // How a statement ended: on to the next, or leaving a loop or a function.
   enum class Flow : uint8_t { Next, Break, Continue, Return };
-  struct Args {  // a call's evaluated arguments
-    std::vector<Value> pos;
-    std::vector<const Node*> pos_nodes;
+  struct Args {  // a call's evaluated arguments; counted, as `f(*xs, *xs)` builds them from values
+    Items pos;
+    std::vector<const Node*, CountedAllocator<const Node*>> pos_nodes;
     std::vector<std::pair<std::string, Value>> kw;
     std::vector<const Node*> kw_nodes;
   };
@@ -318,6 +320,38 @@ class Interpreter {
   uint64_t instructions_ = 0;
   bool in_print_ = false;  // queries such as qc.depth() are allowed (and not computed) inside print()
   uint32_t depth_ = 0;
+
+  // ---- more of the language (language.cpp): formatting, comprehensions, *args and **kwargs,
+  // stores into items and attributes, the circuit's figures as values
+  struct FormatSpec;
+  Value fstring(const Node& n);
+  std::string format_value(const Value& v, const std::string& spec, const Node& at);
+  std::string format_number(const Value& v, const FormatSpec& f, const std::string& spec, const Node& at);
+  std::string repr(const Value& v, const Node& at);
+  std::string convert(const Value& v, const std::string& conversion, const Node& at);
+  Value str_format(const Value& str, Args& args, const Node& at);
+  Value comprehension(const Node& n);
+  void comprehension_clause(const Node& n, size_t clause, Items& out);
+  void spread(bool mapping, Value v, const Node& at, Args& args);  // f(*xs), f(**d)
+  void bind_params(const FunctionObj& f, Args& args, Frame& frame, const Node& at);
+  Value language_function(int64_t fn, Args& args, const Node& at);  // the builtins and numpy functions added last
+  void assign_item(const Node& target, const Value& v);
+  void store_item(const Value& obj, const Value& key, const Value& v, const Node& target, const Node& key_node);
+  Value item_of(const Value& obj, const Value& key, const Node& key_node);
+  void assign_attribute(const Node& target, const Value& v, const Value* evaluated = nullptr);
+  void aug_assign(const Stmt& s);  // `x[i] += v`, `x.a += v`
+  bool circuit_query(int64_t circ, const std::string& method, Args& args, const Node& at, Value* out);
+
+  // ---- numpy arrays (numpy.cpp): a list whose i is kNdArray, at every level, so that arithmetic on
+  // it is elementwise (a plain list's * repeats it); indexing, iterating and len() are a list's.
+  static constexpr int64_t kNdArray = 1;
+  static bool is_array(const Value& v) { return v.kind == Value::List && v.i == kNdArray; }
+  Value make_array(Items items, const Node& at);
+  Value array_of(const Value& v, const Node& at, uint32_t level = 0);
+  Value array_binary(char op, const Value& a, const Value& b, const Node& at);
+  Value array_unary(char op, const Value& a, const Node& at);
+  Value matmul(const Value& a, const Value& b, const Node& at);
+  Value numpy_function(int64_t fn, Args& args, const Node& at);
 };
 
 }  // namespace qvet::python

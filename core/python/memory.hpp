@@ -39,21 +39,23 @@ class ValueMemory {
 template <class T>
 struct CountedAllocator {
   using value_type = T;
+  // sizeof(T) is meant for pointer elements too (the argument nodes of a call).
+  static constexpr size_t kElementBytes = sizeof(T);  // NOLINT(bugprone-sizeof-expression)
   CountedAllocator() = default;
   template <class U>
   CountedAllocator(const CountedAllocator<U>&) noexcept {}  // NOLINT(google-explicit-constructor): as std::allocator
   T* allocate(size_t n) {
-    ValueMemory::charge(n * sizeof(T));
+    ValueMemory::charge(n * kElementBytes);
     try {
       return std::allocator<T>().allocate(n);
     } catch (...) {
-      ValueMemory::release(n * sizeof(T));
+      ValueMemory::release(n * kElementBytes);
       throw;
     }
   }
   void deallocate(T* p, size_t n) noexcept {
     std::allocator<T>().deallocate(p, n);
-    ValueMemory::release(n * sizeof(T));
+    ValueMemory::release(n * kElementBytes);
   }
   friend bool operator==(const CountedAllocator&, const CountedAllocator&) { return true; }
   friend bool operator!=(const CountedAllocator&, const CountedAllocator&) { return false; }

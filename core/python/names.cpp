@@ -45,6 +45,16 @@ const Member kMembers[] = {
     {kNumpy, "exp", Value::Function, kNpExp, 0},
     {kNumpy, "log", Value::Function, kNpLog, 0},
     {kNumpy, "array", Value::Function, kNpArray, 0},
+    {kNumpy, "linspace", Value::Function, kNpLinspace, 0},
+    {kNumpy, "arange", Value::Function, kNpArange, 0},
+    {kNumpy, "diag", Value::Function, kNpDiag, 0},
+    {kNumpy, "eye", Value::Function, kNpEye, 0},
+    {kNumpy, "identity", Value::Function, kNpIdentity, 0},
+    {kNumpy, "zeros", Value::Function, kNpZeros, 0},
+    {kNumpy, "ones", Value::Function, kNpOnes, 0},
+    {kNumpy, "kron", Value::Function, kNpKron, 0},
+    {kNumpy, "dot", Value::Function, kNpDot, 0},
+    {kNumpy, "matmul", Value::Function, kNpMatmul, 0},
     {kQiskit, "QuantumCircuit", Value::Class, kQuantumCircuit, 0},
     {kQiskit, "QuantumRegister", Value::Class, kQuantumRegister, 0},
     {kQiskit, "ClassicalRegister", Value::Class, kClassicalRegister, 0},
@@ -127,7 +137,19 @@ const char* const kFunctionNames[] = {"range",
                                       "Statevector.from_int",
                                       "Statevector.from_instruction",
                                       "SparsePauliOp.from_list",
-                                      "SparsePauliOp.from_sparse_list"};
+                                      "SparsePauliOp.from_sparse_list",
+                                      "format",
+                                      "repr",
+                                      "numpy.linspace",
+                                      "numpy.arange",
+                                      "numpy.diag",
+                                      "numpy.eye",
+                                      "numpy.identity",
+                                      "numpy.zeros",
+                                      "numpy.ones",
+                                      "numpy.kron",
+                                      "numpy.dot",
+                                      "numpy.matmul"};
 static_assert(sizeof(kFunctionNames) / sizeof(kFunctionNames[0]) == kFunctionCount, "a name for every Function");
 }  // namespace
 
@@ -263,18 +285,22 @@ bool builtin(std::string_view name, Value* out) {
       return true;
     }
   }
+  for (int64_t f : {kFormat, kRepr})  // builtins added after the math and numpy functions
+    if (name == kFunctionNames[f]) {
+      *out = Value::handle(Value::Function, f);
+      return true;
+    }
   if (name == "True" || name == "False") return false;
   return false;
 }
 
 const char* refused_builtin(std::string_view n) {
   static const char* const kRefused[] = {
-      "eval",         "exec",     "compile",   "open",    "getattr",    "setattr",    "delattr", "hasattr",
-      "globals",      "locals",   "vars",      "dir",     "input",      "breakpoint", "exit",    "quit",
-      "help",         "type",     "object",    "super",   "memoryview", "bytearray",  "bytes",   "classmethod",
-      "staticmethod", "property", "id",        "hash",    "iter",       "next",       "map",     "filter",
-      "issubclass",   "callable", "format",    "repr",    "ascii",      "chr",        "ord",     "hex",
-      "oct",          "set",      "frozenset", "complex", "slice",      "aiter",      "anext"};
+      "eval",   "exec",  "compile",    "open",      "getattr",    "setattr",     "delattr",      "hasattr",  "globals",
+      "locals", "vars",  "dir",        "input",     "breakpoint", "exit",        "quit",         "help",     "type",
+      "object", "super", "memoryview", "bytearray", "bytes",      "classmethod", "staticmethod", "property", "id",
+      "hash",   "iter",  "next",       "map",       "filter",     "issubclass",  "callable",     "ascii",    "chr",
+      "ord",    "hex",   "oct",        "set",       "frozenset",  "complex",     "slice",        "aiter",    "anext"};
   for (const char* r : kRefused)
     if (n == r) return r;
   return nullptr;

@@ -69,6 +69,18 @@ enum Function : int64_t {
   kSvFromInstruction,    // Statevector.from_instruction: of a circuit, so run code
   kPauliFromList,        // SparsePauliOp.from_list
   kPauliFromSparseList,  // SparsePauliOp.from_sparse_list
+  kFormat,               // format(value, spec): the format-spec mini-language (language.cpp)
+  kRepr,
+  kNpLinspace,  // numpy's array makers and products (numpy.cpp)
+  kNpArange,
+  kNpDiag,
+  kNpEye,
+  kNpIdentity,
+  kNpZeros,
+  kNpOnes,
+  kNpKron,
+  kNpDot,
+  kNpMatmul,
   kFunctionCount,
 };
 

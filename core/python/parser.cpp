@@ -423,7 +423,7 @@ Stmt Parser::def_statement() {
   s.name = std::string(text(cur_));
   advance();
   expect_op("(", "after the function's name");
-  parameters(&s.params, &s.defaults, ")");
+  parameters(&s.params, &s.defaults, ")", &s);
   expect_op(")", "to close the parameter list");
   if (is_op("->")) {  // a return annotation is read and ignored, like Python ignores it
     advance();
@@ -436,26 +436,57 @@ Stmt Parser::def_statement() {
 }
 
 // Parameter names, each with an optional default (after the first default, every one has one),
-// up to `close`. Annotations are read and ignored; *args, **kwargs and markers are refused.
-void Parser::parameters(std::vector<std::string>* names, std::vector<Node>* defaults, std::string_view close) {
-  while (!is_op(close)) {
-    if (is_op("*") || is_op("**") || is_op("/")) refuse(cur_, "'*args', '**kwargs' and parameter markers");
+// up to `close`. Annotations are read and ignored. A def (`def_` given) may also have `*args` or a
+// bare `*` (the names after it are keyword-only, each with its own optional default) and a last
+// `**kwargs`; a lambda's, and the positional-only marker `/`, are refused.
+void Parser::parameters(std::vector<std::string>* names, std::vector<Node>* defaults, std::string_view close,
+                        Stmt* def_) {
+  std::vector<std::string> seen;
+  bool star = false;  // past `*` or `*args`: keyword-only names
+  auto name = [&]() {
     if (cur_.kind != T::Name || is_keyword(text(cur_))) fail(cur_, "expected a parameter name");
     if (is_dunder(text(cur_))) refuse(cur_, "dunder names");
-    const std::string p(text(cur_));
-    for (const std::string& q : *names)
+    std::string p(text(cur_));
+    for (const std::string& q : seen)
       if (q == p) fail(cur_, "duplicate parameter '" + p + "'");
-    names->push_back(p);
+    seen.push_back(p);
     advance();
     if (close == ")" && is_op(":")) {  // an annotation
       advance();
       expr();
     }
-    if (is_op("=")) {
+    return p;
+  };
+  while (!is_op(close)) {
+    if (def_ && !def_->varkw.empty()) fail(cur_, "a parameter cannot follow '**" + def_->varkw + "'");
+    if (is_op("/") || (!def_ && (is_op("*") || is_op("**"))))
+      refuse(cur_, def_ ? "the positional-only marker '/'" : "'*args', '**kwargs' and markers in a lambda");
+    if (is_op("**")) {
       advance();
-      defaults->push_back(expr());
-    } else if (!defaults->empty()) {
-      fail(prev_, "a parameter without a default cannot follow one with a default");
+      def_->varkw = name();
+    } else if (is_op("*")) {
+      const Token at = cur_;
+      if (star) fail(at, "'*' appears twice in the parameters");
+      star = true;
+      advance();
+      if (!is_op(",") && !is_op(close)) def_->varargs = name();
+      if (def_->varargs.empty() && !is_op(",")) fail(at, "named arguments must follow a bare '*'");
+    } else if (star) {
+      def_->kwonly.push_back(name());
+      if (is_op("=")) {
+        advance();
+        def_->kw_defaults.push_back(expr());
+      } else {
+        def_->kw_defaults.push_back(leaf(Node::None, prev_.offset, 0));
+      }
+    } else {
+      names->push_back(name());
+      if (is_op("=")) {
+        advance();
+        defaults->push_back(expr());
+      } else if (!defaults->empty()) {
+        fail(prev_, "a parameter without a default cannot follow one with a default");
+      }
     }
     if (!is_op(",")) break;
     advance();
@@ -667,7 +698,7 @@ Node Parser::binary(int level) {
         else if (o == "//")
           op = 'F';
         else if (o == "@")
-          refuse(cur_, "matrix multiplication ('@')");
+          op = '@';  // numpy's matrix product
         break;
     }
     if (!op) return lhs;
@@ -749,10 +780,21 @@ Node Parser::call(Node callee) {
   Node n = leaf(Node::Call, callee.offset, 0);
   n.kids.push_back(std::move(callee));
   advance();  // (
-  bool keywords_started = false;
+  bool keywords_started = false, double_star = false;
   while (!is_op(")")) {
-    if (is_op("*") || is_op("**")) refuse(cur_, "argument unpacking ('*args', '**kwargs')");
     const Token at = cur_;
+    if (is_op("*") || is_op("**")) {  // f(*xs), f(**d): spread when the call is made
+      const bool two = is_op("**");
+      if (!two && double_star) fail(at, "iterable argument unpacking cannot follow keyword argument unpacking");
+      advance();
+      n.keywords.emplace_back(two ? "**" : "*");
+      n.kids.push_back(expr());
+      double_star |= two;
+      keywords_started |= two;
+      if (!is_op(",")) break;
+      advance();
+      continue;
+    }
     Node arg = expr();
     if (is_op("=") && arg.kind == Node::Name) {
       advance();
@@ -761,7 +803,12 @@ Node Parser::call(Node callee) {
       keywords_started = true;
     } else {
       if (keywords_started) fail(at, "a positional argument cannot follow a keyword argument");
-      if (is_name("for")) refuse(cur_, "generator expressions");
+      if (is_name("for")) {  // sum(x for x in xs): the generator is the call's only argument
+        if (n.kids.size() != 1)
+          fail(cur_, "a generator expression must be parenthesized unless it is the only argument");
+        arg = comprehension(std::move(arg), at.offset);
+        if (!is_op(")")) fail(cur_, "a generator expression must be parenthesized unless it is the only argument");
+      }
       n.keywords.emplace_back();
       n.kids.push_back(std::move(arg));
     }
@@ -815,20 +862,7 @@ Node Parser::bracket_list(const Token& open) {
     n.kids.push_back(expr());
     if (is_name("for")) {
       if (n.kids.size() != 1) fail(cur_, "unexpected 'for' in a list");
-      Node c = leaf(Node::ListComp, open.offset, 0);
-      c.kids.push_back(std::move(n.kids[0]));
-      advance();
-      Node target = binary(0);
-      if (is_op(",")) refuse(cur_, "unpacking several loop variables in a list comprehension");
-      if (!is_name("in")) fail(cur_, "expected 'in' in the list comprehension");
-      advance();
-      c.kids.push_back(std::move(target));
-      c.kids.push_back(or_test());
-      while (is_name("if")) {  // [x for x in xs if a if b]: every condition must hold
-        advance();
-        c.kids.push_back(or_test());
-      }
-      if (is_name("for")) refuse(cur_, "nested loops in list comprehensions");
+      Node c = comprehension(std::move(n.kids[0]), open.offset);
       expect_op("]", "to close the list comprehension");
       finish(c, open.offset);
       return c;
@@ -839,6 +873,43 @@ Node Parser::bracket_list(const Token& open) {
   expect_op("]", "to close the list");
   finish(n, open.offset);
   return n;
+}
+
+// The clauses after a comprehension's element: `for TARGETS in ITERABLE`, then any `if COND`
+// and further `for` clauses, in order (each later clause runs inside the earlier ones). The
+// closing bracket is the caller's.
+Node Parser::comprehension(Node element, uint32_t from) {
+  Node c = leaf(Node::ListComp, from, 0);
+  c.kids.push_back(std::move(element));
+  while (is_name("for")) {
+    advance();
+    const uint32_t t_from = cur_.offset;
+    Node target = binary(0);
+    if (is_op(",")) {  // for i, bit in ...: a tuple target, as in a `for` statement
+      Node t = leaf(Node::Tuple, t_from, 0);
+      t.kids.push_back(std::move(target));
+      while (is_op(",")) {
+        advance();
+        if (is_name("in")) break;
+        t.kids.push_back(binary(0));
+      }
+      finish(t, t_from);
+      target = std::move(t);
+    }
+    if (!is_name("in")) fail(cur_, "expected 'in' in the comprehension");
+    advance();
+    c.keywords.emplace_back("for");
+    c.kids.push_back(std::move(target));
+    c.keywords.emplace_back("in");
+    c.kids.push_back(or_test());
+    while (is_name("if")) {  // [x for x in xs if a if b]: every condition must hold
+      advance();
+      c.keywords.emplace_back("if");
+      c.kids.push_back(or_test());
+    }
+  }
+  finish(c, from);
+  return c;
 }
 
 Node Parser::atom() {
@@ -907,7 +978,12 @@ Node Parser::atom() {
           return n;
         }
         Node inner = expr();
-        if (is_name("for")) refuse(cur_, "generator expressions");
+        if (is_name("for")) {  // (x for x in xs): read as the list it would give
+          Node g = comprehension(std::move(inner), t.offset);
+          expect_op(")", "to close the generator expression");
+          finish(g, t.offset);
+          return g;
+        }
         if (is_op(",")) {
           Node tup = leaf(Node::Tuple, t.offset, 0);
           tup.kids.push_back(std::move(inner));
@@ -965,8 +1041,9 @@ Node Parser::string_atom() {
 }
 
 // Appends an f-string's literal parts and fields to `node` (an FStr whose last part is open).
-// Fields are parsed as expressions of the subset; a field with a call is refused, so an f-string
-// can only show values, never compute with functions.
+// Fields are parsed as expressions of the subset (a call in a field goes through the same
+// allowlist as any other call), each with its conversion (!r, !s, !a) and its format spec, whose
+// own fields ({x:{width}}) are read the same way; the interpreter formats them.
 Node Parser::fstring(const Token& t, Node node) {
   std::string_view raw = text(t);
   const std::string prefix = string_prefix(raw);
@@ -976,15 +1053,22 @@ Node Parser::fstring(const Token& t, Node node) {
                        ? 3
                        : 1;
   const size_t body_begin = t.offset + prefix.size() + q, body_end = t.offset + t.length - q;
-  size_t i = body_begin, lit = body_begin;
+  fstring_body(t, body_begin, body_end, is_raw, &node, false);
+  return node;
+}
+
+// The literal text and fields of src[begin, end) into `node`'s parts and kids; `spec`: inside a
+// format spec, where a field has no spec of its own and `{{` is not an escape.
+void Parser::fstring_body(const Token& t, size_t begin, size_t end_at, bool is_raw, Node* node, bool spec) {
+  size_t i = begin, lit = begin;
   auto flush = [&](size_t end) {
     std::string s, why;
     if (!unescape(src_.substr(lit, end - lit), is_raw, &s, &why)) fail(t, why, "E603");
-    node.parts.back() += s;
+    node->parts.back() += s;
   };
-  while (i < body_end) {
+  while (i < end_at) {
     const char c = src_[i];
-    if ((c == '{' || c == '}') && i + 1 < body_end && src_[i + 1] == c) {
+    if (!spec && (c == '{' || c == '}') && i + 1 < end_at && src_[i + 1] == c) {
       flush(i + 1);
       i += 2;
       lit = i;
@@ -996,27 +1080,62 @@ Node Parser::fstring(const Token& t, Node node) {
       continue;
     }
     flush(i);
+    // The expression ends at a '}', a conversion's '!' (not a '!=') or a spec's ':' outside brackets.
     size_t end = i + 1;
     int nest = 0;
-    while (end < body_end && !(nest == 0 && (src_[end] == '}' || src_[end] == '!' || src_[end] == ':'))) {
-      if (src_[end] == '(' || src_[end] == '[' || src_[end] == '{') ++nest;
-      if (src_[end] == ')' || src_[end] == ']' || src_[end] == '}') --nest;
+    while (end < end_at) {
+      const char e = src_[end];
+      if (nest == 0 && (e == '}' || e == ':' || (e == '!' && !(end + 1 < end_at && src_[end + 1] == '=')))) break;
+      if (e == '(' || e == '[' || e == '{') ++nest;
+      if (e == ')' || e == ']' || e == '}') --nest;
       ++end;
     }
-    const Token field_tok{T::String, static_cast<uint32_t>(i), static_cast<uint32_t>(end - i + 1)};
-    if (end >= body_end) fail(field_tok, "unterminated field in an f-string");
-    if (src_[end] != '}') refuse(field_tok, "conversions and format specifications in f-string fields");
+    Token field_tok{T::String, static_cast<uint32_t>(i), static_cast<uint32_t>(end - i + 1)};
+    if (end >= end_at) fail(field_tok, "unterminated field in an f-string");
     Parser sub(src_, map_, sink_, limits_, i + 1, end);
     Node value;
     if (!sub.field(&value)) throw Fail{};
-    // A call in a field goes through the same allowlist as any other call.
-    node.kids.push_back(std::move(value));
-    node.parts.emplace_back();
+    std::string conversion;
+    if (src_[end] == '!') {
+      if (end + 2 >= end_at || (src_[end + 1] != 'r' && src_[end + 1] != 's' && src_[end + 1] != 'a') ||
+          (src_[end + 2] != ':' && src_[end + 2] != '}'))
+        fail(Token{T::String, static_cast<uint32_t>(end), 2},
+             "f-string: invalid conversion character: expected 's', 'r', or 'a'");
+      conversion.assign(1, src_[end + 1]);
+      end += 2;
+    }
+    Node format = leaf(Node::None, static_cast<uint32_t>(end), 0);
+    if (src_[end] == ':') {
+      if (spec) refuse(field_tok, "format specs nested more than one level in an f-string");
+      // The spec runs to the field's closing brace; braces inside it are fields of their own.
+      size_t close = end + 1;
+      int braces = 0;
+      while (close < end_at && (braces > 0 || src_[close] != '}')) {
+        if (src_[close] == '{') ++braces;
+        if (src_[close] == '}') --braces;
+        ++close;
+      }
+      field_tok.length = static_cast<uint32_t>(close - i + 1);
+      if (close >= end_at) fail(field_tok, "unterminated field in an f-string");
+      format = leaf(Node::FStr, static_cast<uint32_t>(end + 1), static_cast<uint32_t>(close - end - 1));
+      format.parts.emplace_back();
+      fstring_body(t, end + 1, close, is_raw, &format, true);
+      if (format.kids.empty()) {  // a literal spec
+        format.kind = Node::Str;
+        format.text = std::move(format.parts[0]);
+        format.parts.clear();
+      }
+      end = close;
+    }
+    if (src_[end] != '}') fail(field_tok, "expected '}' to close the f-string field");
+    node->kids.push_back(std::move(value));
+    node->kids.push_back(std::move(format));
+    node->keywords.push_back(std::move(conversion));
+    node->parts.emplace_back();
     i = end + 1;
     lit = i;
   }
-  flush(body_end);
-  return node;
+  flush(end_at);
 }
 
 }  // namespace qvet::python

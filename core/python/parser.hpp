@@ -49,7 +49,8 @@ class Parser {
   Stmt with_statement();
   Stmt if_statement();
   Stmt def_statement();
-  void parameters(std::vector<std::string>* names, std::vector<Node>* defaults, std::string_view close);
+  void parameters(std::vector<std::string>* names, std::vector<Node>* defaults, std::string_view close,
+                  Stmt* def_ = nullptr);
   void block(std::vector<Stmt>* body);
   std::string dotted_name(uint32_t* offset, uint32_t* length);
   void alias(ImportName* n);
@@ -70,9 +71,11 @@ class Parser {
   Node atom();
   Node string_atom();
   Node fstring(const Token& t, Node node);
+  void fstring_body(const Token& t, size_t begin, size_t end_at, bool is_raw, Node* node, bool spec);
   Node call(Node callee);
   Node subscript(Node object);
   Node bracket_list(const Token& open);
+  Node comprehension(Node element, uint32_t from);
   Node identifier(const Token& t, Node::Kind kind);
   void finish(Node& n, uint32_t from) const;
 

@@ -1134,6 +1134,7 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
   // Drawing has no effect on the circuit; queries are what qvet reports, so inside print() they
   // are accepted and not computed.
   if (method == "draw") return Value::handle(Value::Nothing, 0);
+  if (Value figure; circuit_query(id, method, args, at, &figure)) return figure;  // size(), depth(), ...
   if (const char* now = renamed_method(method))
     fail(name_node, "E604", "QuantumCircuit has no method '" + method + "' (removed in Qiskit 1.0; use '" + now + "')");
   if (in_print_) return Value::handle(Value::Nothing, 0);

@@ -14,14 +14,14 @@ enum class Format { Auto, Qasm2, Python };
 // Every limit exists so that no input can make the core hang or allocate without bound. The
 // defaults are roomy: every QASMBench circuit and a generated 10^6-gate circuit fit well inside.
 struct Limits {
-  uint64_t max_source_bytes = 64u << 20;      // 64 MiB: 20x the largest corpus file
-  uint64_t max_qubits = 1u << 20;             // total over all qregs
-  uint64_t max_clbits = 1u << 20;             // total over all cregs
-  uint64_t max_instructions = 5'000'000;      // after broadcasting; ~40 bytes each
-  uint32_t max_gate_nesting = 100;            // gate-definition depth; bounds expansion recursion
-  uint64_t max_expanded_ops = 50'000'000;     // instructions after expanding custom gates
-  uint32_t max_expr_depth = 128;              // nested parentheses/unary ops; bounds parser recursion
-  uint32_t max_diagnostics = 100;             // errors and warnings kept in one report
+  uint64_t max_source_bytes = 64u << 20;   // 64 MiB: 20x the largest corpus file
+  uint64_t max_qubits = 1u << 20;          // total over all qregs
+  uint64_t max_clbits = 1u << 20;          // total over all cregs
+  uint64_t max_instructions = 5'000'000;   // after broadcasting; ~40 bytes each
+  uint32_t max_gate_nesting = 100;         // gate-definition depth; bounds expansion recursion
+  uint64_t max_expanded_ops = 50'000'000;  // instructions after expanding custom gates
+  uint32_t max_expr_depth = 128;           // nested parentheses/unary ops; bounds parser recursion
+  uint32_t max_diagnostics = 100;          // errors and warnings kept in one report
   // Python: the step budget. Each expression evaluated, statement run, loop iteration and element
   // or character a builtin builds costs a step (a call four); it bounds the time the interpreter
   // takes, whatever the code's loops and recursion (a quarter of a second natively).
@@ -29,7 +29,7 @@ struct Limits {
   // Python: bytes the program's values hold at once (lists, tuples, dicts, strings, functions, and
   // the circuits it builds, their instructions included), counted as they are allocated.
   uint64_t max_python_bytes = 128u << 20;
-  uint64_t max_layout_steps = 2'000'000;      // backend: candidate checks of the SWAP-free layout search
+  uint64_t max_layout_steps = 2'000'000;  // backend: candidate checks of the SWAP-free layout search
 };
 
 struct Options {
