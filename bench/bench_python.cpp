@@ -81,7 +81,8 @@ const std::vector<Hostile>& hostile_programs() {
     std::vector<Hostile> out;
     std::ifstream in(std::string(QVET_BENCH_DIR) + "/python_bounds.json");
     if (!in) return out;
-    for (const auto& p : nlohmann::json::parse(in).at("programs"))
+    const nlohmann::json doc = nlohmann::json::parse(in);  // named: the loop below reads into it
+    for (const auto& p : doc.at("programs"))
       out.push_back({p.at("name").get<std::string>(), p.at("code").get<std::string>()});
     return out;
   }();
