@@ -8,6 +8,8 @@
 
 namespace qvet::python {
 
+struct Value;  // value.hpp
+
 struct Node {
   enum Kind : uint8_t {
     Name,
@@ -53,6 +55,15 @@ struct Node {
   // FStr: one per field, its conversion ("", "r", "s" or "a"); ListComp: see kids.
   std::vector<std::string> keywords;
   std::vector<std::string> parts;  // FStr: literal text around the fields (fields + 1 parts)
+  // Name, at module level: the global it read or wrote last, valid while the interpreter's
+  // generation is `slot_generation` (see Interpreter::global_slot), so that a loop's names are
+  // not hashed again on every iteration.
+  mutable Value* slot = nullptr;
+  mutable uint64_t slot_generation = 0;
+  // Attr, as a circuit method's callee: the gate table's row for its name (a GateRow, or null for
+  // a method that is not a gate), looked up once (Interpreter::circuit_method).
+  mutable const void* gate_method = nullptr;
+  mutable bool gate_method_known = false;
 };
 
 struct ImportName {

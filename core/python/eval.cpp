@@ -222,9 +222,9 @@ Value Interpreter::name(const Node& n) {
     auto local = f->locals.find(n.text);
     if (local != f->locals.end()) return local->second;
   }
+  // A poisoned name was erased from the globals (a new generation), so the cache never hides it.
   if (!poisoned_.empty() && poisoned_.count(n.text)) quiet();
-  auto it = vars_.find(n.text);
-  if (it != vars_.end()) return it->second;
+  if (const Value* global = global_slot(n)) return *global;
   Value v;
   if (builtin(n.text, &v)) return v;
   if (n.text == "display") return Value::handle(Value::Inert, kRunPlot);  // a notebook's display()

@@ -10,8 +10,38 @@
 
 namespace qvet::python {
 
+namespace {
+// Generations of the global-name cache: unique on this thread, so that a Node cached by one
+// interpreter is never taken for valid by another.
+uint64_t next_generation() {
+  static thread_local uint64_t last = 0;
+  return ++last;
+}
+}  // namespace
+
 Interpreter::Interpreter(const SourceMap& map, const Options& opt, DiagnosticSink& sink)
-    : map_(map), opt_(opt), sink_(sink) {}
+    : map_(map), opt_(opt), sink_(sink), vars_generation_(next_generation()) {}
+
+Value* Interpreter::global_slot(const Node& name) {
+  if (name.slot_generation == vars_generation_) return name.slot;
+  auto it = vars_.find(name.text);
+  if (it == vars_.end()) return nullptr;  // not cached: it may be defined later
+  name.slot = &it->second;
+  name.slot_generation = vars_generation_;
+  return name.slot;
+}
+
+Value& Interpreter::global_for_store(const Node& name) {
+  if (name.slot_generation == vars_generation_) return *name.slot;
+  Value& slot = vars_[name.text];
+  name.slot = &slot;
+  name.slot_generation = vars_generation_;
+  return slot;
+}
+
+void Interpreter::erase_global(const std::string& name) {
+  if (vars_.erase(name)) vars_generation_ = next_generation();
+}
 
 namespace {
 // A statement's place, where its diagnostics point.
@@ -334,7 +364,7 @@ void Interpreter::assign(const Node& target, const Value& v) {
       if (v.kind == Value::Circuit) adopt(v.i, target.text);
       return;
     }
-    vars_[target.text] = v;
+    global_for_store(target) = v;
     if (!poisoned_.empty()) poisoned_.erase(target.text);
     if (v.kind == Value::Circuit) adopt(v.i, target.text);
     return;
@@ -358,7 +388,7 @@ void Interpreter::assign(const Node& target, const Value& v) {
 void Interpreter::poison_all(const Stmt& s) {
   assigned_names(s, [&](const std::string& n) {
     poisoned_[n] = true;
-    vars_.erase(n);
+    erase_global(n);
   });
 }
 

@@ -294,6 +294,12 @@ class Interpreter {
   const Options& opt_;
   DiagnosticSink& sink_;
   std::unordered_map<std::string, Value> vars_;  // the module's globals
+  // Names cache pointers into vars_ (its elements stay where they are until erased): the cache is
+  // valid while this generation lasts, which is new for each interpreter and after each erase.
+  uint64_t vars_generation_;
+  Value* global_slot(const Node& name);  // a Name's global, cached; nullptr if it has none yet
+  Value& global_for_store(const Node& name);
+  void erase_global(const std::string& name);
   std::shared_ptr<Frame> frame_;                 // the running function's scope; null at top level
   std::vector<FunctionObj> funcs_;
   std::unordered_map<uint32_t, std::shared_ptr<const Stmt>> code_;     // def statements by offset

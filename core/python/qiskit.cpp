@@ -825,7 +825,12 @@ Value Interpreter::instructions(int64_t circuit, size_t first) const {
 
 Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& args, const Node& at) {
   CircuitObj& c = circuits_[id];
-  const GateRow* gate_row = find_gate_method(method);
+  const Node& callee = at.kids[0];
+  if (!callee.gate_method_known) {  // the table is static: its rows stay where they are
+    callee.gate_method = find_gate_method(method);
+    callee.gate_method_known = true;
+  }
+  const auto* gate_row = static_cast<const GateRow*>(callee.gate_method);
   if (gate_row && fast_gate(c, *gate_row, args, at)) return instructions(id, c.c.ops.size() - 1);
   Node name_node;  // the method's name, where errors about the method point
   name_node.offset = at.kids[0].name_offset;
