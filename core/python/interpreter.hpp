@@ -300,7 +300,7 @@ class Interpreter {
   Value* global_slot(const Node& name);  // a Name's global, cached; nullptr if it has none yet
   Value& global_for_store(const Node& name);
   void erase_global(const std::string& name);
-  std::shared_ptr<Frame> frame_;                 // the running function's scope; null at top level
+  std::shared_ptr<Frame> frame_;  // the running function's scope; null at top level
   std::vector<FunctionObj> funcs_;
   std::unordered_map<uint32_t, std::shared_ptr<const Stmt>> code_;     // def statements by offset
   std::unordered_map<uint32_t, std::shared_ptr<const Node>> lambdas_;  // lambda expressions by offset
