@@ -70,14 +70,27 @@ int64_t Interpreter::add_circuit(CircuitObj c) {
 
 // A circuit's memory, charged to the program's budget (max_python_bytes) as it grows: its own
 // table of gate definitions when it is made, its instructions' storage as emit() grows it (by
-// capacity, so what the vectors really hold). Circuits stay to the end of the program, so what is
-// charged is never given back; a copy starts with nothing charged and is charged whole.
+// capacity, which emit() sets with reserve, so the same on every platform). Circuits stay to the
+// end of the program, so what is charged is never given back; a copy starts with nothing charged
+// and is charged whole. Sizes are an x86-64 build's (memory.hpp says why), checked there.
+namespace {
+constexpr size_t kCircuitBytes = 528, kInstructionBytes = 36, kGateDefBytes = 216, kBodyOpBytes = 88;
+#if UINTPTR_MAX == UINT64_MAX && defined(__x86_64__)
+static_assert(sizeof(Instruction) == kInstructionBytes && sizeof(GateDef) == kGateDefBytes &&
+                  sizeof(BodyOp) == kBodyOpBytes,
+              "the circuit model changed: update its charges to match");
+#endif
+}  // namespace
+
 void Interpreter::charge_circuit(CircuitObj& c) {
+#if UINTPTR_MAX == UINT64_MAX && defined(__x86_64__)
+  static_assert(sizeof(CircuitObj) == kCircuitBytes, "CircuitObj changed size: update its charge to match");
+#endif
   const Circuit& k = c.c;
-  size_t bytes = sizeof(CircuitObj) + k.ops.capacity() * sizeof(Instruction) + k.qubit_pool.capacity() * 4 +
-                 k.param_pool.capacity() * sizeof(double) + k.gates.capacity() * sizeof(GateDef);
+  size_t bytes = kCircuitBytes + k.ops.capacity() * kInstructionBytes + k.qubit_pool.capacity() * 4 +
+                 k.param_pool.capacity() * sizeof(double) + k.gates.capacity() * kGateDefBytes;
   for (const GateDef& g : k.gates)
-    bytes += g.body.capacity() * sizeof(BodyOp) + (g.matrix.capacity() + g.state.capacity()) * sizeof(Complex);
+    bytes += g.body.capacity() * kBodyOpBytes + (g.matrix.capacity() + g.state.capacity()) * sizeof(Complex);
   if (bytes > c.charged.bytes) ValueMemory::charge(bytes - c.charged.bytes);
   c.charged.bytes = std::max(bytes, c.charged.bytes);
 }

@@ -10,8 +10,22 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <type_traits>
 
 namespace qvet::python {
+
+// What the budget charges is a model of a 64-bit build's memory, the same on every platform: the
+// CLI and the WebAssembly package (32-bit pointers, another standard library, another string
+// layout) must stop the same program at the same statement with the same report. So an element is
+// charged its size in an x86-64 build (ChargedBytes, checked there by static_asserts), and a string
+// its length plus a 64-bit std::string's header, whatever its capacity.
+template <class T>
+struct ChargedBytes;  // specialised for each element type a CountedAllocator holds
+template <class T>
+struct ChargedBytes<T*> {
+  static constexpr size_t value = 8;
+};
+constexpr size_t kChargedStringHeader = 40;  // sizeof(CountedString) in an x86-64 build
 
 struct MemoryBound {};  // what the budget throws: caught per statement (frontend.cpp)
 
@@ -39,8 +53,7 @@ class ValueMemory {
 template <class T>
 struct CountedAllocator {
   using value_type = T;
-  // sizeof(T) is meant for pointer elements too (the argument nodes of a call).
-  static constexpr size_t kElementBytes = sizeof(T);  // NOLINT(bugprone-sizeof-expression)
+  static constexpr size_t kElementBytes = ChargedBytes<T>::value;
   CountedAllocator() = default;
   template <class U>
   CountedAllocator(const CountedAllocator<U>&) noexcept {}  // NOLINT(google-explicit-constructor): as std::allocator
@@ -63,9 +76,10 @@ struct CountedAllocator {
 
 // A string value's text. Python strings never change once made, so what it holds is charged once,
 // when it is made, and given back when the last Value holding it goes.
+// Its length is charged, not its capacity: how far a string over-allocates depends on the library.
 class CountedString : public std::string {
  public:
-  explicit CountedString(std::string&& s) : std::string(std::move(s)), charged_(capacity() + sizeof(*this)) {
+  explicit CountedString(std::string&& s) : std::string(std::move(s)), charged_(size() + kChargedStringHeader) {
     ValueMemory::charge(charged_);
   }
   ~CountedString() { ValueMemory::release(charged_); }

@@ -145,6 +145,16 @@ struct Value {
   }
 };
 
+// A list element's charge to the memory budget: a Value's size in an x86-64 build (memory.hpp).
+template <>
+struct ChargedBytes<Value> {
+  static constexpr size_t value = 112;
+};
+#if UINTPTR_MAX == UINT64_MAX && defined(__x86_64__)
+static_assert(sizeof(Value) == ChargedBytes<Value>::value, "Value changed size: update its charge to match");
+static_assert(sizeof(CountedString) == kChargedStringHeader, "std::string changed size: update its charge");
+#endif
+
 // Python's name for the value's type ("int", "list", "QuantumRegister", ...), for messages.
 const char* type_name(const Value& v);
 
