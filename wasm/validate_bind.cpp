@@ -17,6 +17,17 @@ std::string validate_json(const std::string& code, const std::string& options) {
   return qvet::to_json(qvet::validate(code, opt));
 }
 
+// Whether validate/simulate read this code with the Python front end: the worker asks the small
+// module (qvet-lean) before each call and moves Python to the full one. Options that do not
+// parse answer false: the call itself then reports what is wrong with them.
+// `simulate` says which call's options these are.
+bool reads_as_python(const std::string& code, const std::string& options, bool simulate) {
+  qvet::Options opt;
+  qvet::SimOptions sim;
+  if (!qvet::wasm::parse_options(options, opt, simulate ? &sim : nullptr).empty()) return false;
+  return qvet::reads_as_python(code, opt);
+}
+
 std::string version() { return qvet::version(); }
 
 // The built-in profiles, for the package's `backends` list and the page's picker.
@@ -79,6 +90,7 @@ std::string gates_json() {
 
 void init_validate() {
   emscripten::function("validate", &validate_json);
+  emscripten::function("readsAsPython", &reads_as_python);
   emscripten::function("version", &version);
   emscripten::function("backends", &backends_json);
   emscripten::function("gates", &gates_json);

@@ -68,6 +68,11 @@ void SourceView::to_cells(Span& s) const {
   s.end_line = s.end_line > shift ? s.end_line - shift : s.line;
 }
 
+bool reads_as_python(std::string_view src, const Options& opt) {
+  if (opt.format != Format::Auto) return opt.format == Format::Python;
+  return looks_like_notebook(src) || detect_format(src) == DetectedFormat::Python;
+}
+
 void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
   r.circuit_hash = sha256_hex(src);
   DiagnosticSink sink(opt.limits.max_diagnostics);
@@ -91,8 +96,7 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
   const SourceView view(src, opt);
   const SourceMap& code_map = view.notebook() ? view.map() : map;
   const std::string_view code = view.notebook() ? view.code() : src;
-  const bool python = view.notebook() || opt.format == Format::Python ||
-                      (opt.format == Format::Auto && detect_format(src) == DetectedFormat::Python);
+  const bool python = reads_as_python(src, opt);
   if (!view.error().empty()) {
     r.format = "python";
     sink.add({Severity::Error, "E614", view.error(), map.span(0, 0)});

@@ -65,9 +65,10 @@ const bell = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\ncreg c[2];\nh q[
 
 test('the page loads, validates, and reports its figures', { skip, timeout }, async () => {
   const context = await browser.newContext();
-  const transferred = [];
+  const transferred = [], wasm = [];
   context.on('requestfinished', async (req) => {
     if (req.serviceWorker()) return;  // the service worker's precache reads the HTTP cache
+    if (req.url().endsWith('.wasm')) wasm.push(req.url().split('/').pop());
     const sizes = await req.sizes().catch(() => null);
     if (sizes && sizes.responseBodySize >= 0) transferred.push(sizes.responseBodySize + sizes.responseHeadersSize);
   });
@@ -79,6 +80,9 @@ test('the page loads, validates, and reports its figures', { skip, timeout }, as
   console.log(`# figures: first load transferred ${bytes} bytes in ${transferred.length} responses; first validation result ${readyAt} ms after navigation`);
   writeFileSync(join(ARTIFACTS, 'figures.json'), JSON.stringify({ transferredBytes: bytes, responses: transferred.length, firstResultMs: readyAt }));
   assert.ok(bytes < 400 * 1024, `first load ${bytes} bytes (goal: 400 KB)`);
+  // OpenQASM needs only the small module; the Python front end comes when a document needs it.
+  assert.equal(wasm.length, 1, wasm.join(', '));
+  assert.match(wasm[0], /^qvet-lean-/);
   await page.screenshot({ path: join(ARTIFACTS, 'loaded.png'), fullPage: true });
   await context.close();
 });

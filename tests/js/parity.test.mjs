@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { createValidator } from 'qvet';
+import createLeanModule from '../../dist/qvet-lean.mjs';
+import { makeValidator } from '../../dist/api.mjs';
 import { cli, cliReports, corpusFiles, cppFixtures, nativeTests } from '../helpers/native.mjs';
 
 const haveNative = existsSync(cli) && existsSync(nativeTests);
@@ -45,4 +47,35 @@ test('reports equal the CLI for every corpus circuit', async (t) => {
   const native = cliReports(files);
   for (const file of files) assert.deepEqual(v.validate(readFileSync(file, 'utf8')), native.get(file), file);
   assert.equal(files.length, 121);
+});
+
+// The worker's small first module (everything but the Python front end) must answer exactly as the
+// full module for everything it reads, and hand everything else back (E617) rather than misread it.
+test('the small module (qvet-lean) equals the full one on OpenQASM and refuses Python with E617', async () => {
+  const full = await createValidator();
+  const lean = makeValidator(await createLeanModule({ wasmBinary: readFileSync(new URL('../../dist/qvet-lean.wasm', import.meta.url)) }));
+  const files = [...corpusFiles(), ...(haveNative ? cppFixtures().plain : [])];
+  let qasm = 0, python = 0;
+  for (const file of files) {
+    const src = text(file);
+    if (src === null) continue;
+    if (lean.readsAsPython(src)) {
+      python++;
+      assert.equal(full.readsAsPython(src), true);
+      // An unreadable notebook (E614) is refused before any front end, so alike in both.
+      const f = full.validate(src);
+      if (f.diagnostics.some((d) => d.code === 'E614')) assert.deepEqual(lean.validate(src), f, file);
+      else assert.deepEqual(lean.validate(src).diagnostics.map((d) => d.code), ['E617'], file);
+      continue;
+    }
+    qasm++;
+    assert.deepEqual(lean.validate(src), full.validate(src), file);
+  }
+  const bell = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\ncreg c[2];\nh q[0];\ncx q[0], q[1];\nmeasure q -> c;\n';
+  assert.deepEqual(lean.simulate(bell, { shots: 500, seed: 7 }), full.simulate(bell, { shots: 500, seed: 7 }));
+  assert.equal(lean.readsAsPython(bell, { format: 'python' }), true, 'the format option decides');
+  assert.equal(lean.readsAsPython('from qiskit import QuantumCircuit\n', { format: 'qasm2' }), false);
+  assert.equal(lean.readsAsPython('from qiskit import QuantumCircuit\n', { shots: 5 }, 'simulate'), true, 'simulate options');
+  assert.equal(lean.readsAsPython(bell, { nonsense: 1 }), false, 'options the call refuses');
+  assert.ok(qasm >= (haveNative ? 150 : 0) && (!haveNative || python > 20), `${qasm} OpenQASM and ${python} Python sources compared`);
 });

@@ -7,13 +7,14 @@ import { Worker } from 'node:worker_threads';
 import { createWorkerValidator } from 'qvet/worker';
 
 const wasmBinary = readFileSync(new URL('../../dist/qvet.wasm', import.meta.url));
-const createWorker = () => {
+// `fetched` collects the file names the worker reads (the shim reports them).
+const createWorker = (fetched = []) => {
   const w = new Worker(new URL('../helpers/node-worker-shim.mjs', import.meta.url));
   return {
     postMessage: (m) => w.postMessage(m),
     terminate: () => w.terminate(),
     set onmessage(fn) {
-      w.on('message', (data) => fn({ data }));
+      w.on('message', (data) => (data.fetched ? fetched.push(data.fetched.split('/').pop()) : fn({ data })));
     },
     set onerror(fn) {
       w.on('error', (e) => fn(e));
@@ -40,6 +41,33 @@ test('the worker answers with the same reports', async () => {
     assert.deepEqual(s.simulation.counts, { '00': 506, '11': 494 });
     await assert.rejects(w.validate(5), { name: 'TypeError', message: /code must be a string/ });
     assert.equal((await w.validate(bell)).valid, true, 'usable after a bad call');
+  } finally {
+    w.terminate();
+  }
+});
+
+test('by default the worker starts on the small module and loads the full one for Python', async () => {
+  const fetched = [];
+  const w = await createWorkerValidator({ createWorker: () => createWorker(fetched) });
+  try {
+    assert.deepEqual([...w.formats], ['auto', 'qasm2', 'python'], 'the small module still lists Python');
+    assert.equal((await w.validate(bell)).depth, 3);
+    assert.deepEqual((await w.simulate(bell, { shots: 1000, seed: 42 })).simulation.counts, { '00': 506, '11': 494 });
+    assert.deepEqual(fetched, ['qvet-lean.wasm'], 'OpenQASM needs only the small module');
+    const py = 'from qiskit import QuantumCircuit\nqc = QuantumCircuit(2)\nqc.h(0)\nqc.cx(0, 1)\nqc.measure_all()\n';
+    const r = await w.validate(py);
+    assert.equal(r.format, 'python');
+    assert.equal(r.valid, true, JSON.stringify(r.diagnostics));
+    assert.equal(r.depth, 3);  // the barrier measure_all adds does not count (Qiskit's depth)
+    assert.deepEqual(fetched, ['qvet-lean.wasm', 'qvet.wasm'], 'Python loads the full module once');
+    // Told to read Python, by option or in a simulation or a comparison, the same way.
+    // (the full front end's E604, not the small module's E617)
+    const told = await w.validate('qc = QuantumCircuit(1)\nqc.x(0)\n', { format: 'python' });
+    assert.deepEqual(told.diagnostics.map((d) => d.code), ['E604']);
+    assert.deepEqual((await w.simulate(py, { shots: 100, seed: 1 })).simulation.shots, 100);
+    assert.equal((await w.equivalent(bell.replace('measure q -> c;\n', ''), 'from qiskit import QuantumCircuit\nqc = QuantumCircuit(2)\nqc.h(0)\nqc.cx(0, 1)\n')).equivalent, true);
+    assert.equal((await w.validate(bell)).depth, 3, 'OpenQASM still answered');
+    assert.deepEqual(fetched, ['qvet-lean.wasm', 'qvet.wasm'], 'each module fetched once');
   } finally {
     w.terminate();
   }

@@ -114,6 +114,18 @@ export function makeValidator(mod) {
       checkCode(b, 'second circuit');
       return JSON.parse(mod.equivalent(a, b));
     },
+    /** Whether `validate` (call 'validate') or `simulate` reads this code with the Python front end. */
+    readsAsPython(code, options, call = 'validate') {
+      if (typeof code !== 'string') return false;
+      const simulate = call === 'simulate';
+      let json;
+      try {
+        json = encodeOptions(options, simulate ? simulateChecks : validateChecks, call);
+      } catch {
+        return false;  // the call itself throws the TypeError
+      }
+      return mod.readsAsPython(code, json, simulate);
+    },
     /** Top of the wasm heap in bytes (for leak checks). */
     heapTop() {
       return mod.heapTop();

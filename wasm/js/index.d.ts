@@ -232,6 +232,12 @@ export interface Validator {
   validate(code: string, options?: ValidateOptions): Report;
   simulate(code: string, options?: SimulateOptions): Report;
   equivalent(a: string, b: string): Equivalence;
+  /**
+   * Whether `validate` (or, with call 'simulate', `simulate`) reads this code with the Python front
+   * end: a notebook, `format: 'python'`, or Python found by detection. False for options that
+   * the call would refuse.
+   */
+  readsAsPython(code: string, options?: ValidateOptions | SimulateOptions, call?: 'validate' | 'simulate'): boolean;
   /** Top of the WebAssembly heap in bytes, for leak checks. */
   heapTop(): number;
 }
