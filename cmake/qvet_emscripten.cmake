@@ -4,6 +4,9 @@
 # against ~36% for the JavaScript-emulated -fexceptions. SIMD: -msimd128 lets the kernels use
 # wasm simd128 (core/sim/kernels.cpp), the same arithmetic as the SSE2 path natively. (Not
 # -msse2: Eigen would then include the x86 headers, which Debian's clang cannot build for wasm.)
+# Bulk memory (compile only: the prebuilt libraries stay as they are): a copy of a known size, such
+# as the Python interpreter's ~100-byte values, becomes one memory.copy instead of a call of
+# memcpy; 10% faster there, and every browser since 2021 runs it.
 set(QVET_WASM_FLAGS -fwasm-exceptions -msimd128)
 
 # Debian's header-only packages live in /usr/include, which must not shadow Emscripten's libc:
@@ -23,6 +26,6 @@ function(qvet_fix_host_includes)
 endfunction()
 
 function(qvet_wasm_flags target)
-  target_compile_options(${target} PUBLIC ${QVET_WASM_FLAGS})
+  target_compile_options(${target} PUBLIC ${QVET_WASM_FLAGS} -mbulk-memory)
   target_link_options(${target} PUBLIC ${QVET_WASM_FLAGS} -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB)
 endfunction()

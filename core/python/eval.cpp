@@ -219,8 +219,7 @@ Value Interpreter::eval(const Node& n) {
 
 Value Interpreter::name(const Node& n) {
   for (const Frame* f = frame_.get(); f; f = f->parent.get()) {  // locals, then enclosing functions'
-    auto local = f->locals.find(n.text);
-    if (local != f->locals.end()) return local->second;
+    if (const Value* local = f->locals.find(n.text)) return *local;
   }
   // A poisoned name was erased from the globals (a new generation), so the cache never hides it.
   if (!poisoned_.empty() && poisoned_.count(n.text)) quiet();
@@ -1201,7 +1200,7 @@ Value Interpreter::make_lambda(const Node& n) {
 // A call of the code's own function: arguments bound as Python binds them, a new scope whose
 // parent is the scope it was defined in, and the body run to its `return`.
 Value Interpreter::call_user(int64_t id, Args& args, const Node& at) {
-  const FunctionObj f = funcs_[id];  // a copy: the body may define more functions
+  const FunctionObj& f = funcs_[id];  // stays put while the body defines more (a deque)
   auto frame = std::make_shared<Frame>();
   frame->parent = f.closure;
   bind_params(f, args, *frame, at);  // language.cpp

@@ -7,6 +7,7 @@
 #include "python/interpreter.hpp"
 #include "python/names.hpp"
 #include "python/parser.hpp"
+#include "util/thread_local.hpp"
 
 namespace qvet::python {
 
@@ -14,7 +15,7 @@ namespace {
 // Generations of the global-name cache: unique on this thread, so that a Node cached by one
 // interpreter is never taken for valid by another.
 uint64_t next_generation() {
-  static thread_local uint64_t last = 0;
+  static QVET_THREAD_LOCAL uint64_t last = 0;
   return ++last;
 }
 }  // namespace

@@ -4,6 +4,7 @@
 // loop iteration, list element, string byte and instruction counts against the limits, so no input
 // can make it run long or allocate much.
 #pragma once
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -85,8 +86,39 @@ class Interpreter {
     const Value* operator[](size_t i) const { return v[i]; }
   };
   // A scope of a running function: its locals, and the scope it was defined in (closures).
+  // Its names are few (a handful per call), so a flat list searched in order, which allocates
+  // once per call, beats a hash map, which allocates a node per name on every call; past
+  // kIndexAfter names (a generated function with thousands) a hash index keeps lookups constant.
+  class Locals {
+   public:
+    const Value* find(const std::string& name) const {
+      if (!index_.empty()) {
+        auto it = index_.find(name);
+        return it == index_.end() ? nullptr : &items_[it->second].second;
+      }
+      for (const auto& e : items_)
+        if (e.first == name) return &e.second;
+      return nullptr;
+    }
+    Value& operator[](const std::string& name) {
+      if (const Value* v = find(name)) return const_cast<Value&>(*v);  // NOLINT: found in items_, ours
+      if (items_.empty()) items_.reserve(8);
+      items_.emplace_back(name, Value());
+      if (!index_.empty()) {
+        index_.emplace(name, items_.size() - 1);
+      } else if (items_.size() > kIndexAfter) {
+        for (size_t i = 0; i < items_.size(); ++i) index_.emplace(items_[i].first, i);
+      }
+      return items_.back().second;
+    }
+
+   private:
+    static constexpr size_t kIndexAfter = 16;
+    std::vector<std::pair<std::string, Value>> items_;
+    std::unordered_map<std::string, size_t> index_;
+  };
   struct Frame {
-    std::unordered_map<std::string, Value> locals;
+    Locals locals;
     std::shared_ptr<Frame> parent;
   };
   // A `def` or `lambda`: its own copy of the code (the statement it came from is dropped after
@@ -300,8 +332,8 @@ class Interpreter {
   Value* global_slot(const Node& name);  // a Name's global, cached; nullptr if it has none yet
   Value& global_for_store(const Node& name);
   void erase_global(const std::string& name);
-  std::shared_ptr<Frame> frame_;  // the running function's scope; null at top level
-  std::vector<FunctionObj> funcs_;
+  std::shared_ptr<Frame> frame_;   // the running function's scope; null at top level
+  std::deque<FunctionObj> funcs_;  // a deque: a running call holds its function by reference
   std::unordered_map<uint32_t, std::shared_ptr<const Stmt>> code_;     // def statements by offset
   std::unordered_map<uint32_t, std::shared_ptr<const Node>> lambdas_;  // lambda expressions by offset
   Value returned_;                                                     // what the last `return` gave

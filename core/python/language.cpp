@@ -502,20 +502,44 @@ void Interpreter::spread(bool mapping, Value v, const Node& at, Args& args) {
   }
 }
 
+namespace {
+// Which parameters have a value: on the stack for the usual few, on the heap past 16.
+class Flags {
+ public:
+  explicit Flags(size_t n) : at_(small_) {
+    if (n > sizeof small_) {
+      big_.assign(n, 0);
+      at_ = big_.data();
+    }
+  }
+  Flags(const Flags&) = delete;
+  Flags& operator=(const Flags&) = delete;
+  uint8_t& operator[](size_t i) { return at_[i]; }
+
+ private:
+  uint8_t small_[16] = {};
+  std::vector<uint8_t> big_;
+  uint8_t* at_;
+};
+}  // namespace
+
 // A call's arguments bound to the function's parameters, as Python binds them: positionals in
 // order (the rest into *args), keywords by name (keyword-only ones too; the rest into **kwargs),
 // then the defaults.
 void Interpreter::bind_params(const FunctionObj& f, Args& args, Frame& frame, const Node& at) {
   static const std::vector<std::string> kNone;
-  const std::string fname = f.name + "()";
-  const std::string varargs = f.def ? f.def->varargs : "", varkw = f.def ? f.def->varkw : "";
+  static const std::string kEmpty;
+  // Called for every call of the code's own functions: nothing here allocates unless it must.
+  const auto fname = [&] { return f.name + "()"; };
+  const std::string& varargs = f.def ? f.def->varargs : kEmpty;
+  const std::string& varkw = f.def ? f.def->varkw : kEmpty;
   const std::vector<std::string>& kwonly = f.def ? f.def->kwonly : kNone;
   const size_t np = f.params.size();
   if (args.pos.size() > np && varargs.empty())
     fail(at, "E605",
-         fname + " takes " + std::to_string(np) + " positional argument" + (np == 1 ? "" : "s") + " but " +
+         fname() + " takes " + std::to_string(np) + " positional argument" + (np == 1 ? "" : "s") + " but " +
              std::to_string(args.pos.size()) + " were given");
-  std::vector<bool> given(np, false), kw_given(kwonly.size(), false);
+  Flags given(np), kw_given(kwonly.size());
   const size_t npos = std::min(args.pos.size(), np);
   for (size_t i = 0; i < npos; ++i) {
     frame.locals[f.params[i]] = args.pos[i];
@@ -533,7 +557,7 @@ void Interpreter::bind_params(const FunctionObj& f, Args& args, Frame& frame, co
     auto q = std::find(kwonly.begin(), kwonly.end(), name);
     if (p != f.params.end()) {
       const size_t i = static_cast<size_t>(p - f.params.begin());
-      if (given[i]) fail(*args.kw_nodes[k], "E605", fname + " got multiple values for argument '" + name + "'");
+      if (given[i]) fail(*args.kw_nodes[k], "E605", fname() + " got multiple values for argument '" + name + "'");
       given[i] = true;
     } else if (q != kwonly.end()) {
       kw_given[static_cast<size_t>(q - kwonly.begin())] = true;
@@ -542,20 +566,20 @@ void Interpreter::bind_params(const FunctionObj& f, Args& args, Frame& frame, co
       extra.push_back(args.kw[k].second);
       continue;
     } else {
-      fail(*args.kw_nodes[k], "E605", fname + " got an unexpected keyword argument '" + name + "'");
+      fail(*args.kw_nodes[k], "E605", fname() + " got an unexpected keyword argument '" + name + "'");
     }
     frame.locals[name] = args.kw[k].second;
   }
   const size_t first_default = np - f.defaults.size();
   for (size_t i = 0; i < np; ++i) {
     if (given[i]) continue;
-    if (i < first_default) fail(at, "E605", fname + " missing required argument '" + f.params[i] + "'");
+    if (i < first_default) fail(at, "E605", fname() + " missing required argument '" + f.params[i] + "'");
     frame.locals[f.params[i]] = f.defaults[i - first_default];
   }
   for (size_t i = 0; i < kwonly.size(); ++i) {
     if (kw_given[i]) continue;
     if (i >= f.kw_defaults.size() || !f.kw_defaults[i])
-      fail(at, "E605", fname + " missing required keyword-only argument '" + kwonly[i] + "'");
+      fail(at, "E605", fname() + " missing required keyword-only argument '" + kwonly[i] + "'");
     frame.locals[kwonly[i]] = *f.kw_defaults[i];
   }
   if (!varkw.empty()) {

@@ -1,9 +1,11 @@
 #include "python/memory.hpp"
 
+#include "util/thread_local.hpp"
+
 namespace qvet::python {
 
 namespace {
-thread_local ValueMemory::Scope* current = nullptr;
+QVET_THREAD_LOCAL ValueMemory::Scope* current = nullptr;
 }
 
 ValueMemory::Scope::Scope(uint64_t limit) : limit_(limit), outer_(current) { current = this; }

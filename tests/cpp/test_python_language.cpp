@@ -340,3 +340,31 @@ TEST_CASE("comprehensions, generators and formatting stop at the bounds", "[pyth
     check_report_invariants(r, src);
   }
 }
+
+// A function's locals are a flat list up to 16 names and hashed past that (Interpreter::Locals):
+// both halves must read, overwrite and shadow alike, in a frame and from a closure inside it.
+TEST_CASE("a function with many locals reads and overwrites each of them", "[python][language]") {
+  std::string code = "from qiskit import QuantumCircuit\n\ndef build(n):\n";
+  for (int i = 0; i < 40; ++i) code += "    v" + std::to_string(i) + " = " + std::to_string(i) + " % n\n";
+  code += "    v3 = v3 + 1\n    v30 = v30 + 1\n";  // one before the index exists, one after
+  code += "    def inner():\n        return v2 + v35\n";
+  code += "    qc = QuantumCircuit(n)\n";
+  for (int i = 0; i < 40; i += 7) code += "    qc.h(v" + std::to_string(i) + ")\n";
+  code += "    qc.cx(v3, v30)\n    qc.x(inner())\n    return qc\n\nqc = build(5)\n";
+  // h on v0=0 v7=2 v14=4 v21=1 v28=3 v35=0; v3 = 4, v30 = 1; inner() = v2 + v35 = 2.
+  const Report r = test::run_ops(code);
+  INFO(test::errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(r.qubits == 5);
+  CHECK(test::counts_of(r) == "h:6 cx:1 x:1");
+  std::string wires;
+  for (const OperationInfo& op : r.operations)
+    for (uint32_t q : op.qubits) wires += std::to_string(q);
+  CHECK(wires ==
+        "024130"
+        "41"
+        "2");
+  // Layer 1: an h on each qubit; layer 2: the second h(0), cx(4, 1) and x(2).
+  CHECK(r.metrics.depth == 2);
+  check_report_invariants(r, code);
+}
