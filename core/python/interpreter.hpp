@@ -4,6 +4,7 @@
 // loop iteration, list element, string byte and instruction counts against the limits, so no input
 // can make it run long or allocate much.
 #pragma once
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
@@ -92,16 +93,11 @@ class Interpreter {
   class Locals {
    public:
     const Value* find(const std::string& name) const {
-      if (!index_.empty()) {
-        auto it = index_.find(name);
-        return it == index_.end() ? nullptr : &items_[it->second].second;
-      }
-      for (const auto& e : items_)
-        if (e.first == name) return &e.second;
-      return nullptr;
+      const size_t i = position(name);
+      return i == kAbsent ? nullptr : &items_[i].second;
     }
     Value& operator[](const std::string& name) {
-      if (const Value* v = find(name)) return const_cast<Value&>(*v);  // NOLINT: found in items_, ours
+      if (const size_t i = position(name); i != kAbsent) return items_[i].second;
       if (items_.empty()) items_.reserve(8);
       items_.emplace_back(name, Value());
       if (!index_.empty()) {
@@ -113,6 +109,16 @@ class Interpreter {
     }
 
    private:
+    static constexpr size_t kAbsent = SIZE_MAX;
+    size_t position(const std::string& name) const {
+      if (!index_.empty()) {
+        auto it = index_.find(name);
+        return it == index_.end() ? kAbsent : it->second;
+      }
+      for (size_t i = 0; i < items_.size(); ++i)
+        if (items_[i].first == name) return i;
+      return kAbsent;
+    }
     static constexpr size_t kIndexAfter = 16;
     std::vector<std::pair<std::string, Value>> items_;
     std::unordered_map<std::string, size_t> index_;

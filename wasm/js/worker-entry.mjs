@@ -2,7 +2,7 @@
 // by worker.mjs; the first message may carry {init: {wasmBinary | wasmUrl}}.
 //
 // Without init it starts with the small module (qvet-lean.wasm: every front end but Python's),
-// which is what a page needs for OpenQASM and about 40% less to fetch and compile; a call whose
+// which is what a page needs for OpenQASM and about half as much to fetch and compile; a call whose
 // code is Python (the small module says so: readsAsPython) goes to the full module, imported and
 // fetched the first time one comes. With init, the bytes or URL given are the full module's and
 // only it is loaded.
