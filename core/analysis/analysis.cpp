@@ -17,17 +17,23 @@ class DepthCounter {
 
   // Returns the instruction's level after placing it (1-based for operations; for a directive,
   // the level it lines its qubits up to).
-  uint64_t place(const uint32_t* qubits, uint32_t nqubits, int32_t clbit, int32_t condition, bool directive) {
+  // `block` is a control-flow block's clbits (GateDef::clbits), counted like a measurement's.
+  uint64_t place(const uint32_t* qubits, uint32_t nqubits, int32_t clbit, int32_t condition, bool directive,
+                 const std::vector<uint32_t>* block = nullptr) {
     const uint64_t inc = directive ? 0 : 1;
     uint64_t level = 0;
     for (uint32_t k = 0; k < nqubits; ++k) level = std::max(level, stack_[qubits[k]] + inc);
     if (clbit >= 0) level = std::max(level, stack_[nq_ + clbit] + inc);
+    if (block)
+      for (uint32_t b : *block) level = std::max(level, stack_[nq_ + b] + inc);
     const Condition* cond = condition >= 0 ? &c_.conditions[condition] : nullptr;
     // A condition reads each of its bits (a register's, or one); Qiskit counts them one level on.
     if (cond)
       for (uint32_t b = 0; b < cond->clbit_count; ++b) level = std::max(level, stack_[nq_ + cond->clbit_begin + b] + 1);
     for (uint32_t k = 0; k < nqubits; ++k) stack_[qubits[k]] = level;
     if (clbit >= 0) stack_[nq_ + clbit] = level;
+    if (block)
+      for (uint32_t b : *block) stack_[nq_ + b] = level;
     if (cond)
       for (uint32_t b = 0; b < cond->clbit_count; ++b) stack_[nq_ + cond->clbit_begin + b] = level;
     depth_ = std::max(depth_, level);
@@ -116,7 +122,9 @@ class MetricsBuilder {
   // Places one instruction; returns its level (see DepthCounter::place).
   uint64_t add(OpKind kind, int gate, const uint32_t* q, uint32_t nq, int32_t clbit, int32_t cond) {
     const bool directive = kind == OpKind::Barrier;
-    const uint64_t level = depth_.place(q, nq, clbit, cond, directive);
+    const std::vector<uint32_t>* block =
+        kind == OpKind::Gate && gate >= 0 && !c_.gates[gate].clbits.empty() ? &c_.gates[gate].clbits : nullptr;
+    const uint64_t level = depth_.place(q, nq, clbit, cond, directive, block);
     switch (kind) {
       case OpKind::Measure: counts_.other(counts_.measure, counts_.first_measure); break;
       case OpKind::Reset: counts_.other(counts_.reset, counts_.first_reset); break;
@@ -160,7 +168,8 @@ class ExpandedMetrics {
       if (leaf.barrier())
         metrics_.add(OpKind::Barrier, -1, leaf.qubits, leaf.num_qubits, -1, -1);
       else
-        metrics_.add(OpKind::Gate, leaf.gate, leaf.qubits, leaf.num_qubits, -1, op.condition);
+        metrics_.add(leaf.kind, leaf.gate, leaf.qubits, leaf.num_qubits, leaf.clbit,
+                     leaf.condition >= 0 ? leaf.condition : op.condition);
       return true;
     });
   }

@@ -15,7 +15,7 @@ using json = nlohmann::json;
 
 // The format choices in the package's order; the row's choices and its setter both come from here.
 constexpr std::pair<const char*, Format> kFormats[] = {
-    {"auto", Format::Auto}, {"qasm2", Format::Qasm2}, {"python", Format::Python}};
+    {"auto", Format::Auto}, {"qasm2", Format::Qasm2}, {"qasm3", Format::Qasm3}, {"python", Format::Python}};
 
 // The most qubits a caller may ask to simulate. In WebAssembly the default is also the ceiling: a
 // browser tab cannot hold more amplitudes. Natively the memory limit decides; 64 keeps 1 << n defined.

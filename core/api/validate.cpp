@@ -11,6 +11,7 @@
 #include "lint/lints.hpp"
 #include "python/frontend.hpp"
 #include "qasm2/parser.hpp"
+#include "qasm3/frontend.hpp"
 #include "qvet.hpp"
 #include "source/detect.hpp"
 #include "source/notebook.hpp"
@@ -104,6 +105,11 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
     r.format = "python";
     python::parse(code, code_map, opt, sink, c, &r.circuit);
     r.parameters = c.parameters;  // in Qiskit's order (by name; a ParameterVector's by index)
+  } else if (opt.format == Format::Qasm3 || (opt.format == Format::Auto && detect_format(src) == DetectedFormat::Qasm3)) {
+    r.format = "qasm3";
+    qasm3::parse(src, map, opt, sink, c);
+    r.version = c.version;
+    r.parameters = c.parameters;  // the program's inputs, in order of declaration
   } else {
     r.format = "qasm2";
     qasm2::parse(src, map, opt, sink, c);

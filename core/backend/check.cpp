@@ -38,7 +38,7 @@ struct Expansion {
     if (op.kind != OpKind::Gate) return add(op.kind, -1, c.qubits(op), op.qubit_count, src);
     expander.expand<false>(op.gate, nullptr, c.qubits(op), [&](const ExpandedOp& leaf) {
       // A barrier inside a gate body schedules nothing on hardware.
-      if (!leaf.barrier()) add(OpKind::Gate, leaf.gate, leaf.qubits, leaf.num_qubits, src);
+      if (!leaf.barrier()) add(leaf.kind, leaf.gate, leaf.qubits, leaf.num_qubits, src);
       return true;
     });
   }

@@ -20,12 +20,19 @@ struct Register {
   bool used = false;
 };
 
-// One statement of a gate body: a gate on the gate's own qubit arguments, or a barrier.
+enum class OpKind : uint8_t { Gate, Measure, Reset, Barrier };
+
+// One statement of a gate body: a gate on the gate's own qubit arguments, or a barrier. The body
+// of a control-flow block (OpenQASM 3's if, for, while, box) also holds measurements and resets,
+// whose clbits and conditions are the circuit's own (a block is used once, where it is written).
 struct BodyOp {
-  int gate = -1;  // index into Circuit::gates; -1 for a barrier
+  int gate = -1;  // index into Circuit::gates when kind == Gate
   std::vector<Expr> params;
   std::vector<uint32_t> qubits;  // indices of the enclosing gate's qubit arguments
   Span span;
+  OpKind kind = OpKind::Gate;  // a barrier: gate == -1 (kind Gate or Barrier)
+  int32_t clbit = -1;          // Measure: the circuit's clbit
+  int32_t condition = -1;      // into Circuit::conditions: an if_else inside a block
 };
 
 struct GateDef {
@@ -53,11 +60,12 @@ struct GateDef {
   int32_t else_gate = -1;
   int32_t else_condition = -1;
   bool dynamic = false;
+  // A control-flow block's clbits (its measurements' and its condition's): Qiskit's depth() counts
+  // the block on them as well as on its qubits.
+  std::vector<uint32_t> clbits;
 
   bool is_leaf() const { return std != nullptr || opaque || !matrix.empty() || !state.empty(); }
 };
-
-enum class OpKind : uint8_t { Gate, Measure, Reset, Barrier };
 
 // `if (creg == value)`. Values are Python integers in Qiskit, so a 151-bit register compared with
 // a 46-digit number is legal: the value is kept as its decimal text, and as a number when it fits.

@@ -17,13 +17,18 @@
 
 namespace qvet {
 
-// One leaf of an expansion.
+// One leaf of an expansion: a leaf gate, a barrier, or (in a control-flow block) a measurement
+// or reset, with the block's own condition when it has one.
 struct ExpandedOp {
-  int32_t gate = -1;  // a leaf gate (standard or opaque) of Circuit::gates; -1: a body barrier
+  int32_t gate = -1;  // a leaf gate (standard or opaque) of Circuit::gates; -1 otherwise
   const uint32_t* qubits = nullptr;
   uint32_t num_qubits = 0;
   const double* params = nullptr;  // bound values when the walk evaluates them, else nullptr
-  bool barrier() const { return gate < 0; }
+  OpKind kind = OpKind::Gate;
+  int32_t clbit = -1;      // a measurement's
+  int32_t condition = -1;  // the innermost condition inside the expanded instruction, if any
+  bool barrier() const { return kind == OpKind::Barrier; }
+  bool gate_leaf() const { return kind == OpKind::Gate; }
 };
 
 class GateExpander {
@@ -55,14 +60,18 @@ class GateExpander {
   };
 
   template <bool kEvaluate, class Visit>
-  bool body(const GateDef& def, const double* params, const uint32_t* q, size_t level, Visit& visit) {
+  bool body(const GateDef& def, const double* params, const uint32_t* q, size_t level, Visit& visit,
+            int32_t condition = -1) {
     Level& buf = levels_[level];
     for (const BodyOp& b : def.body) {
       buf.qubits.clear();
       for (uint32_t local : b.qubits) buf.qubits.push_back(q[local]);
       const uint32_t nq = static_cast<uint32_t>(buf.qubits.size());
+      const int32_t cond = b.condition >= 0 ? b.condition : condition;
       if (b.gate < 0) {
-        if (!visit(ExpandedOp{-1, buf.qubits.data(), nq, nullptr})) return false;
+        const OpKind kind = b.kind == OpKind::Gate ? OpKind::Barrier : b.kind;
+        if (!visit(ExpandedOp{-1, buf.qubits.data(), nq, nullptr, kind, b.clbit, kind == OpKind::Barrier ? -1 : cond}))
+          return false;
         continue;
       }
       const double* values = nullptr;
@@ -81,8 +90,9 @@ class GateExpander {
       }
       const GateDef& child = c_.gates[b.gate];
       // The child writes only to deeper levels' buffers, so this level's stay valid.
-      const bool go = child.is_leaf() ? visit(ExpandedOp{b.gate, buf.qubits.data(), nq, values})
-                                      : body<kEvaluate>(child, values, buf.qubits.data(), level + 1, visit);
+      const bool go = child.is_leaf()
+                          ? visit(ExpandedOp{b.gate, buf.qubits.data(), nq, values, OpKind::Gate, -1, cond})
+                          : body<kEvaluate>(child, values, buf.qubits.data(), level + 1, visit, cond);
       if (!go) return false;
     }
     return true;

@@ -19,7 +19,8 @@ constexpr unsigned python = 1u << 1;      // the Qiskit Python front end
 constexpr unsigned backend = 1u << 2;     // the device checks (Options::backend, backend_json)
 constexpr unsigned simulation = 1u << 3;  // Simulation::error and the unitary tools' error, never Report::diagnostics
 constexpr unsigned package = 1u << 4;     // the WebAssembly bindings, never the core
-constexpr unsigned any = qasm2 | python;  // before or around the front end, whatever the format
+constexpr unsigned qasm3 = 1u << 5;       // the OpenQASM 3 front end
+constexpr unsigned any = qasm2 | python | qasm3;  // before or around the front end, whatever the format
 }  // namespace origin
 
 struct DiagnosticCode {

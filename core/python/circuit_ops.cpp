@@ -74,7 +74,7 @@ int64_t Interpreter::add_circuit(CircuitObj c) {
 // end of the program, so what is charged is never given back; a copy starts with nothing charged
 // and is charged whole. Sizes are an x86-64 build's (memory.hpp says why), checked there.
 namespace {
-constexpr size_t kCircuitBytes = 528, kInstructionBytes = 36, kGateDefBytes = 216, kBodyOpBytes = 88;
+constexpr size_t kCircuitBytes = 528, kInstructionBytes = 36, kGateDefBytes = 240, kBodyOpBytes = 96;
 #if UINTPTR_MAX == UINT64_MAX && defined(__x86_64__)
 static_assert(sizeof(Instruction) == kInstructionBytes && sizeof(GateDef) == kGateDefBytes &&
                   sizeof(BodyOp) == kBodyOpBytes,
@@ -90,7 +90,8 @@ void Interpreter::charge_circuit(CircuitObj& c) {
   size_t bytes = kCircuitBytes + k.ops.capacity() * kInstructionBytes + k.qubit_pool.capacity() * 4 +
                  k.param_pool.capacity() * sizeof(double) + k.gates.capacity() * kGateDefBytes;
   for (const GateDef& g : k.gates)
-    bytes += g.body.capacity() * kBodyOpBytes + (g.matrix.capacity() + g.state.capacity()) * sizeof(Complex);
+    bytes += g.body.capacity() * kBodyOpBytes + (g.matrix.capacity() + g.state.capacity()) * sizeof(Complex) +
+             g.clbits.capacity() * 4;
   if (bytes > c.charged.bytes) ValueMemory::charge(bytes - c.charged.bytes);
   c.charged.bytes = std::max(bytes, c.charged.bytes);
 }

@@ -7,6 +7,7 @@
 // controlled gate is kept as its matrix, so the simulator and the unitary stay exact.
 #include <algorithm>
 
+#include "circuit/modifiers.hpp"
 #include "python/interpreter.hpp"
 #include "python/names.hpp"
 
@@ -18,11 +19,6 @@ bool is_none(const Value* v) { return !v || v->kind == Value::None; }
 
 // The largest controlled gate kept as a matrix: 2^10 x 2^10 entries.
 constexpr uint32_t kMaxMatrixQubits = 10;
-
-// add_control's name: c, cc, then c<n>, before the base gate's name.
-std::string controlled_name(uint32_t controls, const std::string& base) {
-  return (controls > 2 ? "c" + std::to_string(controls) : std::string(controls, 'c')) + base;
-}
 
 }  // namespace
 
@@ -75,18 +71,9 @@ Value Interpreter::controlled_std(const GateRow* row, std::vector<Value> params,
   return data_gate(name, controlled_matrix(m, w, k), true, false);
 }
 
-// The matrix of u (on w qubits) with k controls before it: u where the k low bits are all 1.
+// The matrix of u (on w qubits) with k closed controls before it.
 std::vector<Complex> Interpreter::controlled_matrix(const std::vector<Complex>& u, uint32_t w, uint32_t k) {
-  const size_t dim = size_t{1} << (w + k), sub = size_t{1} << w, ones = (size_t{1} << k) - 1;
-  std::vector<Complex> out(dim * dim, Complex(0));
-  for (size_t i = 0; i < dim; ++i) {
-    if ((i & ones) != ones) {
-      out[i * dim + i] = 1;
-      continue;
-    }
-    for (size_t j = 0; j < sub; ++j) out[i * dim + ((j << k) | ones)] = u[(i >> k) * sub + j];
-  }
-  return out;
+  return qvet::controlled_matrix(u, w, k, (uint64_t{1} << k) - 1);
 }
 
 // Circuit `src` as a gate with k controls: a circuit named c<k'><name> on k + n qubits whose

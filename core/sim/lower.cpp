@@ -20,6 +20,22 @@ struct Lowerer {
   bool gate(int g, const double* params, const uint32_t* qubits, int32_t cond, uint32_t src) {
     const bool ok = expander.expand<true>(g, params, qubits, [&](const ExpandedOp& leaf) {
       if (leaf.barrier()) return true;
+      if (leaf.condition >= 0 && cond >= 0) {
+        err.message = "a condition inside a conditioned block: nested conditions are not simulated yet";
+        return false;
+      }
+      const int32_t leaf_cond = leaf.condition >= 0 ? leaf.condition : cond;
+      if (!leaf.gate_leaf()) {  // a measurement or reset in a control-flow block
+        touched[leaf.qubits[0]] = 1;
+        Op op;
+        op.kind = leaf.kind == OpKind::Measure ? Op::Measure : Op::Reset;
+        op.q0 = leaf.qubits[0];
+        op.clbit = leaf.clbit;
+        op.condition = leaf_cond;
+        op.src = src;
+        out.ops.push_back(op);
+        return true;
+      }
       const GateDef& def = c.gates[leaf.gate];
       if (def.opaque) {
         err.message = "opaque gate '" + def.name + "' (declared at line " + std::to_string(def.span.line) +
@@ -32,7 +48,7 @@ struct Lowerer {
       else
         lower_std_gate(*def.std, leaf.params, leaf.qubits, leaf.num_qubits, out);
       for (size_t i = first; i < out.ops.size(); ++i) {
-        out.ops[i].condition = cond;
+        out.ops[i].condition = leaf_cond;
         out.ops[i].src = src;
       }
       return true;

@@ -9,7 +9,7 @@
 
 namespace qvet {
 
-enum class Format { Auto, Qasm2, Python };
+enum class Format { Auto, Qasm2, Qasm3, Python };
 
 // Every limit exists so that no input can make the core hang or allocate without bound. The
 // defaults are roomy: every QASMBench circuit and a generated 10^6-gate circuit fit well inside.
@@ -29,6 +29,9 @@ struct Limits {
   // Python: bytes the program's values hold at once (lists, tuples, dicts, strings, functions, and
   // the circuits it builds, their instructions included), counted as they are allocated.
   uint64_t max_python_bytes = 128u << 20;
+  // OpenQASM 3: tokens read while running loops and subroutines (a loop body or a subroutine is
+  // read again for each iteration or call); bounds the time its classical control can take.
+  uint64_t max_qasm3_steps = 20'000'000;
   uint64_t max_layout_steps = 2'000'000;  // backend: candidate checks of the SWAP-free layout search
 };
 

@@ -1,0 +1,79 @@
+#include "circuit/modifiers.hpp"
+
+#include <Eigen/Dense>
+#include <cmath>
+
+namespace qvet {
+
+namespace {
+
+size_t dim_of(const std::vector<Complex>& m) { return static_cast<size_t>(std::llround(std::sqrt(static_cast<double>(m.size())))); }
+
+std::vector<Complex> multiply(const std::vector<Complex>& a, const std::vector<Complex>& b, size_t n) {
+  std::vector<Complex> r(n * n, Complex(0));
+  for (size_t i = 0; i < n; ++i)
+    for (size_t k = 0; k < n; ++k) {
+      const Complex x = a[i * n + k];
+      if (x == Complex(0)) continue;
+      for (size_t j = 0; j < n; ++j) r[i * n + j] += x * b[k * n + j];
+    }
+  return r;
+}
+
+}  // namespace
+
+std::string controlled_name(uint32_t controls, std::string_view base) {
+  return (controls > 2 ? "c" + std::to_string(controls) : std::string(controls, 'c')) + std::string(base);
+}
+
+std::vector<Complex> controlled_matrix(const std::vector<Complex>& u, uint32_t w, uint32_t k, uint64_t ctrl_state) {
+  const size_t dim = size_t{1} << (w + k), sub = size_t{1} << w, mask = (size_t{1} << k) - 1;
+  const size_t on = static_cast<size_t>(ctrl_state) & mask;
+  std::vector<Complex> out(dim * dim, Complex(0));
+  for (size_t i = 0; i < dim; ++i) {
+    if ((i & mask) != on) {
+      out[i * dim + i] = 1;
+      continue;
+    }
+    for (size_t j = 0; j < sub; ++j) out[i * dim + ((j << k) | on)] = u[(i >> k) * sub + j];
+  }
+  return out;
+}
+
+std::vector<Complex> adjoint(const std::vector<Complex>& m) {
+  const size_t n = dim_of(m);
+  std::vector<Complex> r(m.size());
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = 0; j < n; ++j) r[j * n + i] = std::conj(m[i * n + j]);
+  return r;
+}
+
+std::vector<Complex> matrix_power(const std::vector<Complex>& m, double k) {
+  const size_t n = dim_of(m);
+  if (k == std::floor(k) && std::fabs(k) <= 64) {
+    std::vector<Complex> base = k < 0 ? adjoint(m) : m;
+    std::vector<Complex> acc(n * n, Complex(0));
+    for (size_t i = 0; i < n; ++i) acc[i * n + i] = 1;
+    for (long e = std::labs(static_cast<long>(k)); e > 0; e >>= 1) {
+      if (e & 1) acc = multiply(acc, base, n);
+      if (e > 1) base = multiply(base, base, n);
+    }
+    return acc;
+  }
+  // A unitary is normal: its Schur form is diagonal, U = Z T Z^dagger with Z unitary.
+  Eigen::MatrixXcd a(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = 0; j < n; ++j) a(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = m[i * n + j];
+  Eigen::ComplexSchur<Eigen::MatrixXcd> schur(a);
+  const Eigen::MatrixXcd& z = schur.matrixU();
+  Eigen::MatrixXcd t = schur.matrixT();
+  Eigen::MatrixXcd d = Eigen::MatrixXcd::Zero(a.rows(), a.cols());
+  for (Eigen::Index i = 0; i < a.rows(); ++i) d(i, i) = std::pow(t(i, i), k);
+  const Eigen::MatrixXcd r = z * d * z.adjoint();
+  std::vector<Complex> out(n * n);
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = 0; j < n; ++j) out[i * n + j] = r(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
+  return out;
+}
+
+}  // namespace qvet
