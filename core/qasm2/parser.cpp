@@ -7,7 +7,7 @@
 #include <string>
 
 #include "circuit/gates.hpp"
-#include "qasm2/name_table.hpp"
+#include "util/name_table.hpp"
 
 namespace qvet::qasm2 {
 namespace {
@@ -326,7 +326,7 @@ bool Parser::version_statement() {
     paper_warning("W105", "write the version as 'OPENQASM 2.0;'", v.offset, v.length);
   } else {
     std::string msg = "unsupported OpenQASM version '" + std::string(t) + "': this reader accepts OpenQASM 2.0";
-    if (t.substr(0, 1) == "3") msg += " (OpenQASM 3 is not supported yet)";
+    if (t.substr(0, 1) == "3") msg += " (read OpenQASM 3 with --format qasm3, or auto)";
     error_at("E110", msg, v);
     fatal_ = true;  // never read another language version as 2.0
     return false;

@@ -206,11 +206,15 @@ void Reader::if_statement() {
   if (!running() || decided) {
     // Known (or not running at all): the branch taken runs, the other is checked.
     const bool run_true = running() && holds, run_false = running() && !holds;
-    if (run_true) block_or_statement();
-    else check_only([&] { block_or_statement(); });
+    if (run_true)
+      block_or_statement();
+    else
+      check_only([&] { block_or_statement(); });
     else_part([&] {
-      if (run_false) block_or_statement();
-      else check_only([&] { block_or_statement(); });
+      if (run_false)
+        block_or_statement();
+      else
+        check_only([&] { block_or_statement(); });
     });
     return;
   }
@@ -259,7 +263,8 @@ void Reader::for_statement() {
   if (typed && !parse_type(&vt, &vw, nullptr, nullptr, nullptr)) return sync();
   const Token var = cur_;
   if (!expect(Tok::Id, "the loop variable")) return sync();
-  if (!typed) qiskit_refuses("a loop variable without a type (Qiskit reads `for int i in ...`)", var.offset, var.length);
+  if (!typed)
+    qiskit_refuses("a loop variable without a type (Qiskit reads `for int i in ...`)", var.offset, var.length);
   else if (vt != Type::Int && vt != Type::Uint)
     qiskit_refuses("a loop variable that is not an integer", kw.offset, var.offset + var.length - kw.offset);
   if (!expect(Tok::KwIn, "'in'")) return sync();
@@ -332,8 +337,10 @@ void Reader::for_statement() {
     lv.name = text(var);
     lv.type = vt;
     lv.width = vw;
-    if (v) lv.value = convert(*v, vt, vw, var, false);
-    else lv.value = Value{vt, vw, false};
+    if (v)
+      lv.value = convert(*v, vt, vw, var, false);
+    else
+      lv.value = Value{vt, vw, false};
     vars_.push_back(std::move(lv));
     declare(text(var), Symbol{Symbol::Var, static_cast<uint32_t>(vars_.size() - 1)}, var);
     block_or_statement();
@@ -440,10 +447,21 @@ void Reader::while_statement() {
     advance();  // (
     v = expression();
     expect(Tok::RParen);
-    const bool again = v.known && truth(v);
-    if (!again) {
-      if (!v.known) error("E146", "a loop whose condition becomes known only at run time after running is not read yet",
-                          at_cond.offset, cond_len);
+    if (!v.known) {
+      // The condition now depends on measurements: from here on it is Qiskit's while_loop, its
+      // body once, repeated at run time.
+      const Mark inner = mark();
+      std::vector<uint32_t> iq, ic, ip;
+      ++runtime_depth_;
+      block_or_statement();
+      --runtime_depth_;
+      if (jump_ == Jump::Break || jump_ == Jump::Continue) jump_ = Jump::None;
+      const int32_t w = take_block(inner, "while_loop", &iq, &ic, &ip);
+      c_.gates[static_cast<size_t>(w)].dynamic = true;
+      emit_block(w, iq, ic, ip, -1, kw.offset, prev_end_ - kw.offset);
+      break;
+    }
+    if (!truth(v)) {
       check_only([&] { block_or_statement(); });
       break;
     }
@@ -485,7 +503,8 @@ void Reader::switch_statement() {
   if (!expect(Tok::RParen) || !expect(Tok::LBrace, "'{' to start the cases")) return sync();
   qiskit_refuses("'switch'", kw.offset, kw.length);
   if (v.type != Type::Void && !(v.type == Type::Int || v.type == Type::Uint || v.type == Type::Bit))
-    error("E140", std::string("switch takes an integer, not ") + type_name(v.type), at_v.offset, prev_end_ - at_v.offset);
+    error("E140", std::string("switch takes an integer, not ") + type_name(v.type), at_v.offset,
+          prev_end_ - at_v.offset);
   const bool known = v.known && !v.symbolic();
   const bool run = running();
   bool matched = false;
@@ -505,8 +524,10 @@ void Reader::switch_statement() {
       while (!at(Tok::LBrace) && !at(Tok::Eof)) {
         const Token e = cur_;
         const Value c = expression();
-        if (!c.known || c.symbolic()) error("E141", "a case's value must be a constant", e.offset, prev_end_ - e.offset);
-        else if (known && c.i == v.i) hit = true;
+        if (!c.known || c.symbolic())
+          error("E141", "a case's value must be a constant", e.offset, prev_end_ - e.offset);
+        else if (known && c.i == v.i)
+          hit = true;
         if (!at(Tok::Comma)) break;
         advance();
       }
@@ -525,8 +546,10 @@ void Reader::switch_statement() {
   expect(Tok::RBrace, "'}' to close the switch");
   if (!run || known || c_.ops.size() == m.ops) return;
   // On a value known at run time: every case counted in one switch_case instruction.
-  warning("W122", "the switch's value is known only when the program runs: every case is counted, and the simulator "
-          "does not run it", at_v.offset, at_v.length);
+  warning("W122",
+          "the switch's value is known only when the program runs: every case is counted, and the simulator "
+          "does not run it",
+          at_v.offset, at_v.length);
   std::vector<uint32_t> qubits, clbits, params;
   const int32_t g = take_block(m, "switch_case", &qubits, &clbits, &params);
   c_.gates[static_cast<size_t>(g)].dynamic = true;
@@ -687,18 +710,41 @@ void Reader::return_statement() {
   }
 }
 
-Value Reader::call_subroutine(const Sub& s, const Token& name, uint32_t depth) {
-  advance();  // (
+Value Reader::call_subroutine(const Sub& s, const Token& name, uint32_t depth, bool statement) {
+  // `f(a, b)`, or, as older versions of the language wrote a call of a quantum subroutine,
+  // `f a, b;` like a gate call (the official examples still do; read with a warning).
+  const bool gate_style = statement && !at(Tok::LParen);
+  if (gate_style)
+    warning("W123",
+            "'" + std::string(s.name) + "' is a subroutine: OpenQASM 3 calls it as " + std::string(s.name) +
+                "(...); read as that call",
+            name.offset, name.length);
+  else
+    advance();  // (
   std::vector<Value> args;
   std::vector<std::pair<uint32_t, uint32_t>> spans;
-  while (!at(Tok::RParen) && !at(Tok::Eof) && !stopped()) {
+  while (!at(gate_style ? Tok::Semi : Tok::RParen) && !at(Tok::Eof) && !stopped()) {
     const Token a = cur_;
     args.push_back(expression(depth + 1));
     spans.emplace_back(a.offset, prev_end_ - a.offset);
     if (!at(Tok::Comma)) break;
     advance();
   }
-  expect(Tok::RParen, "')' to close the call");
+  if (!gate_style) expect(Tok::RParen, "')' to close the call");
+  if (statement && !gate_style && (at(Tok::Id) || at(Tok::HwQubit))) {
+    // `f(n) q, r;`: the same older form, classical arguments in parentheses and qubits after.
+    warning("W123",
+            "'" + std::string(s.name) +
+                "' is a subroutine: OpenQASM 3 passes all its arguments in (...); read as that call",
+            name.offset, name.length);
+    while (!at(Tok::Semi) && !at(Tok::Eof) && !stopped()) {
+      const Token a = cur_;
+      args.push_back(expression(depth + 1));
+      spans.emplace_back(a.offset, prev_end_ - a.offset);
+      if (!at(Tok::Comma)) break;
+      advance();
+    }
+  }
   Value result{s.ret, s.ret_width, false};
   if (args.size() != s.params.size()) {
     error("E142",
@@ -817,8 +863,9 @@ void Reader::skip_calibration() {
     }
   }
   warning("W121",
-          std::string(describe(kw.kind)) + " skipped: calibrations are for a pulse-level compiler, and qvet claims no "
-                                           "figures for them",
+          std::string(describe(kw.kind)) +
+              " skipped: calibrations are for a pulse-level compiler, and qvet claims no "
+              "figures for them",
           kw.offset, kw.length);
   lex_.seek(p);
   advance();

@@ -65,8 +65,8 @@ Value symbolic(Type t, Expr e) {
 bool Reader::too_deep(uint32_t depth) {
   if (depth <= lim_.max_expr_depth) return false;
   if (!depth_reported_)
-    error_at("E407",
-             "nested more than " + std::to_string(lim_.max_expr_depth) + " levels deep (the limit on nesting)", cur_);
+    error_at("E407", "nested more than " + std::to_string(lim_.max_expr_depth) + " levels deep (the limit on nesting)",
+             cur_);
   depth_reported_ = true;
   fatal_ = true;
   return true;
@@ -75,9 +75,8 @@ bool Reader::too_deep(uint32_t depth) {
 int64_t Reader::const_int(const Value& v, const Token& at, const char* what) {
   if (v.type == Type::Void) return 0;  // already reported
   if (!v.known || v.symbolic()) {
-    error(
-        "E141", std::string(what) + " must be known before the program runs (a constant expression)", at.offset,
-        prev_end_ > at.offset ? prev_end_ - at.offset : at.length);
+    error("E141", std::string(what) + " must be known before the program runs (a constant expression)", at.offset,
+          prev_end_ > at.offset ? prev_end_ - at.offset : at.length);
     return 0;
   }
   if (!is_integer(v.type)) {
@@ -195,7 +194,8 @@ Value Reader::unary(uint32_t depth) {
     v.refs.clear();
     if (v.known) {
       v.i = ~v.i;
-      if (v.type == Type::Bit || v.type == Type::Uint) v.i = wrap(v.i, v.width ? v.width : (v.type == Type::Bit ? 1 : 0), false);
+      if (v.type == Type::Bit || v.type == Type::Uint)
+        v.i = wrap(v.i, v.width ? v.width : (v.type == Type::Bit ? 1 : 0), false);
       if (v.type == Type::Bool) v.i = v.i & 1;
     }
     return v;
@@ -225,10 +225,11 @@ Value Reader::index(Value base, const Token& at_tok, uint32_t depth) {
   bool single = true;
   bool all_known = true;
   std::vector<int64_t> multi;  // array: one index per dimension
-  const size_t size = base.type == Type::Qubit || base.type == Type::Bit ? base.refs.size()
+  const size_t size = base.type == Type::Qubit || !base.refs.empty()      ? base.refs.size()
+                      : base.type == Type::Bit                            ? (base.width ? base.width : 1)
                       : base.type == Type::Int || base.type == Type::Uint ? (base.width ? base.width : 64)
-                      : base.type == Type::Angle ? (base.width ? base.width : 64)
-                                                 : 0;
+                      : base.type == Type::Angle                          ? (base.width ? base.width : 64)
+                                                                          : 0;
   auto index_value = [&](const Value& v, const Token& t) -> int64_t {
     if (!v.known || v.symbolic()) {
       all_known = false;
@@ -340,10 +341,13 @@ Value Reader::index(Value base, const Token& at_tok, uint32_t depth) {
   if (!all_known) {
     // An index known only at run time (Qiskit refuses it too): the value is unknown.
     Value u = unknown(base.type == Type::Qubit ? Type::Qubit : Type::Bit);
-    if (base.type == Type::Qubit) {
+    if (base.type == Type::Qubit && running()) {
       error("E141", "a qubit's index must be known before the program runs", at_tok.offset, len);
       return Value{};
     }
+    // Checking a body whose values come later (a subroutine's, a branch not taken): a placeholder.
+    if (base.type == Type::Qubit || !base.refs.empty())
+      u.refs.assign(single ? 1 : std::max<size_t>(picks.size(), 1), 0);
     return u;
   }
   for (int64_t k : picks)
@@ -356,8 +360,13 @@ Value Reader::index(Value base, const Token& at_tok, uint32_t depth) {
             at_tok.offset, len);
       return Value{};
     }
-  if (base.type == Type::Qubit || base.type == Type::Bit) {
+  if (base.type == Type::Qubit || !base.refs.empty()) {
+    // Qubits, bits, or the bits of a variable a measurement wrote (an int[n] or angle[n]).
     Value r = base;
+    if (base.type != Type::Qubit) {
+      r.type = Type::Bit;
+      r.known = false;
+    }
     r.refs.clear();
     for (int64_t k : picks) r.refs.push_back(base.refs[static_cast<size_t>(k)]);
     r.width = single ? 0 : static_cast<uint32_t>(r.refs.size());
@@ -476,12 +485,16 @@ Value Reader::primary(uint32_t depth) {
         return Value{};
       }
       if (physical_ == 0) {
-        error_at("E145", "a physical qubit in a program that declares its qubits: a program uses $n qubits or declared ones", t);
+        error_at("E145",
+                 "a physical qubit in a program that declares its qubits: a program uses $n qubits or declared ones",
+                 t);
         return Value{};
       }
       if (n >= lim_.max_qubits) {
-        error_at("E402", "physical qubit " + std::string(text(t)) + " is beyond the limit of " +
-                             std::to_string(lim_.max_qubits) + " qubits", t);
+        error_at("E402",
+                 "physical qubit " + std::string(text(t)) + " is beyond the limit of " +
+                     std::to_string(lim_.max_qubits) + " qubits",
+                 t);
         fatal_ = true;
         return Value{};
       }
@@ -574,9 +587,7 @@ Value Reader::primary(uint32_t depth) {
         q.width = qvars_[s->index].scalar ? 0 : static_cast<uint32_t>(q.refs.size());
         return q;
       }
-      case Symbol::Gate:
-        error_at("E203", "'" + std::string(n) + "' is a gate, not a value", t);
-        return Value{};
+      case Symbol::Gate: error_at("E203", "'" + std::string(n) + "' is a gate, not a value", t); return Value{};
       default: return Value{};
     }
   }
@@ -605,24 +616,26 @@ Value Reader::call(const Token& name, uint32_t depth) {
     ExprOp::Code code;  // for a symbolic argument; Const where none exists
   };
   static constexpr Fn kFns[] = {
-      {"arccos", 1, ExprOp::Acos}, {"arcsin", 1, ExprOp::Asin}, {"arctan", 1, ExprOp::Atan},
-      {"ceiling", 1, ExprOp::Const}, {"cos", 1, ExprOp::Cos},   {"exp", 1, ExprOp::Exp},
-      {"floor", 1, ExprOp::Const},  {"log", 1, ExprOp::Ln},     {"mod", 2, ExprOp::Const},
-      {"popcount", 1, ExprOp::Const}, {"pow", 2, ExprOp::Pow},  {"rotl", 2, ExprOp::Const},
-      {"rotr", 2, ExprOp::Const},   {"sin", 1, ExprOp::Sin},    {"sqrt", 1, ExprOp::Sqrt},
-      {"tan", 1, ExprOp::Tan},      {"real", 1, ExprOp::Const}, {"imag", 1, ExprOp::Const},
+      {"arccos", 1, ExprOp::Acos},    {"arcsin", 1, ExprOp::Asin}, {"arctan", 1, ExprOp::Atan},
+      {"ceiling", 1, ExprOp::Const},  {"cos", 1, ExprOp::Cos},     {"exp", 1, ExprOp::Exp},
+      {"floor", 1, ExprOp::Const},    {"log", 1, ExprOp::Ln},      {"mod", 2, ExprOp::Const},
+      {"popcount", 1, ExprOp::Const}, {"pow", 2, ExprOp::Pow},     {"rotl", 2, ExprOp::Const},
+      {"rotr", 2, ExprOp::Const},     {"sin", 1, ExprOp::Sin},     {"sqrt", 1, ExprOp::Sqrt},
+      {"tan", 1, ExprOp::Tan},        {"real", 1, ExprOp::Const},  {"imag", 1, ExprOp::Const},
   };
   const Fn* fn = nullptr;
   for (const Fn& f : kFns)
     if (n == f.name) fn = &f;
   if (!fn) {
-    error_at("E201", "'" + std::string(n) + "' is not declared (no subroutine or built-in function has that name)", name);
+    error_at("E201", "'" + std::string(n) + "' is not declared (no subroutine or built-in function has that name)",
+             name);
     return Value{};
   }
   if (args.size() != fn->arity) {
     error("E142",
-          "'" + std::string(n) + "' takes " + std::to_string(fn->arity) + (fn->arity == 1 ? " argument" : " arguments") +
-              ", but " + std::to_string(args.size()) + (args.size() == 1 ? " was" : " were") + " given",
+          "'" + std::string(n) + "' takes " + std::to_string(fn->arity) +
+              (fn->arity == 1 ? " argument" : " arguments") + ", but " + std::to_string(args.size()) +
+              (args.size() == 1 ? " was" : " were") + " given",
           name.offset, prev_end_ - name.offset);
     return Value{};
   }
@@ -673,7 +686,8 @@ Value Reader::call(const Token& name, uint32_t depth) {
   }
   if (f == "real" || f == "imag") {
     if (!all_known) return unknown(Type::Float);
-    return known_float(f == "real" ? (a.type == Type::Complex ? a.f : a.number()) : (a.type == Type::Complex ? a.im : 0));
+    return known_float(f == "real" ? (a.type == Type::Complex ? a.f : a.number())
+                                   : (a.type == Type::Complex ? a.im : 0));
   }
   if (!all_known) return unknown(f == "floor" || f == "ceiling" ? Type::Float : Type::Float);
   if (a.type == Type::Complex) {
@@ -682,17 +696,28 @@ Value Reader::call(const Token& name, uint32_t depth) {
   }
   const double x = a.number();
   double r = 0;
-  if (f == "arccos") r = std::acos(x);
-  else if (f == "arcsin") r = std::asin(x);
-  else if (f == "arctan") r = std::atan(x);
-  else if (f == "ceiling") r = std::ceil(x);
-  else if (f == "cos") r = std::cos(x);
-  else if (f == "exp") r = std::exp(x);
-  else if (f == "floor") r = std::floor(x);
-  else if (f == "log") r = std::log(x);
-  else if (f == "sin") r = std::sin(x);
-  else if (f == "sqrt") r = std::sqrt(x);
-  else if (f == "tan") r = std::tan(x);
+  if (f == "arccos")
+    r = std::acos(x);
+  else if (f == "arcsin")
+    r = std::asin(x);
+  else if (f == "arctan")
+    r = std::atan(x);
+  else if (f == "ceiling")
+    r = std::ceil(x);
+  else if (f == "cos")
+    r = std::cos(x);
+  else if (f == "exp")
+    r = std::exp(x);
+  else if (f == "floor")
+    r = std::floor(x);
+  else if (f == "log")
+    r = std::log(x);
+  else if (f == "sin")
+    r = std::sin(x);
+  else if (f == "sqrt")
+    r = std::sqrt(x);
+  else if (f == "tan")
+    r = std::tan(x);
   if (!std::isfinite(r)) {
     error("E310", "'" + std::string(n) + "' has no finite value here", name.offset, prev_end_ - name.offset);
     return Value{};
@@ -754,8 +779,10 @@ Value Reader::convert(Value v, Type t, uint32_t width, const Token& at_tok, bool
       } else {
         r.i = is_real(v.type) ? static_cast<int64_t>(v.f) : v.i;
       }
-      if (t == Type::Int) r.i = wrap(r.i, width, true);
-      else r.i = wrap(r.i, t == Type::Bit ? (width ? width : 1) : width, false);
+      if (t == Type::Int)
+        r.i = wrap(r.i, width, true);
+      else
+        r.i = wrap(r.i, t == Type::Bit ? (width ? width : 1) : width, false);
       r.refs = v.refs;  // the integer value of clbits, for conditions
       if (v.cmp != 0) r.refs.clear();
       return r;
@@ -776,7 +803,8 @@ Value Reader::convert(Value v, Type t, uint32_t width, const Token& at_tok, bool
       }
       if (v.type == Type::Bit || ((v.type == Type::Int || v.type == Type::Uint) && explicit_cast && width)) {
         const uint32_t n = width ? width : (v.width ? v.width : 1);
-        r.f = static_cast<double>(static_cast<uint64_t>(v.i)) * 2 * kPi / std::ldexp(1.0, static_cast<int>(std::min<uint32_t>(n, 62)));
+        r.f = static_cast<double>(static_cast<uint64_t>(v.i)) * 2 * kPi /
+              std::ldexp(1.0, static_cast<int>(std::min<uint32_t>(n, 62)));
         return r;
       }
       r.f = std::fmod(v.number(), 2 * kPi);
@@ -923,20 +951,31 @@ Value Reader::apply_binary(Tok op, Value a, Value b, const Token& at_tok) {
     e.push_back(ExprOp{code, 0, 0});
     return symbolic(ta == Type::Angle || tb == Type::Angle ? Type::Angle : Type::Float, std::move(e));
   }
-  if (real && bitwise && !(ta == Type::Angle && (op == Tok::Shl || op == Tok::Shr))) return bad("bitwise operators take integers or bits");
+  if (real && bitwise && !(ta == Type::Angle && (op == Tok::Shl || op == Tok::Shr)))
+    return bad("bitwise operators take integers or bits");
   // The result's type: angles stay angles under + - and scaling, integers stay integers.
   Type rt;
-  if (comparison) rt = Type::Bool;
-  else if (ta == Type::Angle && tb == Type::Angle) rt = op == Tok::Slash ? Type::Uint : Type::Angle;
-  else if (ta == Type::Angle || tb == Type::Angle) rt = Type::Angle;
-  else if (real) rt = Type::Float;
-  else if (ta == Type::Bit && tb == Type::Bit && bitwise) rt = Type::Bit;
-  else if (ta == Type::Bit && bitwise) rt = Type::Bit;
-  else if (ta == Type::Uint && (tb == Type::Uint || tb == Type::Bit || tb == Type::Bool)) rt = Type::Uint;
-  else if ((ta == Type::Bit || ta == Type::Bool) && tb == Type::Uint) rt = Type::Uint;
-  else rt = Type::Int;
+  if (comparison)
+    rt = Type::Bool;
+  else if (ta == Type::Angle && tb == Type::Angle)
+    rt = op == Tok::Slash ? Type::Uint : Type::Angle;
+  else if (ta == Type::Angle || tb == Type::Angle)
+    rt = Type::Angle;
+  else if (real)
+    rt = Type::Float;
+  else if (ta == Type::Bit && tb == Type::Bit && bitwise)
+    rt = Type::Bit;
+  else if (ta == Type::Bit && bitwise)
+    rt = Type::Bit;
+  else if (ta == Type::Uint && (tb == Type::Uint || tb == Type::Bit || tb == Type::Bool))
+    rt = Type::Uint;
+  else if ((ta == Type::Bit || ta == Type::Bool) && tb == Type::Uint)
+    rt = Type::Uint;
+  else
+    rt = Type::Int;
   Value r = unknown(rt);
-  if (rt == Type::Bit || (rt == Type::Uint && ta == Type::Uint) || (rt == Type::Int && ta == Type::Int)) r.width = a.width;
+  if (rt == Type::Bit || (rt == Type::Uint && ta == Type::Uint) || (rt == Type::Int && ta == Type::Int))
+    r.width = a.width;
   if (rt == Type::Angle) r.width = ta == Type::Angle ? a.width : b.width;
   if (!a.known || !b.known) return r;
   r.known = true;
@@ -951,8 +990,10 @@ Value Reader::apply_binary(Tok op, Value a, Value b, const Token& at_tok) {
           error_at("E310", "division by zero", at_tok);
           return Value{};
         }
-        if (rt == Type::Uint) r.i = static_cast<int64_t>(x / y);
-        else r.f = x / y;
+        if (rt == Type::Uint)
+          r.i = static_cast<int64_t>(x / y);
+        else
+          r.f = x / y;
         break;
       case Tok::Percent:
         if (y == 0) {
@@ -1004,8 +1045,10 @@ Value Reader::apply_binary(Tok op, Value a, Value b, const Token& at_tok) {
         error_at("E310", "division by zero", at_tok);
         return Value{};
       }
-      if (x == INT64_MIN && y == -1) r.i = op == Tok::Slash ? x : 0;
-      else r.i = op == Tok::Slash ? x / y : x % y;
+      if (x == INT64_MIN && y == -1)
+        r.i = op == Tok::Slash ? x : 0;
+      else
+        r.i = op == Tok::Slash ? x / y : x % y;
       break;
     case Tok::StarStar: {
       if (y < 0) {
@@ -1025,7 +1068,10 @@ Value Reader::apply_binary(Tok op, Value a, Value b, const Token& at_tok) {
     case Tok::Pipe: r.i = x | y; break;
     case Tok::Caret: r.i = x ^ y; break;
     case Tok::Shl: r.i = y >= 64 || y < 0 ? 0 : static_cast<int64_t>(static_cast<uint64_t>(x) << y); break;
-    case Tok::Shr: r.i = y >= 64 || y < 0 ? (x < 0 && rt == Type::Int ? -1 : 0) : (rt == Type::Int ? x >> y : static_cast<int64_t>(static_cast<uint64_t>(x) >> y)); break;
+    case Tok::Shr:
+      r.i = y >= 64 || y < 0 ? (x < 0 && rt == Type::Int ? -1 : 0)
+                             : (rt == Type::Int ? x >> y : static_cast<int64_t>(static_cast<uint64_t>(x) >> y));
+      break;
     case Tok::EqEq: r.i = x == y; break;
     case Tok::NotEq: r.i = x != y; break;
     case Tok::Less: r.i = x < y; break;

@@ -126,24 +126,60 @@ struct Keyword {
   Tok kind;
 };
 constexpr Keyword kKeywords[] = {
-    {"OPENQASM", Tok::KwOpenqasm}, {"include", Tok::KwInclude},   {"defcalgrammar", Tok::KwDefcalgrammar},
-    {"def", Tok::KwDef},           {"cal", Tok::KwCal},           {"defcal", Tok::KwDefcal},
-    {"gate", Tok::KwGate},         {"extern", Tok::KwExtern},     {"box", Tok::KwBox},
-    {"let", Tok::KwLet},           {"break", Tok::KwBreak},       {"continue", Tok::KwContinue},
-    {"if", Tok::KwIf},             {"else", Tok::KwElse},         {"end", Tok::KwEnd},
-    {"return", Tok::KwReturn},     {"for", Tok::KwFor},           {"while", Tok::KwWhile},
-    {"in", Tok::KwIn},             {"switch", Tok::KwSwitch},     {"case", Tok::KwCase},
-    {"default", Tok::KwDefault},   {"input", Tok::KwInput},       {"output", Tok::KwOutput},
-    {"const", Tok::KwConst},       {"readonly", Tok::KwReadonly}, {"mutable", Tok::KwMutable},
-    {"qreg", Tok::KwQreg},         {"qubit", Tok::KwQubit},       {"creg", Tok::KwCreg},
-    {"bool", Tok::KwBool},         {"bit", Tok::KwBit},           {"int", Tok::KwInt},
-    {"uint", Tok::KwUint},         {"float", Tok::KwFloat},       {"angle", Tok::KwAngle},
-    {"complex", Tok::KwComplex},   {"array", Tok::KwArray},       {"void", Tok::KwVoid},
-    {"duration", Tok::KwDuration}, {"stretch", Tok::KwStretch},   {"gphase", Tok::KwGphase},
-    {"inv", Tok::KwInv},           {"pow", Tok::KwPow},           {"ctrl", Tok::KwCtrl},
-    {"negctrl", Tok::KwNegctrl},   {"durationof", Tok::KwDurationof}, {"delay", Tok::KwDelay},
-    {"reset", Tok::KwReset},       {"measure", Tok::KwMeasure},   {"barrier", Tok::KwBarrier},
-    {"true", Tok::KwTrue},         {"false", Tok::KwFalse},       {"sizeof", Tok::KwSizeof},
+    {"OPENQASM", Tok::KwOpenqasm},
+    {"include", Tok::KwInclude},
+    {"defcalgrammar", Tok::KwDefcalgrammar},
+    {"def", Tok::KwDef},
+    {"cal", Tok::KwCal},
+    {"defcal", Tok::KwDefcal},
+    {"gate", Tok::KwGate},
+    {"extern", Tok::KwExtern},
+    {"box", Tok::KwBox},
+    {"let", Tok::KwLet},
+    {"break", Tok::KwBreak},
+    {"continue", Tok::KwContinue},
+    {"if", Tok::KwIf},
+    {"else", Tok::KwElse},
+    {"end", Tok::KwEnd},
+    {"return", Tok::KwReturn},
+    {"for", Tok::KwFor},
+    {"while", Tok::KwWhile},
+    {"in", Tok::KwIn},
+    {"switch", Tok::KwSwitch},
+    {"case", Tok::KwCase},
+    {"default", Tok::KwDefault},
+    {"input", Tok::KwInput},
+    {"output", Tok::KwOutput},
+    {"const", Tok::KwConst},
+    {"readonly", Tok::KwReadonly},
+    {"mutable", Tok::KwMutable},
+    {"qreg", Tok::KwQreg},
+    {"qubit", Tok::KwQubit},
+    {"creg", Tok::KwCreg},
+    {"bool", Tok::KwBool},
+    {"bit", Tok::KwBit},
+    {"int", Tok::KwInt},
+    {"uint", Tok::KwUint},
+    {"float", Tok::KwFloat},
+    {"angle", Tok::KwAngle},
+    {"complex", Tok::KwComplex},
+    {"array", Tok::KwArray},
+    {"void", Tok::KwVoid},
+    {"duration", Tok::KwDuration},
+    {"stretch", Tok::KwStretch},
+    {"gphase", Tok::KwGphase},
+    {"inv", Tok::KwInv},
+    {"pow", Tok::KwPow},
+    {"ctrl", Tok::KwCtrl},
+    {"negctrl", Tok::KwNegctrl},
+    {"durationof", Tok::KwDurationof},
+    {"delay", Tok::KwDelay},
+    {"reset", Tok::KwReset},
+    {"measure", Tok::KwMeasure},
+    {"barrier", Tok::KwBarrier},
+    {"true", Tok::KwTrue},
+    {"false", Tok::KwFalse},
+    {"sizeof", Tok::KwSizeof},
 };
 
 // Keywords are 2 to 13 letters; a name outside that range or with a digit is never one.
@@ -324,8 +360,8 @@ Token Lexer::number(size_t b) {
   };
   auto dec = [](char ch) { return is_digit(ch); };
   // 0x, 0o and 0b integers.
-  if (src_[b] == '0' && b + 1 < n && (src_[b + 1] == 'x' || src_[b + 1] == 'X' || src_[b + 1] == 'o' ||
-                                     src_[b + 1] == 'b' || src_[b + 1] == 'B')) {
+  if (src_[b] == '0' && b + 1 < n &&
+      (src_[b + 1] == 'x' || src_[b + 1] == 'X' || src_[b + 1] == 'o' || src_[b + 1] == 'b' || src_[b + 1] == 'B')) {
     const char base = src_[b + 1];
     pos_ = b + 2;
     bool ok = false;

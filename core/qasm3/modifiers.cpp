@@ -91,8 +91,9 @@ bool Reader::numeric(const std::vector<Value>& params, double* out, const Token&
   for (size_t k = 0; k < params.size() && k < 4; ++k) {
     if (params[k].symbolic() || !params[k].known) {
       error_at("E146",
-               std::string(what) + " with a parameter that is not a number (an input, a gate's parameter or a "
-                                   "measured value) is not read yet: qvet builds this gate as a matrix",
+               std::string(what) +
+                   " with a parameter that is not a number (an input, a gate's parameter or a "
+                   "measured value) is not read yet: qvet builds this gate as a matrix",
                at_tok);
       return false;
     }
@@ -139,9 +140,9 @@ bool Reader::apply_inverse(int32_t* gate, std::vector<Value>* params, const Toke
     return true;
   }
   // Instruction.inverse: NAME_dg, or NAME again when it was one.
-  const std::string name =
-      g.name.size() > 3 && g.name.compare(g.name.size() - 3, 3, "_dg") == 0 ? g.name.substr(0, g.name.size() - 3)
-                                                                           : g.name + "_dg";
+  const std::string name = g.name.size() > 3 && g.name.compare(g.name.size() - 3, 3, "_dg") == 0
+                               ? g.name.substr(0, g.name.size() - 3)
+                               : g.name + "_dg";
   if (g.std || !g.matrix.empty()) {
     const uint32_t w = g.num_qubits;
     if (w > kMaxMatrixQubits) {
@@ -212,11 +213,16 @@ bool Reader::apply_power(int32_t* gate, std::vector<Value>* params, double k, co
     const std::string_view n = g.std->name;
     // Gate.power's overrides in Qiskit 1.0's standard gates.
     double phase = 0;
-    if (n == "s") phase = kPi / 2;
-    else if (n == "sdg") phase = -kPi / 2;
-    else if (n == "t") phase = kPi / 4;
-    else if (n == "tdg") phase = -kPi / 4;
-    else if (n == "z") phase = kPi;
+    if (n == "s")
+      phase = kPi / 2;
+    else if (n == "sdg")
+      phase = -kPi / 2;
+    else if (n == "t")
+      phase = kPi / 4;
+    else if (n == "tdg")
+      phase = -kPi / 4;
+    else if (n == "z")
+      phase = kPi;
     if (phase != 0) {
       *gate = find_gate("p")->id;
       *params = {angle(phase * k)};
@@ -258,7 +264,8 @@ bool Reader::apply_power(int32_t* gate, std::vector<Value>* params, double k, co
     d.num_qubits = b.num_qubits;
     d.available = d.used = true;
     d.span = b.span;
-    for (long r = 0; r < std::labs(static_cast<long>(k)); ++r) d.body.insert(d.body.end(), b.body.begin(), b.body.end());
+    for (long r = 0; r < std::labs(static_cast<long>(k)); ++r)
+      d.body.insert(d.body.end(), b.body.begin(), b.body.end());
     d.nesting = b.nesting;
     d.expanded_ops = std::max<uint64_t>(1, b.expanded_ops * static_cast<uint64_t>(std::labs(static_cast<long>(k))));
     c_.gates.push_back(std::move(d));

@@ -118,7 +118,8 @@ void Reader::gate_definition() {
       case Tok::Semi: advance(); break;
       default:
         error_at("E102",
-                 std::string(describe(cur_.kind)) + " is not allowed in a gate body; only gate calls, gphase and barrier are",
+                 std::string(describe(cur_.kind)) +
+                     " is not allowed in a gate body; only gate calls, gphase and barrier are",
                  cur_);
         sync();
     }
@@ -193,7 +194,10 @@ void Reader::gate_call_statement() {
     m.at = cur_;
     const Tok k = cur_.kind;
     advance();
-    m.kind = k == Tok::KwInv ? Modifier::Inv : k == Tok::KwPow ? Modifier::Pow : k == Tok::KwCtrl ? Modifier::Ctrl : Modifier::NegCtrl;
+    m.kind = k == Tok::KwInv    ? Modifier::Inv
+             : k == Tok::KwPow  ? Modifier::Pow
+             : k == Tok::KwCtrl ? Modifier::Ctrl
+                                : Modifier::NegCtrl;
     if (k == Tok::KwPow || ((k == Tok::KwCtrl || k == Tok::KwNegctrl) && at(Tok::LParen))) {
       if (!expect(Tok::LParen)) return sync();
       const Token e = cur_;
@@ -203,7 +207,8 @@ void Reader::gate_call_statement() {
         if (v.type != Type::Void && (!v.known || v.symbolic()))
           error("E141", "pow's exponent must be known before the program runs", e.offset, prev_end_ - e.offset);
         else if (v.type != Type::Void && !v.is_number())
-          error("E140", std::string("pow's exponent is a number, not ") + type_name(v.type), e.offset, prev_end_ - e.offset);
+          error("E140", std::string("pow's exponent is a number, not ") + type_name(v.type), e.offset,
+                prev_end_ - e.offset);
         m.k = v.is_number() ? v.number() : 1;
       } else {
         const int64_t n = const_int(v, e, "the number of controls");
@@ -230,8 +235,7 @@ void Reader::gate_call_statement() {
     const Symbol* s = lookup(text(name));
     if (!s) {
       std::string hint;
-      if (!included_ && find_gate(text(name)))
-        hint = " (it is in stdgates.inc: add 'include \"stdgates.inc\";')";
+      if (!included_ && find_gate(text(name))) hint = " (it is in stdgates.inc: add 'include \"stdgates.inc\";')";
       error_at("E305", "gate '" + std::string(text(name)) + "' is not defined" + hint, name);
     } else if (s->kind != Symbol::Gate) {
       error_at("E203", "'" + std::string(text(name)) + "' is not a gate", name);
@@ -297,8 +301,8 @@ void Reader::gate_call_statement() {
       return;
     }
     if (last.kind != Modifier::Ctrl) {
-      error("E305", "modifiers other than ctrl between the controls and gphase are not supported yet",
-            last.at.offset, last.at.length);
+      error("E305", "modifiers other than ctrl between the controls and gphase are not supported yet", last.at.offset,
+            last.at.length);
       return;
     }
     if (--last.n == 0) mods.pop_back();
@@ -308,10 +312,12 @@ void Reader::gate_call_statement() {
   if (!apply_modifiers(&gate, &params, mods, start)) return;
   const GateDef& g = c_.gates[gate];
   if (params.size() != g.num_params && !(text(name) == "id" && g.std && g.std->name == "U")) {
-    error("E301",
-          "gate '" + std::string(text(name)) + "' takes " + plural(g.num_params, "parameter") + ", but " +
-              std::to_string(params.size()) + (params.size() == 1 ? " was" : " were") + " given",
-          name.offset, (param_spans.empty() ? end_of(name) : param_spans.back().first + param_spans.back().second + 1) - name.offset);
+    error(
+        "E301",
+        "gate '" + std::string(text(name)) + "' takes " + plural(g.num_params, "parameter") + ", but " +
+            std::to_string(params.size()) + (params.size() == 1 ? " was" : " were") + " given",
+        name.offset,
+        (param_spans.empty() ? end_of(name) : param_spans.back().first + param_spans.back().second + 1) - name.offset);
     return;
   }
   uint32_t want = g.num_qubits;
@@ -339,8 +345,8 @@ void Reader::gate_call_statement() {
       n = args[k].size();
     } else if (args[k].size() != n) {
       error("E304",
-            "cannot broadcast '" + std::string(text(name)) + "' over registers of different sizes (" + std::to_string(n) +
-                " and " + std::to_string(args[k].size()) + " qubits)",
+            "cannot broadcast '" + std::string(text(name)) + "' over registers of different sizes (" +
+                std::to_string(n) + " and " + std::to_string(args[k].size()) + " qubits)",
             start.offset, stmt_len);
       return;
     }
@@ -355,8 +361,10 @@ void Reader::gate_call_statement() {
     for (size_t a = 0; a < qubits.size(); ++a)
       for (size_t b = 0; b < a; ++b)
         if (qubits[a] == qubits[b]) {
-          error("E303", "gate '" + std::string(text(name)) + "' is given the same qubit twice; a gate's qubits must be distinct",
-                start.offset, stmt_len);
+          error(
+              "E303",
+              "gate '" + std::string(text(name)) + "' is given the same qubit twice; a gate's qubits must be distinct",
+              start.offset, stmt_len);
           return;
         }
     for (size_t k = 0; k < params.size(); ++k)
@@ -365,7 +373,8 @@ void Reader::gate_call_statement() {
         // its angle is a Parameter named after the expression, which simulation asks a value for.
         warning("W122",
                 "this angle depends on a measurement result, known only when the program runs: the gate is counted, "
-                "its angle is the Parameter '" + std::string(texts[k]) + "'",
+                "its angle is the Parameter '" +
+                    std::string(texts[k]) + "'",
                 param_spans[k].first, param_spans[k].second);
         const std::string pname(texts[k]);
         uint32_t index = 0;
@@ -429,9 +438,11 @@ void Reader::emit_gate(int32_t gate, const std::vector<Value>& params, const std
       c_.symbolic.push_back({static_cast<uint32_t>(c_.param_pool.size()), v.sym});
       c_.param_pool.push_back(std::numeric_limits<double>::quiet_NaN());
     } else {
-      c_.param_pool.push_back(v.type == Type::Duration && v.unit != 0
-                                  ? (v.unit == 4 ? v.f : v.f * (v.unit == 1 ? 1e3 : v.unit == 2 ? 1e6 : 1e9))
-                                  : v.number());
+      c_.param_pool.push_back(v.type == Type::Duration && v.unit != 0 ? (v.unit == 4 ? v.f
+                                                                                     : v.f * (v.unit == 1   ? 1e3
+                                                                                              : v.unit == 2 ? 1e6
+                                                                                                            : 1e9))
+                                                                      : v.number());
     }
   }
   c_.qubit_pool.insert(c_.qubit_pool.end(), qubits.begin(), qubits.end());
@@ -452,15 +463,38 @@ void Reader::measure_statement() {
   }
   advance();
   const Token target = cur_;
+  bits_for_measurement(target);
   const Value c = postfix(0);
   if (!expect(Tok::Semi)) return sync();
   if (q.empty() || c.type == Type::Void) return;
-  if (c.type != Type::Bit || c.refs.empty()) {
+  if (c.type != Type::Bit || (c.refs.empty() && running())) {
     error("E203", "a measurement's target is a bit or a bit register, not " + std::string(type_name(c.type)),
           target.offset, prev_end_ - target.offset);
     return;
   }
   if (running()) measure_into(q, c.refs, kw.offset, prev_end_ - kw.offset);
+}
+
+// `measure q -> c[0];` into an int[n], uint[n] or angle[n] variable (ipe.qasm measures into an
+// angle's bits): its n bits become clbits of the circuit, a register named after it, on the first
+// measurement; from then on its value is known only at run time.
+void Reader::bits_for_measurement(const Token& target) {
+  if (!at(Tok::Id) || !running()) return;
+  const Symbol* s = lookup(text(target));
+  if (!s || s->kind != Symbol::Var) return;
+  Var& v = vars_[s->index];
+  if (!v.value.refs.empty()) return;
+  if (v.type == Type::Bit) {  // a block's bits, written by a measurement: now clbits
+    v.value.refs = new_clbits(v.scalar ? 1 : v.width, v.name, target, v.scalar);
+    v.value.known = false;
+    return;
+  }
+  if ((v.type != Type::Int && v.type != Type::Uint && v.type != Type::Angle) || v.width == 0) return;
+  qiskit_refuses(std::string("a measurement into the bits of ") + (v.type == Type::Angle ? "an " : "a ") +
+                     type_name(v.type) + " variable",
+                 target.offset, target.length);
+  v.value.refs = new_clbits(v.width, v.name, target, false);
+  v.value.known = false;
 }
 
 void Reader::measure_into(const std::vector<uint32_t>& qubits, const std::vector<uint32_t>& clbits, uint32_t off,

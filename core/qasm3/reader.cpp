@@ -84,7 +84,8 @@ bool Reader::expect(Tok k, const char* what) {
     advance();
     return true;
   }
-  if (!at(Tok::Invalid)) error_at("E102", std::string("expected ") + (what ? what : describe(k)) + ", found " + found(), cur_);
+  if (!at(Tok::Invalid))
+    error_at("E102", std::string("expected ") + (what ? what : describe(k)) + ", found " + found(), cur_);
   return false;
 }
 
@@ -120,7 +121,27 @@ void Reader::run() {
     }
     statement();
   }
-  c_.version = c_.version.empty() ? std::string() : c_.version;
+  mark_used_registers();
+}
+
+// A register is used when an instruction (or a block's body) touches one of its bits, as the
+// unused-register lint reads it.
+void Reader::mark_used_registers() {
+  std::vector<uint8_t> qubit_used(c_.num_qubits, 0), clbit_used(c_.num_clbits, 0);
+  for (const Instruction& op : c_.ops) {
+    for (uint32_t k = 0; k < op.qubit_count; ++k) qubit_used[c_.qubits(op)[k]] = 1;
+    if (op.clbit >= 0) clbit_used[static_cast<size_t>(op.clbit)] = 1;
+    if (op.kind == OpKind::Gate)
+      for (uint32_t b : c_.gates[static_cast<size_t>(op.gate)].clbits) clbit_used[b] = 1;
+  }
+  for (const Condition& cond : c_.conditions)
+    for (uint32_t k = 0; k < cond.clbit_count; ++k) clbit_used[cond.clbit_begin + k] = 1;
+  auto mark = [](std::vector<Register>& regs, const std::vector<uint8_t>& used) {
+    for (Register& r : regs)
+      for (uint32_t k = 0; k < r.size && !r.used; ++k) r.used = used[r.offset + k] != 0;
+  };
+  mark(c_.qregs, qubit_used);
+  mark(c_.cregs, clbit_used);
 }
 
 void Reader::version() {
@@ -254,9 +275,7 @@ void Reader::statement() {
       error_at("E102", "'else' without an 'if'", cur_);
       advance();
       break;
-    default:
-      error_at("E102", "expected a statement, found " + found(), cur_);
-      sync();
+    default: error_at("E102", "expected a statement, found " + found(), cur_); sync();
   }
 }
 
@@ -304,9 +323,10 @@ void Reader::include() {
     qiskit_refuses("including qelib1.inc (OpenQASM 2's library; OpenQASM 3 has stdgates.inc)", file.offset,
                    file.length);
   } else if (name != "stdgates.inc") {
-    error_at("E120",
-             "cannot include '" + std::string(name) + "': qvet reads one file, and knows only stdgates.inc (and qelib1.inc)",
-             file);
+    error_at(
+        "E120",
+        "cannot include '" + std::string(name) + "': qvet reads one file, and knows only stdgates.inc (and qelib1.inc)",
+        file);
     return;
   }
   if (included_) {
@@ -317,10 +337,9 @@ void Reader::include() {
   included_ = true;
   c_.included_qelib1 = name == "qelib1.inc";
   // stdgates.inc's 32 names, and qelib1.inc's OpenQASM 2 set when that is what was asked for.
-  static constexpr std::string_view kStd[] = {"p",   "x",   "y",    "z",   "h",     "s",     "sdg", "t",
-                                              "tdg", "sx",  "rx",   "ry",  "rz",    "cx",    "cy",  "cz",
-                                              "cp",  "crx", "cry",  "crz", "ch",    "swap",  "ccx", "cswap",
-                                              "cu",  "CX",  "phase", "cphase", "id", "u1", "u2",  "u3"};
+  static constexpr std::string_view kStd[] = {
+      "p",  "x",   "y",   "z",   "h",  "s",    "sdg", "t",     "tdg", "sx", "rx",    "ry",     "rz", "cx", "cy", "cz",
+      "cp", "crx", "cry", "crz", "ch", "swap", "ccx", "cswap", "cu",  "CX", "phase", "cphase", "id", "u1", "u2", "u3"};
   auto add = [&](std::string_view n) {
     // Qiskit's importer reads stdgates.inc's `id` as U(0, 0, 0) (its IGate differs in meaning).
     const GateRow* row = find_gate(n == "id" && name == "stdgates.inc" ? "U" : n);
@@ -363,15 +382,39 @@ bool Reader::parse_type(Type* t, uint32_t* width, std::vector<uint32_t>* dims, T
     return true;
   };
   switch (kw.kind) {
-    case Tok::KwBool: *t = Type::Bool; advance(); return true;
+    case Tok::KwBool:
+      *t = Type::Bool;
+      advance();
+      return true;
     case Tok::KwBit:
-    case Tok::KwCreg: *t = Type::Bit; advance(); return size(width);
-    case Tok::KwInt: *t = Type::Int; advance(); return size(width);
-    case Tok::KwUint: *t = Type::Uint; advance(); return size(width);
-    case Tok::KwFloat: *t = Type::Float; advance(); return size(width);
-    case Tok::KwAngle: *t = Type::Angle; advance(); return size(width);
-    case Tok::KwDuration: *t = Type::Duration; advance(); return true;
-    case Tok::KwStretch: *t = Type::Stretch; advance(); return true;
+    case Tok::KwCreg:
+      *t = Type::Bit;
+      advance();
+      return size(width);
+    case Tok::KwInt:
+      *t = Type::Int;
+      advance();
+      return size(width);
+    case Tok::KwUint:
+      *t = Type::Uint;
+      advance();
+      return size(width);
+    case Tok::KwFloat:
+      *t = Type::Float;
+      advance();
+      return size(width);
+    case Tok::KwAngle:
+      *t = Type::Angle;
+      advance();
+      return size(width);
+    case Tok::KwDuration:
+      *t = Type::Duration;
+      advance();
+      return true;
+    case Tok::KwStretch:
+      *t = Type::Stretch;
+      advance();
+      return true;
     case Tok::KwComplex:
       *t = Type::Complex;
       advance();
@@ -447,14 +490,15 @@ void Reader::declaration(bool is_const) {
   if (t == Type::Bit) {
     v.scalar = width == 0;
     // A bit or bit[n] is one register of the circuit's clbits, as Qiskit's importer makes it.
-    // In check mode (a subroutine's body, a branch not taken) the bits are placeholders.
-    if (running())
-      v.value.refs = new_clbits(v.scalar ? 1 : width, v.name, name, v.scalar);
-    else
-      v.value.refs.assign(v.scalar ? 1 : width, 0);
+    // A top-level bit or bit[n] is a register of the circuit's clbits, as Qiskit's importer makes
+    // it; one declared in a block is classical data until a measurement writes it (then it gets
+    // clbits: bits_for_measurement), so a loop's scratch bits do not pile up registers.
     v.value.type = Type::Bit;
     v.value.width = width;
-    v.value.known = false;
+    if (scopes_.size() == 1 && running()) {
+      v.value.refs = new_clbits(v.scalar ? 1 : width, v.name, name, v.scalar);
+      v.value.known = false;
+    }
   } else if (t == Type::Array) {
     auto a = std::make_shared<ArrayData>();
     a->elem = elem;
@@ -473,7 +517,8 @@ void Reader::declaration(bool is_const) {
     v.value.width = width;
   }
   if (!is_const && t != Type::Bit && t != Type::Array && scopes_.size() == 1 && !defining_)
-    qiskit_refuses(std::string("a declaration of type '") + type_name(t) + "'", start.offset, name.offset + name.length - start.offset);
+    qiskit_refuses(std::string("a declaration of type '") + type_name(t) + "'", start.offset,
+                   name.offset + name.length - start.offset);
   if (at(Tok::Eq)) {
     advance();
     const Token rhs = cur_;
@@ -481,6 +526,10 @@ void Reader::declaration(bool is_const) {
       const Token kw = cur_;
       advance();
       const std::vector<uint32_t> q = qubit_operand(cur_);
+      if (running() && v.value.refs.empty()) {
+        v.value.refs = new_clbits(v.scalar ? 1 : width, v.name, name, v.scalar);
+        v.value.known = false;
+      }
       if (running()) measure_into(q, v.value.refs, kw.offset, prev_end_ - kw.offset);
     } else if (at(Tok::LBrace) && t == Type::Array) {
       // {a, b, ...} or {{...}, {...}}: read in row-major order.
@@ -518,12 +567,21 @@ void Reader::declaration(bool is_const) {
     } else {
       Value x = expression();
       if (t == Type::Bit) {
-        // A bit register's initial value: Qiskit refuses it; the bits are classical data here.
+        // A bit register's initial value: Qiskit refuses it. Bits of the circuit are not tracked
+        // (a condition on them is decided at run time); a block's bits keep the value.
         qiskit_refuses("initialising classical bits", rhs.offset, prev_end_ - rhs.offset);
-        if (x.type == Type::Array) error_at("E140", "cannot initialise bits with an array", rhs);
+        if (x.type == Type::Array)
+          error_at("E140", "cannot initialise bits with an array", rhs);
+        else if (v.value.refs.empty()) {
+          const Value conv = convert(x, Type::Bit, width, rhs, false);
+          v.value.i = conv.i;
+          v.value.known = conv.known;
+        }
       } else if (t == Type::Array) {
-        if (x.type != Type::Array) error_at("E140", "an array is initialised with {...} or another array", rhs);
-        else if (x.array) v.value.array = std::make_shared<ArrayData>(*x.array);
+        if (x.type != Type::Array)
+          error_at("E140", "an array is initialised with {...} or another array", rhs);
+        else if (x.array)
+          v.value.array = std::make_shared<ArrayData>(*x.array);
       } else {
         Value conv = convert(x, t, width, rhs, false);
         v.value = conv;
@@ -531,7 +589,8 @@ void Reader::declaration(bool is_const) {
       }
     }
     if (is_const && !v.value.known)
-      error("E141", "a const declaration needs a value known before the program runs", rhs.offset, prev_end_ - rhs.offset);
+      error("E141", "a const declaration needs a value known before the program runs", rhs.offset,
+            prev_end_ - rhs.offset);
     if (is_const && v.value.symbolic())
       error("E141", "a const cannot depend on an input", rhs.offset, prev_end_ - rhs.offset);
   } else if (is_const) {
@@ -603,7 +662,9 @@ void Reader::qubit_declaration(bool old_style) {
     const int64_t k = const_int(v, at_tok, "a register's size");
     scalar = false;
     n = k < 0 ? 0 : static_cast<uint32_t>(std::min<int64_t>(k, int64_t{1} << 31));
-    if (k < 0) error("E140", "a register cannot have " + std::to_string(k) + " qubits", at_tok.offset, prev_end_ - at_tok.offset);
+    if (k < 0)
+      error("E140", "a register cannot have " + std::to_string(k) + " qubits", at_tok.offset,
+            prev_end_ - at_tok.offset);
     return expect(Tok::RBracket);
   };
   if (!old_style && at(Tok::LBracket) && !size()) return sync();
@@ -701,20 +762,34 @@ void Reader::assignment_or_call() {
     size_t p = end_of(name);
     while (p < src_.size() && (src_[p] == ' ' || src_[p] == '\t')) ++p;
     const bool assigns = p < src_.size() && ((src_[p] == '=' && (p + 1 >= src_.size() || src_[p + 1] != '=')) ||
-                                             (p + 1 < src_.size() && src_[p + 1] == '=' && std::string_view("+-*/%&|^~").find(src_[p]) != std::string_view::npos));
+                                             (p + 1 < src_.size() && src_[p + 1] == '=' &&
+                                              std::string_view("+-*/%&|^~").find(src_[p]) != std::string_view::npos));
     if (assigns) {
       error_at("E201", "'" + std::string(text(name)) + "' is not declared", name);
       return sync();
     }
   }
   if (!sym || sym->kind == Symbol::Gate) return gate_call_statement();
-  if (sym->kind == Symbol::Sub || sym->kind == Symbol::Extern || sym->kind == Symbol::Const ||
-      sym->kind == Symbol::Qubits) {
+  if (sym->kind == Symbol::Sub) {
+    const Sub& s = subs_[sym->index];
+    advance();
+    Value v = call_subroutine(s, name, 0, true);
+    while (at(Tok::LBracket) && !stopped()) v = index(std::move(v), name, 0);
+    expect(Tok::Semi);
+    return;
+  }
+  if (sym->kind == Symbol::Extern || sym->kind == Symbol::Const || sym->kind == Symbol::Qubits) {
     expression();
     expect(Tok::Semi);
     return;
   }
   // An assignment to a variable, or to some of its elements or bits.
+  if (sym->kind == Symbol::Var) {
+    // `c[0] = measure q;` into an angle's or integer's bits gives it clbits (see bits_for_measurement).
+    size_t p = src_.find('=', end_of(name));
+    if (p != std::string_view::npos && src_.substr(p + 1, 16).find("measure") != std::string_view::npos)
+      bits_for_measurement(name);
+  }
   Var& var = vars_[sym->index];
   advance();
   std::vector<int64_t> idx;  // the indices, when one element or bit is assigned
@@ -769,7 +844,8 @@ void Reader::assignment_or_call() {
     if (!expect(Tok::Semi)) return sync();
     if (var.type != Type::Bit) {
       if (var.type != Type::Angle && var.type != Type::Int && var.type != Type::Uint && var.type != Type::Bool)
-        error_at("E140", "a measurement's result is a bit; '" + std::string(var.name) + "' is " + type_name(var.type), name);
+        error_at("E140", "a measurement's result is a bit; '" + std::string(var.name) + "' is " + type_name(var.type),
+                 name);
       qiskit_refuses("a measurement stored in a non-bit variable", name.offset, prev_end_ - name.offset);
       if (running()) var.value.known = false;
       return;
@@ -787,16 +863,26 @@ void Reader::assignment_or_call() {
     // `x op= y` is `x = x op y`.
     const std::string_view o = text(op);
     Tok bin = Tok::Plus;
-    if (o == "-=") bin = Tok::Minus;
-    else if (o == "*=") bin = Tok::Star;
-    else if (o == "/=") bin = Tok::Slash;
-    else if (o == "%=") bin = Tok::Percent;
-    else if (o == "**=") bin = Tok::StarStar;
-    else if (o == "&=") bin = Tok::Amp;
-    else if (o == "|=") bin = Tok::Pipe;
-    else if (o == "^=") bin = Tok::Caret;
-    else if (o == "<<=") bin = Tok::Shl;
-    else if (o == ">>=") bin = Tok::Shr;
+    if (o == "-=")
+      bin = Tok::Minus;
+    else if (o == "*=")
+      bin = Tok::Star;
+    else if (o == "/=")
+      bin = Tok::Slash;
+    else if (o == "%=")
+      bin = Tok::Percent;
+    else if (o == "**=")
+      bin = Tok::StarStar;
+    else if (o == "&=")
+      bin = Tok::Amp;
+    else if (o == "|=")
+      bin = Tok::Pipe;
+    else if (o == "^=")
+      bin = Tok::Caret;
+    else if (o == "<<=")
+      bin = Tok::Shl;
+    else if (o == ">>=")
+      bin = Tok::Shr;
     Value cur = var.value;
     if (!whole && var.type == Type::Array && var.value.array && idx.size() == var.value.array->dims.size()) {
       size_t flat = 0;
@@ -826,7 +912,8 @@ void Reader::assignment_or_call() {
     for (size_t k = 0; k < idx.size(); ++k) {
       if (idx[k] < 0 || static_cast<uint32_t>(idx[k]) >= a.dims[k]) {
         if (idx[k] >= 0)
-          error("E204", "index " + std::to_string(idx[k]) + " is out of range for a dimension of " + std::to_string(a.dims[k]),
+          error("E204",
+                "index " + std::to_string(idx[k]) + " is out of range for a dimension of " + std::to_string(a.dims[k]),
                 name.offset, prev_end_ - name.offset);
         for (Value& item : a.items) item.known = false;
         return;

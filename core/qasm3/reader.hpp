@@ -23,14 +23,29 @@
 
 #include "circuit/circuit.hpp"
 #include "diagnostics/sink.hpp"
-#include "qasm2/name_table.hpp"
 #include "qasm3/lexer.hpp"
 #include "qvet/options.hpp"
 #include "source/source_map.hpp"
+#include "util/name_table.hpp"
 
 namespace qvet::qasm3 {
 
-enum class Type : uint8_t { Void, Bool, Int, Uint, Float, Angle, Complex, Duration, Stretch, Bit, Qubit, Array, Range, Set };
+enum class Type : uint8_t {
+  Void,
+  Bool,
+  Int,
+  Uint,
+  Float,
+  Angle,
+  Complex,
+  Duration,
+  Stretch,
+  Bit,
+  Qubit,
+  Array,
+  Range,
+  Set
+};
 
 const char* type_name(Type t);
 
@@ -44,21 +59,21 @@ struct ArrayData {
 
 struct Value {
   Type type = Type::Void;
-  uint32_t width = 0;   // int[n], uint[n], angle[n], bit[n] (0: unsized; for Bit, 0 is one bit)
-  bool known = true;    // false: depends on a measurement (or the check mode's unknown inputs)
-  int64_t i = 0;        // Bool, Int, Uint, Bit (bits as an integer, bit 0 = index 0)
-  double f = 0, im = 0; // Float, Angle (radians), Complex, Duration (seconds, or dt: see unit)
-  uint8_t unit = 0;     // Duration: as written (0 s, 1 ms, 2 us, 3 ns, 4 dt); f is in seconds, or dt
+  uint32_t width = 0;    // int[n], uint[n], angle[n], bit[n] (0: unsized; for Bit, 0 is one bit)
+  bool known = true;     // false: depends on a measurement (or the check mode's unknown inputs)
+  int64_t i = 0;         // Bool, Int, Uint, Bit (bits as an integer, bit 0 = index 0)
+  double f = 0, im = 0;  // Float, Angle (radians), Complex, Duration (seconds, or dt: see unit)
+  uint8_t unit = 0;      // Duration: as written (0 s, 1 ms, 2 us, 3 ns, 4 dt); f is in seconds, or dt
   // Bool: a comparison of clbits with a number, `refs == cmp_value` (cmp 1) or `!=` (cmp -1), or a
   // clbit read as a bool (cmp 1, value 1): the forms Qiskit turns into a condition.
   int8_t cmp = 0;
   int64_t cmp_value = 0;
-  Expr sym;                    // Float/Angle that depends on inputs: over Circuit::parameters
+  Expr sym;  // Float/Angle that depends on inputs: over Circuit::parameters
   // Qubit: circuit qubits; Bit: circuit clbits (a variable's bits); Int/Uint/Bool: the clbits it
   // was read from, as `int[2](flags)` or a comparison is (see cmp).
   std::vector<uint32_t> refs;
-  std::vector<int64_t> set;    // Set: its items; Range: start, step, end (and `has` flags below)
-  uint8_t range_has = 0;       // Range: 1 start, 2 step, 4 end given
+  std::vector<int64_t> set;  // Set: its items; Range: start, step, end (and `has` flags below)
+  uint8_t range_has = 0;     // Range: 1 start, 2 step, 4 end given
   std::shared_ptr<ArrayData> array;
 
   bool is_number() const {
@@ -143,6 +158,7 @@ class Reader {
 
   // ---- statements (reader.cpp)
   void statement();
+  void mark_used_registers();
   void block_or_statement();  // `{ ... }` or one statement, in a new scope
   void skip_annotation();
   void version();
@@ -187,6 +203,7 @@ class Reader {
   void measure_statement();
   void measure_into(const std::vector<uint32_t>& qubits, const std::vector<uint32_t>& clbits, uint32_t off,
                     uint32_t len);
+  void bits_for_measurement(const Token& target);
   void reset_statement();
   void barrier_statement();
   void delay_statement();
@@ -198,12 +215,11 @@ class Reader {
   // ---- modifiers (modifiers.cpp)
   struct Modifier {
     enum Kind : uint8_t { Inv, Pow, Ctrl, NegCtrl } kind;
-    double k = 1;         // pow's exponent
-    uint32_t n = 1;       // ctrl's count
+    double k = 1;    // pow's exponent
+    uint32_t n = 1;  // ctrl's count
     Token at;
   };
-  bool apply_modifiers(int32_t* gate, std::vector<Value>* params, const std::vector<Modifier>& mods,
-                       const Token& at);
+  bool apply_modifiers(int32_t* gate, std::vector<Value>* params, const std::vector<Modifier>& mods, const Token& at);
   bool apply_inverse(int32_t* gate, std::vector<Value>* params, const Token& at);
   bool apply_power(int32_t* gate, std::vector<Value>* params, double k, const Token& at);
   bool apply_control(int32_t* gate, std::vector<Value>* params, uint32_t n, bool negated, const Token& at);
@@ -227,7 +243,8 @@ class Reader {
   void def_statement();
   void extern_statement();
   void return_statement();
-  Value call_subroutine(const Sub& s, const Token& name, uint32_t depth);
+  // `statement`: the call is a statement of its own, where the older gate-like forms are read.
+  Value call_subroutine(const Sub& s, const Token& name, uint32_t depth, bool statement = false);
   void skip_calibration();
   struct Mark {
     size_t ops, qubits, params, symbolic;
@@ -256,11 +273,11 @@ class Reader {
   uint32_t prev_end_ = 0;
   Mode mode_ = Mode::Run;
   Jump jump_ = Jump::None;
-  uint32_t loop_depth_ = 0;   // for break/continue outside a loop
-  uint32_t sub_depth_ = 0;    // subroutine calls in progress (bounded)
-  uint32_t block_depth_ = 0;  // nested blocks being read (bounded like expressions)
+  uint32_t loop_depth_ = 0;     // for break/continue outside a loop
+  uint32_t sub_depth_ = 0;      // subroutine calls in progress (bounded)
+  uint32_t block_depth_ = 0;    // nested blocks being read (bounded like expressions)
   uint32_t runtime_depth_ = 0;  // branches and loops on measured values being read
-  bool quiet_ = false;        // reading a body again: its diagnostics were given the first time
+  bool quiet_ = false;          // reading a body again: its diagnostics were given the first time
   bool fatal_ = false;
   bool depth_reported_ = false;
   bool budget_reported_ = false;
@@ -271,7 +288,7 @@ class Reader {
   uint64_t expanded_total_ = 0;
   Value ret_value_;
 
-  qasm2::NameTable<Symbol> globals_;
+  NameTable<Symbol> globals_;
   struct Scope {
     std::vector<std::pair<std::string_view, Symbol>> names;
     bool boundary = false;  // a gate or subroutine body: only constants, gates and subroutines pass

@@ -9,15 +9,15 @@ namespace qvet::qasm3 {
 enum class Tok : uint8_t {
   Eof,
   Invalid,
-  Id,          // names, including pi/π, tau/τ, euler/ℇ and the built-in gate U
-  HwQubit,     // $0, $12: a physical qubit
-  Int,         // 12, 0x1f, 0o17, 0b101, 1_000
-  Real,        // 1.5, .5, 1e-3
-  Imag,        // 1.5im, 2 im
-  Timing,      // 100ns, 1.5us, 10µs, 3dt, 2s
-  BitString,   // "0101" (also the file name of an include; the parser tells them apart)
-  String,      // any other "..." text
-  Pragma,      // #pragma ... to the end of the line (`pragma` without '#' is read by the parser)
+  Id,         // names, including pi/π, tau/τ, euler/ℇ and the built-in gate U
+  HwQubit,    // $0, $12: a physical qubit
+  Int,        // 12, 0x1f, 0o17, 0b101, 1_000
+  Real,       // 1.5, .5, 1e-3
+  Imag,       // 1.5im, 2 im
+  Timing,     // 100ns, 1.5us, 10µs, 3dt, 2s
+  BitString,  // "0101" (also the file name of an include; the parser tells them apart)
+  String,     // any other "..." text
+  Pragma,     // #pragma ... to the end of the line (`pragma` without '#' is read by the parser)
   // keywords
   KwOpenqasm,
   KwInclude,
@@ -84,10 +84,10 @@ enum class Tok : uint8_t {
   RBracket,
   LBrace,
   RBrace,
-  Arrow,     // ->
-  At,        // @ between modifiers and a gate
-  Hash,      // # in #dim
-  Eq,        // =
+  Arrow,           // ->
+  At,              // @ between modifiers and a gate
+  Hash,            // # in #dim
+  Eq,              // =
   CompoundAssign,  // += -= *= /= %= **= &= |= ^= <<= >>= ~=
   EqEq,
   NotEq,
@@ -125,8 +125,8 @@ const char* describe(Tok kind);
 // A type keyword (bit, int, ..., stretch) that starts a classical declaration or a cast.
 inline bool is_classical_type(Tok k) {
   return k == Tok::KwBool || k == Tok::KwBit || k == Tok::KwInt || k == Tok::KwUint || k == Tok::KwFloat ||
-         k == Tok::KwAngle || k == Tok::KwComplex || k == Tok::KwDuration || k == Tok::KwStretch ||
-         k == Tok::KwArray || k == Tok::KwCreg;
+         k == Tok::KwAngle || k == Tok::KwComplex || k == Tok::KwDuration || k == Tok::KwStretch || k == Tok::KwArray ||
+         k == Tok::KwCreg;
 }
 
 }  // namespace qvet::qasm3

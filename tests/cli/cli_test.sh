@@ -47,7 +47,7 @@ check "stdin json valid" contains "$tmp/out" '"valid": true'
 check "unreadable file exits 2" test $rc -eq 2
 check "unreadable file message" contains "$tmp/out" "cannot read"
 
-"$QVET" validate --format qasm3 "$SRC/examples/bell.qasm" > "$tmp/out" 2>&1; rc=$?
+"$QVET" validate --format qasm4 "$SRC/examples/bell.qasm" > "$tmp/out" 2>&1; rc=$?
 check "unknown format exits 2" test $rc -eq 2
 "$QVET" frobnicate > /dev/null 2>&1; rc=$?
 check "unknown command exits 2" test $rc -eq 2

@@ -243,6 +243,13 @@ std::vector<Probe> validation_probes() {
       {"E110", "OPENQASM 4.0;\n"},
       {"E111", "qreg q[1];\nOPENQASM 2.0;\n"},
       {"E120", prog("include \"other.inc\";\n")},
+      {"E140", "OPENQASM 3.0;\nqubit q;\nU(q, 0, 0) q;\n"},
+      {"E141", "OPENQASM 3.0;\ninput int n;\nqubit[n] q;\n"},
+      {"E142", "OPENQASM 3.0;\nfloat x = sin(1, 2);\n"},
+      {"E143", "OPENQASM 3.0;\nbreak;\n"},
+      {"E144", "OPENQASM 3.0;\nconst int n = 2;\nn = 3;\n"},
+      {"E145", "OPENQASM 3.0;\nqubit q;\nU(0, 0, 0) $0;\n"},
+      {"E146", "OPENQASM 3.0;\ninput float t;\nqubit[3] q;\nctrl(2) @ U(t, 0, 0) q[0], q[1], q[2];\n"},
       {"E201", prog("qreg q[1];\nh r[0];\n")},
       {"E202", prog("qreg q[1];\ncreg q[1];\n")},
       {"E203", prog("creg c[1];\nh c[0];\n")},
@@ -255,6 +262,12 @@ std::vector<Probe> validation_probes() {
       {"E306", prog("gate loop a { loop a; }\n")},
       {"E307", "OPENQASM 2.0;\ngate rzz a, b { CX a, b; }\n"},
       {"E310", prog("qreg q[1];\nrz(1/0) q[0];\n")},
+      {"E410", "OPENQASM 3.0;\nint i = 0;\nwhile (true) { i += 1; }\n",
+       opts([](Options& o) { o.limits.max_qasm3_steps = 1000; })},
+      {"W120", "OPENQASM 3.0;\nint i = 0;\n"},
+      {"W121", "OPENQASM 3.0;\n#pragma qvet anything\nqubit q;\nU(0, 0, 0) q;\n"},
+      {"W122", "OPENQASM 3.0;\nqubit q;\nbit c;\nc = measure q;\nangle[1] a;\nmeasure q -> a[0];\nU(a, 0, 0) q;\n"},
+      {"W123", "OPENQASM 3.0;\ndef f(qubit a) { U(0, 0, 0) a; }\nqubit q;\nf q;\n"},
       {"E401", prog("qreg q[1];\n"), opts([](Options& o) { o.limits.max_source_bytes = 16; })},
       {"E402", prog("qreg q[1000000000000];\nh q;\n")},
       {"E403", prog("creg c[5];\n"), opts([](Options& o) { o.limits.max_clbits = 4; })},
@@ -354,7 +367,10 @@ std::vector<SimProbe> simulation_probes() {
 // Each diagnostic of r against its row: known, not retired, from the front end that ran (or the
 // backend checks), and with the row's severity (an error, for a strict_error row under --strict).
 void check_diagnostics(const Report& r, const Options& opt) {
-  const unsigned front = r.format == "qasm2" ? origin::qasm2 : r.format == "python" ? origin::python : origin::any;
+  const unsigned front = r.format == "qasm2"    ? origin::qasm2
+                         : r.format == "python" ? origin::python
+                         : r.format == "qasm3"  ? origin::qasm3
+                                                : origin::any;
   for (const Diagnostic& d : r.diagnostics) {
     INFO("the report (format " << r.format << (opt.strict ? ", strict" : "") << ") gives " << d.code << " as "
                                << name(d.severity) << ": " << d.message);

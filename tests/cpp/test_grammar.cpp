@@ -217,9 +217,14 @@ TEST_CASE("strict mode turns departures from the paper into errors", "[grammar][
 }
 
 TEST_CASE("any version but 2.0 is an error, never read as 2.0", "[grammar][version]") {
+  // Auto-detection sends 3 and 3.0 to the OpenQASM 3 reader; asked to read OpenQASM 2, they stop.
+  Options qasm2;
+  qasm2.format = Format::Qasm2;
   for (const char* v : {"4.0", "3.0", "3", "2.1", "1.0"}) {
-    Report r = run(std::string("OPENQASM ") + v + ";\nqreg q[1];\n");
+    const bool three = v[0] == '3';
+    Report r = run(std::string("OPENQASM ") + v + ";\nqreg q[1];\n", three ? qasm2 : Options{});
     INFO(v);
+    if (three) CHECK(find(r, "E110")->message.find("--format qasm3") != std::string::npos);
     CHECK_FALSE(r.valid);
     REQUIRE(find(r, "E110"));
     CHECK(find(r, "E110")->span.line == 1);

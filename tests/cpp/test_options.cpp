@@ -310,8 +310,8 @@ TEST_CASE("option table: the package's JSON is refused with the messages the bin
   const Case cases[] = {
       {kValidateCall, "[]", "options must be a JSON object"},
       {kValidateCall, "{", "options must be a JSON object"},
-      {kValidateCall, R"({"format": "qasm4"})", R"(option 'format' must be "auto", "qasm2" or "python")"},
-      {kValidateCall, R"({"format": 2})", R"(option 'format' must be "auto", "qasm2" or "python")"},
+      {kValidateCall, R"({"format": "qasm4"})", R"(option 'format' must be "auto", "qasm2", "qasm3" or "python")"},
+      {kValidateCall, R"({"format": 2})", R"(option 'format' must be "auto", "qasm2", "qasm3" or "python")"},
       {kValidateCall, R"({"backend": 7})", "option 'backend' must be a profile name or a backend object"},
       {kValidateCall, R"({"circuit": 1})", "option 'circuit' must be a string"},
       {kValidateCall, R"({"strict": "yes"})", "option 'strict' must be true or false"},

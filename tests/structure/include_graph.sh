@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The core's include graph, checked: front ends (qasm2/, python/) fill the circuit model; passes
+# The core's include graph, checked: front ends (qasm2/, qasm3/, python/) fill the circuit model; passes
 # (analysis/, lint/, backend/, sim/, report/) read it and never include a front end, the driver
 # (api/) or another pass; the model and the shared pieces (circuit/, diagnostics/, source/, util/)
 # include neither; the public headers (include/) include only each other. Only api/ sees it all.
@@ -16,6 +16,7 @@ declare -A allowed=(
   [source]="source diagnostics qvet"
   [circuit]="circuit diagnostics source qvet"
   [qasm2]="qasm2 $shared"
+  [qasm3]="qasm3 $shared"
   [python]="python $shared"
   [analysis]="analysis $shared"
   [lint]="lint $shared"

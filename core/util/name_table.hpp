@@ -1,4 +1,4 @@
-// The parser's global symbol table: names (views into the source or into the gate table) to
+// A symbol table for the front ends: names (views into the source or into the gate table) to
 // values, with open addressing and FNV-1a. Register and gate names are short, and this lookup
 // runs for every operand of every statement, so it is kept cheaper than std::unordered_map.
 #pragma once
@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace qvet::qasm2 {
+namespace qvet {
 
 template <class V>
 class NameTable {
@@ -64,4 +64,4 @@ class NameTable {
   size_t size_ = 0;
 };
 
-}  // namespace qvet::qasm2
+}  // namespace qvet
