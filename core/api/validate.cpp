@@ -105,7 +105,8 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
     r.format = "python";
     python::parse(code, code_map, opt, sink, c, &r.circuit);
     r.parameters = c.parameters;  // in Qiskit's order (by name; a ParameterVector's by index)
-  } else if (opt.format == Format::Qasm3 || (opt.format == Format::Auto && detect_format(src) == DetectedFormat::Qasm3)) {
+  } else if (opt.format == Format::Qasm3 ||
+             (opt.format == Format::Auto && detect_format(src) == DetectedFormat::Qasm3)) {
     r.format = "qasm3";
     qasm3::parse(src, map, opt, sink, c);
     r.version = c.version;

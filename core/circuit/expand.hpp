@@ -90,9 +90,8 @@ class GateExpander {
       }
       const GateDef& child = c_.gates[b.gate];
       // The child writes only to deeper levels' buffers, so this level's stay valid.
-      const bool go = child.is_leaf()
-                          ? visit(ExpandedOp{b.gate, buf.qubits.data(), nq, values, OpKind::Gate, -1, cond})
-                          : body<kEvaluate>(child, values, buf.qubits.data(), level + 1, visit, cond);
+      const bool go = child.is_leaf() ? visit(ExpandedOp{b.gate, buf.qubits.data(), nq, values, OpKind::Gate, -1, cond})
+                                      : body<kEvaluate>(child, values, buf.qubits.data(), level + 1, visit, cond);
       if (!go) return false;
     }
     return true;

@@ -7,7 +7,9 @@ namespace qvet {
 
 namespace {
 
-size_t dim_of(const std::vector<Complex>& m) { return static_cast<size_t>(std::llround(std::sqrt(static_cast<double>(m.size())))); }
+size_t dim_of(const std::vector<Complex>& m) {
+  return static_cast<size_t>(std::llround(std::sqrt(static_cast<double>(m.size()))));
+}
 
 std::vector<Complex> multiply(const std::vector<Complex>& a, const std::vector<Complex>& b, size_t n) {
   std::vector<Complex> r(n * n, Complex(0));

@@ -9,16 +9,16 @@ namespace {
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 bool word_at(std::string_view s, std::string_view w) {
-  return starts_with(s, w) && (s.size() == w.size() || !(std::isalnum(static_cast<unsigned char>(s[w.size()])) ||
-                                                         s[w.size()] == '_'));
+  return starts_with(s, w) &&
+         (s.size() == w.size() || !(std::isalnum(static_cast<unsigned char>(s[w.size()])) || s[w.size()] == '_'));
 }
 
 // Statements only OpenQASM 3 has, told by their first word (or `$n` physical qubits).
 bool qasm3_statement(std::string_view s) {
   static constexpr std::string_view kWords[] = {
-      "qubit", "bit",   "int",    "uint",   "float",  "angle", "bool",   "complex", "duration", "stretch",
-      "array", "const", "input",  "output", "def",    "let",   "extern", "box",     "for",      "while",
-      "cal",   "defcal", "defcalgrammar", "gphase", "inv", "ctrl", "negctrl", "pow", "switch", "delay"};
+      "qubit", "bit",    "int",           "uint",   "float", "angle", "bool",    "complex", "duration", "stretch",
+      "array", "const",  "input",         "output", "def",   "let",   "extern",  "box",     "for",      "while",
+      "cal",   "defcal", "defcalgrammar", "gphase", "inv",   "ctrl",  "negctrl", "pow",     "switch",   "delay"};
   for (std::string_view w : kWords)
     if (word_at(s, w)) {
       // Python has def, for and while too: its lines end with ':'.
