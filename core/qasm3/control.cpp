@@ -259,11 +259,11 @@ void Reader::for_statement() {
   advance();
   Type vt = Type::Int;
   uint32_t vw = 0;
-  bool typed = is_classical_type(cur_.kind);
-  if (typed && !parse_type(&vt, &vw, nullptr, nullptr, nullptr)) return sync();
+  const bool has_type = is_classical_type(cur_.kind);
+  if (has_type && !parse_type(&vt, &vw, nullptr, nullptr, nullptr)) return sync();
   const Token var = cur_;
   if (!expect(Tok::Id, "the loop variable")) return sync();
-  if (!typed)
+  if (!has_type)
     qiskit_refuses("a loop variable without a type (Qiskit reads `for int i in ...`)", var.offset, var.length);
   else if (vt != Type::Int && vt != Type::Uint)
     qiskit_refuses("a loop variable that is not an integer", kw.offset, var.offset + var.length - kw.offset);
@@ -322,7 +322,7 @@ void Reader::for_statement() {
     if (v.type == Type::Array && v.array) {
       for (const Value& x : v.array->items) item(x);
     } else if (v.type == Type::Bit) {
-      for (size_t k = 0; k < std::max<size_t>(v.refs.size(), 1); ++k) item(Value{Type::Bit, 0, false});
+      for (size_t k = 0; k < std::max<size_t>(v.refs.size(), 1); ++k) item(typed(Type::Bit, 0, false));
     } else if (v.type != Type::Void) {
       error("E140", std::string("a for loop runs over a range, a set or an array, not ") + type_name(v.type),
             set_at.offset, prev_end_ - set_at.offset);
@@ -340,7 +340,7 @@ void Reader::for_statement() {
     if (v)
       lv.value = convert(*v, vt, vw, var, false);
     else
-      lv.value = Value{vt, vw, false};
+      lv.value = typed(vt, vw, false);
     vars_.push_back(std::move(lv));
     declare(text(var), Symbol{Symbol::Var, static_cast<uint32_t>(vars_.size() - 1)}, var);
     block_or_statement();
@@ -634,7 +634,7 @@ void Reader::def_statement() {
         v.name = p.name;
         v.type = p.type;
         v.width = p.width;
-        v.value = Value{p.type, p.width, false};
+        v.value = typed(p.type, p.width, false);
         if (p.type == Type::Bit) v.value.refs.assign(p.scalar ? 1 : p.width, 0);
         vars_.push_back(std::move(v));
         declare(p.name, Symbol{Symbol::Var, static_cast<uint32_t>(vars_.size() - 1)}, param_tokens[k]);
@@ -690,7 +690,7 @@ void Reader::return_statement() {
     const Token m = cur_;
     advance();
     const std::vector<uint32_t> q = qubit_operand(cur_);
-    v = Value{Type::Bit, static_cast<uint32_t>(q.size() > 1 ? q.size() : 0), false};
+    v = typed(Type::Bit, static_cast<uint32_t>(q.size() > 1 ? q.size() : 0), false);
     if (running() && !q.empty()) {
       // The result needs bits of its own: a register for this measurement.
       v.refs = new_clbits(static_cast<uint32_t>(q.size()), "_return", m, q.size() == 1);
@@ -745,7 +745,7 @@ Value Reader::call_subroutine(const Sub& s, const Token& name, uint32_t depth, b
       advance();
     }
   }
-  Value result{s.ret, s.ret_width, false};
+  Value result = typed(s.ret, s.ret_width, false);
   if (args.size() != s.params.size()) {
     error("E142",
           "'" + std::string(s.name) + "' takes " + std::to_string(s.params.size()) +

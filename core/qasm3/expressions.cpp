@@ -689,7 +689,7 @@ Value Reader::call(const Token& name, uint32_t depth) {
     return known_float(f == "real" ? (a.type == Type::Complex ? a.f : a.number())
                                    : (a.type == Type::Complex ? a.im : 0));
   }
-  if (!all_known) return unknown(f == "floor" || f == "ceiling" ? Type::Float : Type::Float);
+  if (!all_known) return unknown(Type::Float);
   if (a.type == Type::Complex) {
     error_at("E140", "'" + std::string(n) + "' of a complex number is not supported", name);
     return Value{};

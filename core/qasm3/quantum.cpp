@@ -336,7 +336,7 @@ void Reader::gate_call_statement() {
     return;
   }
   // `id` is U(0, 0, 0) to Qiskit's importer.
-  if (text(name) == "id" && g.std && g.std->name == "U" && params.empty()) params.assign(3, Value{Type::Angle});
+  if (text(name) == "id" && g.std && g.std->name == "U" && params.empty()) params.assign(3, typed(Type::Angle));
   // Broadcasting: registers of one size, single qubits repeated.
   size_t n = 1;
   for (size_t k = 0; k < args.size(); ++k) {
@@ -354,6 +354,7 @@ void Reader::gate_call_statement() {
   if (!running() && !defining_) return;
   if (!defining_ && !budget(n, start.offset, stmt_len)) return;
   std::vector<std::string_view> texts;
+  texts.reserve(param_spans.size());
   for (const auto& s : param_spans) texts.push_back(src_.substr(s.first, s.second));
   std::vector<uint32_t> qubits(args.size());
   for (size_t i = 0; i < n; ++i) {

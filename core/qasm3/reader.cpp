@@ -65,7 +65,7 @@ void Reader::report(Severity sev, const char* code, std::string msg, uint32_t of
   sink_.add({sev, code, std::move(msg), map_.span(off, len)});
 }
 
-void Reader::qiskit_refuses(std::string what, uint32_t off, uint32_t len) {
+void Reader::qiskit_refuses(const std::string& what, uint32_t off, uint32_t len) {
   warning("W120", what + ": qiskit.qasm3.loads refuses this, though the program is valid OpenQASM 3", off, len);
 }
 
@@ -473,12 +473,7 @@ void Reader::declaration(bool is_const) {
     expect(Tok::KwInt, "a type after 'const'");
     return sync();
   }
-  const bool bits_register = at(Tok::KwBit);
-  const bool sized = [&] {
-    if (!parse_type(&t, &width, &dims, &elem, &elem_width)) return false;
-    return true;
-  }();
-  if (!sized) return sync();
+  if (!parse_type(&t, &width, &dims, &elem, &elem_width)) return sync();
   const Token name = cur_;
   if (!expect(Tok::Id, "a name for the declaration")) return sync();
   Var v;

@@ -86,6 +86,15 @@ struct Value {
   }
 };
 
+// A value of type t, unknown unless `known` (then zero).
+inline Value typed(Type t, uint32_t width = 0, bool known = true) {
+  Value v;
+  v.type = t;
+  v.width = width;
+  v.known = known;
+  return v;
+}
+
 // What a name stands for.
 struct Symbol {
   enum Kind : uint8_t { Var, Qubits, Gate, Sub, Extern, Const } kind = Var;
@@ -149,7 +158,7 @@ class Reader {
     report(Severity::Warning, code, std::move(msg), off, len);
   }
   // A construct qiskit.qasm3.loads refuses: a warning, since users pass the same text to Qiskit.
-  void qiskit_refuses(std::string what, uint32_t off, uint32_t len);
+  void qiskit_refuses(const std::string& what, uint32_t off, uint32_t len);
   std::string found() const;
   bool expect(Tok k, const char* what = nullptr);
   void sync();  // skip to after the next ';' at this nesting, or past a balanced block

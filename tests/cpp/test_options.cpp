@@ -41,6 +41,7 @@ const char* format_name(Format f) {
   switch (f) {
     case Format::Auto: return "auto";
     case Format::Qasm2: return "qasm2";
+    case Format::Qasm3: return "qasm3";
     case Format::Python: return "python";
   }
   return "?";
