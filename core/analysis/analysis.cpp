@@ -163,19 +163,26 @@ class ExpandedMetrics {
       metrics_.add(op.kind, op.gate, q, op.qubit_count, op.clbit, op.condition);
       return;
     }
-    expander_.expand<false>(op.gate, nullptr, q, [&](const ExpandedOp& leaf) {
+    const GateDef& def = c_.gates[op.gate];
+    expand(op.gate, q, op.condition);
+    // An if_else's false branch is part of the program too: both branches are counted.
+    if (def.else_gate >= 0) expand(def.else_gate, q, def.else_condition);
+  }
+  Metrics result() const { return metrics_.result(); }
+
+ private:
+  void expand(int32_t gate, const uint32_t* q, int32_t condition) {
+    expander_.expand<false>(gate, nullptr, q, [&](const ExpandedOp& leaf) {
       // A barrier carries no condition of its own, even inside a conditioned gate.
       if (leaf.barrier())
         metrics_.add(OpKind::Barrier, -1, leaf.qubits, leaf.num_qubits, -1, -1);
       else
         metrics_.add(leaf.kind, leaf.gate, leaf.qubits, leaf.num_qubits, leaf.clbit,
-                     leaf.condition >= 0 ? leaf.condition : op.condition);
+                     leaf.condition >= 0 ? leaf.condition : condition);
       return true;
     });
   }
-  Metrics result() const { return metrics_.result(); }
 
- private:
   const Circuit& c_;
   GateExpander expander_;
   MetricsBuilder metrics_;

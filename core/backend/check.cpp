@@ -36,11 +36,16 @@ struct Expansion {
   }
   void instruction(const Circuit& c, const Instruction& op, uint32_t src) {
     if (op.kind != OpKind::Gate) return add(op.kind, -1, c.qubits(op), op.qubit_count, src);
-    expander.expand<false>(op.gate, nullptr, c.qubits(op), [&](const ExpandedOp& leaf) {
-      // A barrier inside a gate body schedules nothing on hardware.
-      if (!leaf.barrier()) add(leaf.kind, leaf.gate, leaf.qubits, leaf.num_qubits, src);
-      return true;
-    });
+    auto leaves_of = [&](int32_t gate) {
+      expander.expand<false>(gate, nullptr, c.qubits(op), [&](const ExpandedOp& leaf) {
+        // A barrier inside a gate body schedules nothing on hardware.
+        if (!leaf.barrier()) add(leaf.kind, leaf.gate, leaf.qubits, leaf.num_qubits, src);
+        return true;
+      });
+    };
+    leaves_of(op.gate);
+    // Either branch of an if_else may run on the device.
+    if (c.gates[op.gate].else_gate >= 0) leaves_of(c.gates[op.gate].else_gate);
   }
 };
 

@@ -752,15 +752,18 @@ void Reader::let_alias() {
 void Reader::assignment_or_call() {
   const Token name = cur_;
   const Symbol* sym = lookup(text(name));
-  if (!sym) {
-    // `x = ...;`, `x[0] = ...;`, `x += ...;` with x never declared: an undeclared variable, not a gate.
+  if (!sym || sym->kind == Symbol::Gate) {
+    // `x = ...;`, `x[0] = ...;`, `x += ...;` with x never declared (or a gate): not a gate call.
     size_t p = end_of(name);
     while (p < src_.size() && (src_[p] == ' ' || src_[p] == '\t')) ++p;
     const bool assigns = p < src_.size() && ((src_[p] == '=' && (p + 1 >= src_.size() || src_[p + 1] != '=')) ||
                                              (p + 1 < src_.size() && src_[p + 1] == '=' &&
                                               std::string_view("+-*/%&|^~").find(src_[p]) != std::string_view::npos));
     if (assigns) {
-      error_at("E201", "'" + std::string(text(name)) + "' is not declared", name);
+      if (sym)
+        error_at("E203", "'" + std::string(text(name)) + "' is a gate, not a variable", name);
+      else
+        error_at("E201", "'" + std::string(text(name)) + "' is not declared", name);
       return sync();
     }
   }
