@@ -144,7 +144,7 @@ TEST_CASE("qasm3: old-style declarations and the measure arrow read as in OpenQA
   CHECK(b.cregs.size() == 1);
 }
 
-TEST_CASE("qasm3: ctrl @ x is cx, then ccx, then mcx; negctrl gives open-control names", "[qasm3][modifiers]") {
+TEST_CASE("qasm3: ctrl @ x is cx, then ccx, then mcx, negctrl gives open-control names", "[qasm3][modifiers]") {
   const Report r =
       q3("qubit[6] q;\n"
          "ctrl @ x q[0], q[1];\n"
@@ -271,7 +271,7 @@ TEST_CASE("qasm3: id is U(0, 0, 0) to Qiskit's importer, and U is always built i
   CHECK(find(bare, "E305")->message.find("stdgates.inc") != std::string::npos);
 }
 
-TEST_CASE("qasm3: gphase alone adds no instruction; ctrl @ gphase is a phase gate", "[qasm3][modifiers]") {
+TEST_CASE("qasm3: gphase alone adds no instruction, ctrl @ gphase is a phase gate", "[qasm3][modifiers]") {
   const Report r = q3("qubit q;\ngphase(0.5);\nctrl @ gphase(0.5) q;\n");
   INFO(errors_of(r));
   REQUIRE(r.valid);
@@ -349,7 +349,7 @@ TEST_CASE("qasm3: while on measured bits is a while_loop the simulator does not 
   CHECK(s.simulation.error.message.find("while_loop") != std::string::npos);
 }
 
-TEST_CASE("qasm3: a constant while loop runs while reading; break and continue work", "[qasm3][flow]") {
+TEST_CASE("qasm3: a constant while loop runs while reading, break and continue work", "[qasm3][flow]") {
   const Report r =
       q3("qubit q;\n"
          "int i = 0;\n"
