@@ -12,6 +12,23 @@ namespace qvet::qasm3 {
 
 namespace {
 
+// The number of bits a non-negative decimal number needs (halving its digits until zero).
+uint32_t decimal_bits(std::string digits) {
+  uint32_t bits = 0;
+  while (!(digits.empty() || (digits.size() == 1 && digits[0] == '0'))) {
+    std::string half;
+    int carry = 0;
+    for (char ch : digits) {
+      const int d = carry * 10 + (ch - '0');
+      if (!half.empty() || d / 2) half += static_cast<char>('0' + d / 2);
+      carry = d % 2;
+    }
+    digits = half;
+    ++bits;
+  }
+  return bits;
+}
+
 // A copy of a condition that holds exactly when the original does not.
 Condition negate(Condition c) {
   c.negated = !c.negated;
@@ -147,6 +164,25 @@ int32_t Reader::condition_of(const Value& v, bool* decided, bool* holds, const T
   c.clbit_begin = bits[0];
   c.clbit_count = static_cast<uint32_t>(bits.size());
   c.single_bit = bits.size() == 1 && r.size != 1;
+  if (!v.digits.empty()) {
+    // Beyond 64 bits: kept as its digits, as a condition of Qiskit holds a Python integer. It
+    // fits when its binary length is at most the register's (digits * log2(10) bounds it).
+    Condition c;
+    c.creg = static_cast<uint32_t>(reg);
+    c.clbit_begin = bits[0];
+    c.clbit_count = static_cast<uint32_t>(bits.size());
+    c.single_bit = false;
+    c.negated = v.cmp < 0;
+    c.value = v.digits;
+    c.fits_u64 = false;
+    if (decimal_bits(v.digits) > c.clbit_count) {
+      warning("W208", "the bits can never equal " + v.digits + ": " + std::to_string(c.clbit_count) + " bits hold less",
+              at_tok.offset, len);
+    }
+    c_.cregs[reg].used = true;
+    c_.conditions.push_back(std::move(c));
+    return static_cast<int32_t>(c_.conditions.size() - 1);
+  }
   int64_t value = 1;
   if (v.cmp == 0) {  // bits read as a bool: a bit is 1, a register is not 0
     if (bits.size() > 1) {
@@ -583,10 +619,7 @@ void Reader::def_statement() {
         if (!expect(Tok::RBracket)) return sync();
       }
     } else if (is_classical_type(cur_.kind)) {
-      std::vector<uint32_t> dims;
-      Type elem;
-      uint32_t ew = 0;
-      if (!parse_type(&p.type, &p.width, &dims, &elem, &ew)) return sync();
+      if (!parse_type(&p.type, &p.width, &p.dims, &p.elem, &p.elem_width)) return sync();
       p.scalar = p.type != Type::Bit || p.width == 0;
     } else {
       expect(Tok::KwQubit, "a parameter type");
@@ -636,6 +669,13 @@ void Reader::def_statement() {
         v.width = p.width;
         v.value = typed(p.type, p.width, false);
         if (p.type == Type::Bit) v.value.refs.assign(p.scalar ? 1 : p.width, 0);
+        if (p.type == Type::Array) {
+          auto a = std::make_shared<ArrayData>();
+          a->elem = p.elem;
+          a->elem_width = p.elem_width;
+          a->dims = p.dims;
+          v.value.array = a;
+        }
         vars_.push_back(std::move(v));
         declare(p.name, Symbol{Symbol::Var, static_cast<uint32_t>(vars_.size() - 1)}, param_tokens[k]);
       }

@@ -295,6 +295,33 @@ Value Reader::index(Value base, const Token& at_tok, uint32_t depth) {
   if (base.type == Type::Array) {
     if (!base.array) return Value{};
     const ArrayData& a = *base.array;
+    if (!single && all_known && !a.dims.empty()) {
+      // A slice of the first dimension: those rows, in order.
+      size_t stride = 1;
+      for (size_t k = 1; k < a.dims.size(); ++k) stride *= a.dims[k];
+      auto sub = std::make_shared<ArrayData>();
+      sub->elem = a.elem;
+      sub->elem_width = a.elem_width;
+      sub->dims = a.dims;
+      sub->dims[0] = static_cast<uint32_t>(picks.size());
+      for (int64_t k : picks) {
+        if (k < 0 || static_cast<uint64_t>(k) >= a.dims[0]) {
+          error(
+              "E204",
+              "index " + std::to_string(k) + " is out of range for an array dimension of " + std::to_string(a.dims[0]),
+              at_tok.offset, len);
+          return Value{};
+        }
+        const size_t at = static_cast<size_t>(k) * stride;
+        if (at + stride <= a.items.size())
+          sub->items.insert(sub->items.end(), a.items.begin() + static_cast<long>(at),
+                            a.items.begin() + static_cast<long>(at + stride));
+      }
+      Value r;
+      r.type = Type::Array;
+      r.array = sub;
+      return r;
+    }
     if (!single || multi.size() > a.dims.size()) {
       error("E140", "an array is indexed by one integer per dimension", lb.offset, len - (lb.offset - at_tok.offset));
       return Value{};
@@ -412,8 +439,13 @@ Value Reader::primary(uint32_t depth) {
       char* end = nullptr;
       const unsigned long long u = std::strtoull(digits.c_str(), &end, base);
       if (errno == ERANGE || u > static_cast<unsigned long long>(INT64_MAX)) {
-        error_at("E105", "integer '" + std::string(text(t)) + "' does not fit in 64 bits", t);
-        return known_int(0);
+        if (base != 10 || digits.size() > 1000) {
+          error_at("E105", "integer '" + std::string(text(t)) + "' does not fit in 64 bits", t);
+          return known_int(0);
+        }
+        Value big = known_int(0);
+        big.digits = digits.substr(std::min(digits.find_first_not_of('0'), digits.size() - 1));
+        return big;
       }
       return known_int(static_cast<int64_t>(u));
     }
@@ -832,6 +864,13 @@ Value Reader::convert(Value v, Type t, uint32_t width, const Token& at_tok, bool
 
 Value Reader::apply_binary(Tok op, Value a, Value b, const Token& at_tok) {
   if (a.type == Type::Void || b.type == Type::Void) return Value{};
+  // A number beyond 64 bits only compares with clbits (below); anything else cannot hold it.
+  const bool bits_compare =
+      (op == Tok::EqEq || op == Tok::NotEq) && ((!a.refs.empty() && a.cmp == 0) || (!b.refs.empty() && b.cmp == 0));
+  if ((!a.digits.empty() || !b.digits.empty()) && !bits_compare) {
+    error_at("E105", "an integer beyond 64 bits can only be compared with a register's bits", at_tok);
+    return Value{};
+  }
   auto bad = [&](const char* why) {
     error_at("E140",
              std::string("'") + describe(op) + "' cannot combine " + type_name(a.type) + " and " + type_name(b.type) +
@@ -854,6 +893,7 @@ Value Reader::apply_binary(Tok op, Value a, Value b, const Token& at_tok) {
       r.refs = bits->refs;
       r.cmp = op == Tok::EqEq ? 1 : -1;
       r.cmp_value = num->i;
+      r.digits = num->digits;
       return r;
     }
   }

@@ -440,11 +440,12 @@ bool Reader::parse_type(Type* t, uint32_t* width, std::vector<uint32_t>* dims, T
       if (elem_width) *elem_width = ew;
       while (at(Tok::Comma)) {
         advance();
-        if (at(Tok::Hash)) {  // #dim=n in a subroutine's parameter
+        if (at(Tok::Hash)) {  // #dim=n in a subroutine's parameter: n dimensions of sizes unknown here
           advance();
           if (!expect(Tok::Id, "'dim'") || !expect(Tok::Eq)) return false;
-          expression();
-          if (dims) dims->push_back(0);
+          const Token nt = cur_;
+          const int64_t n = const_int(expression(), nt, "an array's number of dimensions");
+          if (dims) dims->assign(static_cast<size_t>(std::clamp<int64_t>(n, 0, 16)), 0);
           continue;
         }
         const Token at_tok = cur_;

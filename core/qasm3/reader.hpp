@@ -68,6 +68,9 @@ struct Value {
   // clbit read as a bool (cmp 1, value 1): the forms Qiskit turns into a condition.
   int8_t cmp = 0;
   int64_t cmp_value = 0;
+  // An integer literal beyond 64 bits, as decimal digits (i is 0): a wide register's value in a
+  // condition (`c == 1427...`, as Qiskit's Python integers allow); any arithmetic on it is an error.
+  std::string digits;
   Expr sym;  // Float/Angle that depends on inputs: over Circuit::parameters
   // Qubit: circuit qubits; Bit: circuit clbits (a variable's bits); Int/Uint/Bool: the clbits it
   // was read from, as `int[2](flags)` or a comparison is (see cmp).
@@ -125,6 +128,9 @@ struct Sub {
     Type type = Type::Int;
     uint32_t width = 0;
     bool scalar = true;
+    Type elem = Type::Int;  // an array's elements and dimensions (0: known only at the call)
+    uint32_t elem_width = 0;
+    std::vector<uint32_t> dims;
   };
   std::vector<Param> params;
   Type ret = Type::Void;

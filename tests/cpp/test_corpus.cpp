@@ -186,3 +186,99 @@ TEST_CASE("the ten Qiskit files as written load with Qiskit's figures", "[corpus
     CHECK(test::counts_of(r) == w.counts);
   }
 }
+
+// The OpenQASM 3 examples of the language's repository (openqasm/openqasm, examples/): each loads,
+// or is refused at the line of a genuine error in the example. Skips when the folder is absent.
+TEST_CASE("OpenQASM 3 examples: every one loads or is refused for a genuine error", "[corpus][qasm3]") {
+  const std::string dir = std::string(QVET_SHARED_DIR) + "/corpus/openqasm3-examples/";
+  std::string probe;
+  if (!read(dir + "teleport.qasm", &probe)) QVET_SKIP(dir << " is absent (the corpus lives in ../shared)");
+  // The examples' own errors, with the first error's code and line.
+  const std::map<std::string, std::pair<std::string, uint32_t>> invalid = {
+      // `my_defined_uints[a - 1] = a + 1;` with a = 5: index 4 of an array of 4 (then
+      // `first_dimension` is declared a second time at line 76)
+      {"arrays.qasm", {"E204", 51}},
+      // CX without `include "stdgates.inc";` (only U and gphase are built in), then q never declared
+      {"cphase.qasm", {"E305", 4}},
+      // `u $3;`: no gate u (stdgates.inc has U and u1/u2/u3)
+      {"dd.qasm", {"E305", 25}},
+      // `cz scratch[3], scratch[2];` on a qubit[3] parameter (then `success` is never declared)
+      {"msd.qasm", {"E204", 48}},
+      // a for loop inside a gate body, indexing its single-qubit argument
+      {"vqe.qasm", {"E102", 25}},
+  };
+  // The valid ones' qubit counts, from their declarations.
+  const std::map<std::string, uint32_t> qubits = {
+      {"adder.qasm", 10},      {"alignment.qasm", 3},   {"defcal.qasm", 0},   {"gateteleport.qasm", 6},
+      {"inverseqft1.qasm", 4}, {"inverseqft2.qasm", 4}, {"ipe.qasm", 2},      {"qec.qasm", 5},
+      {"qft.qasm", 4},         {"qpt.qasm", 1},         {"rb.qasm", 2},       {"rus.qasm", 3},
+      {"scqec.qasm", 0},       {"t1.qasm", 2},          {"teleport.qasm", 3}, {"varteleport.qasm", 0},
+  };
+  size_t files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    const std::string name = e.path().filename().string();
+    if (e.path().extension() != ".qasm") continue;
+    std::string src;
+    REQUIRE(read(e.path().string(), &src));
+    ++files;
+    const Report r = validate(src);
+    INFO(name << "\n" << test::errors_of(r));
+    CHECK(r.format == "qasm3");
+    const auto bad = invalid.find(name);
+    if (bad != invalid.end()) {
+      CHECK_FALSE(r.valid);
+      const Diagnostic* first = nullptr;
+      for (const Diagnostic& d : r.diagnostics)
+        if (d.severity == Severity::Error && !first) first = &d;
+      REQUIRE(first);
+      CHECK(first->code == bad->second.first);
+      CHECK(first->span.line == bad->second.second);
+      continue;
+    }
+    CHECK(r.valid);
+    const auto q = qubits.find(name);
+    REQUIRE(q != qubits.end());
+    if (q->second) CHECK(r.qubits == q->second);
+  }
+  CHECK(files == 21);
+}
+
+// Every valid QASMBench circuit read as OpenQASM 3 (its version line changed; qreg, creg, the
+// measure arrow, qelib1.inc's gates and c_if-style conditions are all OpenQASM 3 too) has the
+// figures the OpenQASM 2 reader gives, except that an `if` is an if_else block (so only the
+// expanded figures are compared for files with one).
+TEST_CASE("QASMBench corpus read as OpenQASM 3 has the OpenQASM 2 reader's figures", "[corpus][qasm3]") {
+  std::string index;
+  if (!read(kRoot + "index.tsv", &index)) QVET_SKIP(kRoot << " is absent (the corpus lives in ../shared)");
+  std::istringstream lines(index);
+  std::string line;
+  std::getline(lines, line);
+  size_t compared = 0;
+  Options three;
+  three.format = Format::Qasm3;
+  while (std::getline(lines, line)) {
+    const std::string path = line.substr(0, line.find('\t'));
+    if (kInvalid.count(path)) continue;
+    std::string src;
+    REQUIRE(read(kRoot + path, &src));
+    if (src.size() > (2u << 20)) continue;  // the largest few: the same code paths, minutes under sanitizers
+    const Report a = validate(src);
+    const size_t v = src.find("OPENQASM 2.0;");
+    std::string s3 = src;
+    if (v != std::string::npos) s3.replace(v, 13, "OPENQASM 3.0;");
+    const Report b = validate(s3, three);
+    INFO(path << "\n" << test::errors_of(b));
+    REQUIRE(b.valid);
+    CHECK(a.qubits == b.qubits);
+    CHECK(a.clbits == b.clbits);
+    CHECK(a.expanded.size == b.expanded.size);
+    CHECK(a.expanded.depth == b.expanded.depth);
+    if (src.find("if") == std::string::npos || src.find("if(") == std::string::npos) {
+      CHECK(a.metrics.depth == b.metrics.depth);
+      CHECK(a.metrics.size == b.metrics.size);
+      CHECK(a.gates == b.gates);
+    }
+    ++compared;
+  }
+  CHECK(compared > 100);
+}
