@@ -306,6 +306,8 @@ void Reader::for_statement() {
   if (!expect(Tok::KwIn, "'in'")) return sync();
   std::vector<Value> values;
   bool known = true;
+  bool is_range = false;
+  int64_t range_start = 0, range_step = 1, range_count = 0;
   auto item = [&](Value v) {
     known = known && v.known && !v.symbolic();
     values.push_back(std::move(v));
@@ -339,16 +341,11 @@ void Reader::for_statement() {
       if (st == 0) {
         error("E140", "a range's step cannot be 0", set_at.offset, prev_end_ - set_at.offset);
       } else {
-        for (int64_t k = x; st > 0 ? k <= y : k >= y; k += st) {
-          Value v;
-          v.type = vt == Type::Uint ? Type::Uint : Type::Int;
-          v.i = k;
-          values.push_back(v);
-          if (values.size() > lim_.max_instructions) {
-            step(set_at.offset);
-            break;
-          }
-        }
+        // Read lazily: a range of 10^12 values costs only the iterations the budget allows.
+        range_start = x;
+        range_step = st;
+        range_count = (st > 0 ? y >= x : y <= x) ? (y - x) / st + 1 : 0;
+        is_range = true;
       }
     } else {
       known = false;
@@ -382,7 +379,8 @@ void Reader::for_statement() {
     block_or_statement();
     pop_scope();
   };
-  if (!running() || !known || values.empty()) {
+  const uint64_t iterations = is_range ? static_cast<uint64_t>(range_count) : values.size();
+  if (!running() || !known || iterations == 0) {
     if (running() && !known)
       warning("W122",
               "the loop's values are known only when the program runs: its body is read once, with an unknown loop "
@@ -403,21 +401,26 @@ void Reader::for_statement() {
   }
   // The body once per value, read again from its first token each time.
   const Mark m = mark();
-  for (size_t k = 0; k < values.size() && !stopped(); ++k) {
+  ++rereads_;
+  for (uint64_t k = 0; k < iterations && !stopped(); ++k) {
     if (k > 0) {
       lex_.seek(body_tok.offset);
       advance();
     }
-    body_with(&values[k]);
+    Value at_k;
+    if (is_range) {
+      at_k.type = vt == Type::Uint ? Type::Uint : Type::Int;
+      at_k.i = range_start + static_cast<int64_t>(k) * range_step;
+    }
+    body_with(is_range ? &at_k : &values[k]);
     if (jump_ == Jump::Break) {
       jump_ = Jump::None;
       break;
     }
     if (jump_ == Jump::Continue) jump_ = Jump::None;
     if (jump_ != Jump::None) break;  // return or end: out of the loop too
-    steps_ += 1;
-    step(body_tok.offset);
   }
+  --rereads_;
   --loop_depth_;
   // After a break the rest of the body was read without effect; the lexer is past it either way.
   if (c_.ops.size() == m.ops) return;  // a purely classical loop: no instruction
@@ -469,6 +472,7 @@ void Reader::while_statement() {
   }
   // A condition known while reading: the loop runs here, reading its condition and body again.
   const Token body_tok = cur_;
+  ++rereads_;
   while (!stopped()) {
     block_or_statement();
     if (jump_ == Jump::Break) {
@@ -477,7 +481,6 @@ void Reader::while_statement() {
     }
     if (jump_ == Jump::Continue) jump_ = Jump::None;
     if (jump_ != Jump::None) break;
-    step(body_tok.offset);
     lex_.seek(open.offset);
     advance();
     advance();  // (
@@ -502,6 +505,7 @@ void Reader::while_statement() {
       break;
     }
   }
+  --rereads_;
   --loop_depth_;
   if (c_.ops.size() == m.ops) return;
   const int32_t g = take_block(m, "while_loop", &qubits, &clbits, &params);
@@ -850,6 +854,7 @@ Value Reader::call_subroutine(const Sub& s, const Token& name, uint32_t depth, b
     }
   }
   lex_.seek(s.body);
+  ++rereads_;
   advance();
   ++sub_depth_;
   const uint32_t saved_loops = loop_depth_;
@@ -864,7 +869,7 @@ Value Reader::call_subroutine(const Sub& s, const Token& name, uint32_t depth, b
   if (s.ret != Type::Void && s.ret != Type::Bit && ret_value_.type != Type::Void)
     result = convert(ret_value_, s.ret, s.ret_width, name, false);
   if (s.ret == Type::Void) result.type = Type::Void;
-  step(name.offset);
+  --rereads_;
   lex_.seek(saved_pos);
   cur_ = saved_cur;
   prev_end_ = saved_prev;

@@ -99,6 +99,13 @@ bool Reader::truth(const Value& v) const {
 }
 
 Value Reader::expression(uint32_t depth) {
+  // A lone number (a gate's angle, an index): read without the precedence climb.
+  if ((at(Tok::Int) || at(Tok::Real)) && cur_.length < 16) {
+    size_t p = end_of(cur_);
+    while (p < src_.size() && (src_[p] == ' ' || src_[p] == '\t')) ++p;
+    if (p < src_.size() && (src_[p] == ',' || src_[p] == ')' || src_[p] == ']' || src_[p] == ';'))
+      return primary(depth);
+  }
   Value v = binary(0, depth);
   // `a ++ b`: the concatenation of qubit or bit lists (in `let` aliases).
   while (at(Tok::PlusPlus)) {
@@ -115,28 +122,39 @@ Value Reader::expression(uint32_t depth) {
   return v;
 }
 
-Value Reader::binary(int level, uint32_t depth) {
+// Precedence climbing: one loop per level of nesting instead of one call per precedence level.
+Value Reader::binary(int min_level, uint32_t depth) {
   if (too_deep(depth)) return Value{};
-  if (level > 9) return unary(depth + 1);
-  auto binds = [&](Tok k) {
-    switch (level) {
-      case 0: return k == Tok::PipePipe;
-      case 1: return k == Tok::AmpAmp;
-      case 2: return k == Tok::Pipe;
-      case 3: return k == Tok::Caret;
-      case 4: return k == Tok::Amp;
-      case 5: return k == Tok::EqEq || k == Tok::NotEq;
-      case 6: return k == Tok::Less || k == Tok::LessEq || k == Tok::Greater || k == Tok::GreaterEq;
-      case 7: return k == Tok::Shl || k == Tok::Shr;
-      case 8: return k == Tok::Plus || k == Tok::Minus;
-      default: return k == Tok::Star || k == Tok::Slash || k == Tok::Percent;
+  // Binding strength, loosest first: || 0, && 1, | 2, ^ 3, & 4, == != 5, < <= > >= 6, << >> 7,
+  // + - 8, * / % 9; -1 for a token that is no binary operator.
+  auto level_of = [](Tok k) {
+    switch (k) {
+      case Tok::PipePipe: return 0;
+      case Tok::AmpAmp: return 1;
+      case Tok::Pipe: return 2;
+      case Tok::Caret: return 3;
+      case Tok::Amp: return 4;
+      case Tok::EqEq:
+      case Tok::NotEq: return 5;
+      case Tok::Less:
+      case Tok::LessEq:
+      case Tok::Greater:
+      case Tok::GreaterEq: return 6;
+      case Tok::Shl:
+      case Tok::Shr: return 7;
+      case Tok::Plus:
+      case Tok::Minus: return 8;
+      case Tok::Star:
+      case Tok::Slash:
+      case Tok::Percent: return 9;
+      default: return -1;
     }
   };
-  Value lhs = binary(level + 1, depth + 1);
-  while (binds(cur_.kind)) {
+  Value lhs = unary(depth + 1);
+  for (int level = level_of(cur_.kind); level >= min_level && !stopped(); level = level_of(cur_.kind)) {
     const Token op = cur_;
     advance();
-    Value rhs = binary(level + 1, depth + 1);
+    Value rhs = binary(level + 1, depth + 1);  // left-associative: the right side binds tighter
     lhs = apply_binary(op.kind, std::move(lhs), std::move(rhs), op);
   }
   return lhs;
@@ -332,8 +350,8 @@ Value Reader::index(Value base, const Token& at_tok, uint32_t depth) {
       return u;
     }
     size_t flat = 0, stride = 1;
-    for (size_t k = 0; k < a.dims.size(); ++k) {
-      const int64_t i = k < multi.size() ? multi[k] : 0;
+    for (size_t k = 0; k < multi.size(); ++k) {  // the dimensions indexed (the rest: a sub-array)
+      const int64_t i = multi[k];
       if (i < 0 || static_cast<uint64_t>(i) >= a.dims[k]) {
         error("E204",
               "index " + std::to_string(i) + " is out of range for an array dimension of " + std::to_string(a.dims[k]),
@@ -358,6 +376,10 @@ Value Reader::index(Value base, const Token& at_tok, uint32_t depth) {
   }
   if (multi.size() > 1) {
     error_at("E140", std::string("a value of type ") + type_name(base.type) + " takes one index", lb);
+    return Value{};
+  }
+  if (base.type == Type::Qubit && base.width == 0 && base.refs.size() == 1) {
+    error_at("E140", "'" + std::string(text(at_tok)) + "' is one qubit, not a register: it takes no index", lb);
     return Value{};
   }
   if (base.type != Type::Qubit && base.type != Type::Bit && base.type != Type::Int && base.type != Type::Uint &&

@@ -1,6 +1,7 @@
 #include "qasm3/lexer.hpp"
 
 #include <cstring>
+#include <iterator>
 
 namespace qvet::qasm3 {
 
@@ -182,11 +183,34 @@ constexpr Keyword kKeywords[] = {
     {"sizeof", Tok::KwSizeof},
 };
 
-// Keywords are 2 to 13 letters; a name outside that range or with a digit is never one.
+// The keywords by first letter and length, so a name is compared with at most a few of them.
+struct KeywordIndex {
+  // first[c] .. first[c + 1]: the keywords starting with letter c, in kKeywords' order sorted by it.
+  Keyword sorted[std::size(kKeywords)];
+  uint8_t length[std::size(kKeywords)] = {};
+  uint8_t first[129] = {};
+  KeywordIndex() {
+    size_t n = 0;
+    for (int c = 0; c < 128; ++c) {
+      first[c] = static_cast<uint8_t>(n);
+      for (const Keyword& k : kKeywords)
+        if (k.text[0] == c) {
+          length[n] = static_cast<uint8_t>(std::strlen(k.text));
+          sorted[n++] = k;
+        }
+    }
+    first[128] = static_cast<uint8_t>(n);
+  }
+};
+
+// Keywords are 2 to 13 letters; a name outside that range is never one.
 Tok keyword(std::string_view w) {
-  if (w.size() < 2 || w.size() > 13) return Tok::Id;
-  for (const Keyword& k : kKeywords)
-    if (k.text[0] == w[0] && w == k.text) return k.kind;
+  if (w.size() < 2 || w.size() > 13 || static_cast<unsigned char>(w[0]) >= 128) return Tok::Id;
+  static const KeywordIndex index;
+  const auto c = static_cast<unsigned char>(w[0]);
+  for (size_t i = index.first[c]; i < index.first[c + 1]; ++i) {
+    if (index.length[i] == w.size() && w == index.sorted[i].text) return index.sorted[i].kind;
+  }
   return Tok::Id;
 }
 

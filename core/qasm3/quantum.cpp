@@ -158,6 +158,41 @@ std::vector<uint32_t> Reader::qubit_operand(const Token& at_tok, uint32_t depth)
     expect(Tok::Id, "a qubit");
     return {};
   }
+  // The common forms `q` and `q[3]`, read without building values (most of a big file).
+  if (at(Tok::Id)) {
+    const Symbol* s = lookup(text(cur_));
+    if (s && s->kind == Symbol::Qubits) {
+      const QubitVar& qv = qvars_[s->index];
+      size_t p = end_of(cur_);
+      if (p < src_.size() && src_[p] != '[') {
+        while (p < src_.size() && (src_[p] == ' ' || src_[p] == '\t')) ++p;
+        if (p < src_.size() && (src_[p] == ',' || src_[p] == ';' || src_[p] == ')' || src_[p] == '{')) {
+          advance();
+          return qv.qubits;
+        }
+      } else if (p < src_.size() && !qv.scalar) {
+        size_t d = p + 1;
+        uint64_t k = 0;
+        while (d < src_.size() && src_[d] >= '0' && src_[d] <= '9' && d - p < 10)
+          k = k * 10 + static_cast<uint64_t>(src_[d++] - '0');
+        if (d > p + 1 && d < src_.size() && src_[d] == ']' && !(src_[p + 1] == '0' && d > p + 2)) {
+          if (k >= qv.qubits.size()) {
+            error("E204",
+                  "index " + std::to_string(k) + " is out of range for '" + std::string(text(cur_)) + "' of " +
+                      std::to_string(qv.qubits.size()) + (qv.qubits.size() == 1 ? " qubit" : " qubits"),
+                  at_tok.offset, static_cast<uint32_t>(d + 1 - at_tok.offset));
+            lex_.seek(d + 1);
+            advance();
+            return {};
+          }
+          lex_.seek(d + 1);  // past the ']'
+          advance();
+          prev_end_ = static_cast<uint32_t>(d + 1);
+          return {qv.qubits[k]};
+        }
+      }
+    }
+  }
   const Value v = postfix(depth + 1);
   if (v.type == Type::Void) return {};
   if (v.type != Type::Qubit) {
@@ -353,9 +388,6 @@ void Reader::gate_call_statement() {
   }
   if (!running() && !defining_) return;
   if (!defining_ && !budget(n, start.offset, stmt_len)) return;
-  std::vector<std::string_view> texts;
-  texts.reserve(param_spans.size());
-  for (const auto& s : param_spans) texts.push_back(src_.substr(s.first, s.second));
   std::vector<uint32_t> qubits(args.size());
   for (size_t i = 0; i < n; ++i) {
     for (size_t k = 0; k < args.size(); ++k) qubits[k] = args[k].size() == 1 ? args[k][0] : args[k][i];
@@ -375,9 +407,9 @@ void Reader::gate_call_statement() {
         warning("W122",
                 "this angle depends on a measurement result, known only when the program runs: the gate is counted, "
                 "its angle is the Parameter '" +
-                    std::string(texts[k]) + "'",
+                    std::string(src_.substr(param_spans[k].first, param_spans[k].second)) + "'",
                 param_spans[k].first, param_spans[k].second);
-        const std::string pname(texts[k]);
+        const std::string pname(src_.substr(param_spans[k].first, param_spans[k].second));
         uint32_t index = 0;
         while (index < c_.parameters.size() && c_.parameters[index] != pname) ++index;
         if (index == c_.parameters.size()) c_.parameters.push_back(pname);
@@ -486,7 +518,8 @@ void Reader::bits_for_measurement(const Token& target) {
   Var& v = vars_[s->index];
   if (!v.value.refs.empty()) return;
   if (v.type == Type::Bit) {  // a block's bits, written by a measurement: now clbits
-    v.value.refs = new_clbits(v.scalar ? 1 : v.width, v.name, target, v.scalar);
+    const Token decl{Tok::Id, v.span.offset, static_cast<uint32_t>(v.name.size())};
+    v.value.refs = new_clbits(v.scalar ? 1 : v.width, v.name, decl, v.scalar);
     v.value.known = false;
     return;
   }
@@ -494,7 +527,8 @@ void Reader::bits_for_measurement(const Token& target) {
   qiskit_refuses(std::string("a measurement into the bits of ") + (v.type == Type::Angle ? "an " : "a ") +
                      type_name(v.type) + " variable",
                  target.offset, target.length);
-  v.value.refs = new_clbits(v.width, v.name, target, false);
+  const Token decl{Tok::Id, v.span.offset, static_cast<uint32_t>(v.name.size())};
+  v.value.refs = new_clbits(v.width, v.name, decl, false);
   v.value.known = false;
 }
 

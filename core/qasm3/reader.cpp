@@ -44,21 +44,26 @@ Reader::Reader(std::string_view src, const SourceMap& map, const Options& opt, D
 void Reader::advance() {
   prev_end_ = cur_.offset + cur_.length;
   cur_ = lex_.next();
+  // Tokens read inside loops and calls are the ones a short program can make without end.
+  if (rereads_ && ++steps_ > lim_.max_qasm3_steps) step(cur_.offset);
 }
 
 void Reader::step(uint32_t off) {
-  if (++steps_ <= lim_.max_qasm3_steps || fatal_) return;
-  fatal_ = true;
-  quiet_ = false;
-  error("E410",
-        "running the program's loops and subroutines read more than " + std::to_string(lim_.max_qasm3_steps) +
-            " tokens (each loop iteration and call reads its body again); qvet stops reading here (the limit is "
-            "max_qasm3_steps)",
-        off, 0);
+  if (!fatal_) {
+    quiet_ = false;
+    error("E410",
+          "running the program's loops and subroutines read more than " + std::to_string(lim_.max_qasm3_steps) +
+              " tokens (each loop iteration and call reads its body again); qvet stops reading here (the limit is "
+              "max_qasm3_steps)",
+          off, 0);
+    fatal_ = true;
+  }
+  cur_ = Token{Tok::Eof, static_cast<uint32_t>(src_.size()), 0};  // the rest reads as the end
 }
 
 void Reader::report(Severity sev, const char* code, std::string msg, uint32_t off, uint32_t len) {
-  if (quiet_) return;
+  // After a limit stopped the reading, what is left unread is no error of the program's.
+  if (quiet_ || fatal_) return;
   // A body read again (the next iteration, the next call) reports nothing new at the same place.
   const uint64_t key = (uint64_t{off} << 16) ^ (uint64_t(code[1]) << 8) ^ uint64_t(code[3]) ^ (uint64_t(code[2]) << 4);
   if (!reported_.insert(key).second) return;
@@ -548,6 +553,10 @@ void Reader::declaration(bool is_const) {
         }
         const Token et = cur_;
         Value x = expression();
+        if (cur_.offset == et.offset) {  // nothing read: not a value (reported); give up on the list
+          sync();
+          return;
+        }
         if (k < v.value.array->items.size())
           v.value.array->items[k] = convert(x, elem, elem_width, et, false);
         else
@@ -1026,6 +1035,10 @@ uint32_t Reader::new_qubits(uint32_t n, std::string_view name, const Token& at, 
 }
 
 std::vector<uint32_t> Reader::new_clbits(uint32_t n, std::string_view name, const Token& at, bool scalar) {
+  // A declaration read again (a subroutine's local bits at each call, a loop body's) keeps the
+  // register it made the first time: each run writes the bits afresh.
+  const uint64_t key = (uint64_t{at.offset} << 24) ^ n;
+  if (const auto it = clbits_at_.find(key); it != clbits_at_.end()) return it->second;
   std::vector<uint32_t> out;
   const uint64_t have = c_.num_clbits;
   if (have + n > lim_.max_clbits) {
@@ -1051,6 +1064,7 @@ std::vector<uint32_t> Reader::new_clbits(uint32_t n, std::string_view name, cons
   c_.num_clbits += n;
   for (uint32_t i = 0; i < n; ++i) out.push_back(static_cast<uint32_t>(have + i));
   if (n == 0) warning("W207", "'" + std::string(name) + "' has no bits", at.offset, at.length);
+  clbits_at_[key] = out;
   (void)scalar;
   return out;
 }

@@ -169,7 +169,7 @@ class Reader {
   bool expect(Tok k, const char* what = nullptr);
   void sync();  // skip to after the next ';' at this nesting, or past a balanced block
   bool stopped() const { return fatal_ || (sink_.dropped() > 0 && sink_.has_errors()); }
-  void step(uint32_t off);  // counts a token read again against max_qasm3_steps
+  void step(uint32_t off);  // the step budget (max_qasm3_steps) is spent: stop reading
 
   // ---- statements (reader.cpp)
   void statement();
@@ -299,7 +299,8 @@ class Reader {
   bool included_ = false;
   bool seen_statement_ = false;  // for the version statement's place
   int physical_ = -1;            // -1: no qubits yet; 1: $n qubits; 0: declared qubits
-  uint64_t steps_ = 0;
+  uint64_t steps_ = 0;           // tokens read inside loops and subroutine calls
+  uint32_t rereads_ = 0;         // loops and calls being read (their tokens count as steps)
   uint64_t expanded_total_ = 0;
   Value ret_value_;
 
@@ -317,6 +318,7 @@ class Reader {
   std::vector<int32_t> gate_params_;          // in a gate body: ExprOp::Param index of each parameter var
   GateDef* defining_ = nullptr;               // the gate whose body is being read
   std::unordered_set<uint64_t> reported_;     // (offset, code) of each diagnostic given
+  std::unordered_map<uint64_t, std::vector<uint32_t>> clbits_at_;  // registers by declaration (new_clbits)
   std::vector<uint32_t> barrier_mark_;
   uint32_t barrier_epoch_ = 0;
   int32_t delay_gate_ = -1;

@@ -509,3 +509,42 @@ TEST_CASE("qasm3: hostile loops and recursion stop with a bound", "[qasm3][limit
   CHECK_FALSE(nested.valid);
   CHECK(find(nested, "E407"));
 }
+
+TEST_CASE("qasm3: every prefix and byte corruption of a program ends in a report", "[qasm3][robust]") {
+  // Most of the language in one program: declarations, gates and modifiers, subroutines, loops,
+  // branches on measured bits, arrays, durations, calibrations and annotations.
+  const std::string src =
+      "OPENQASM 3.0;\ninclude \"stdgates.inc\";\n"
+      "/* header */ const int n = 3;\ninput angle[32] theta;\n"
+      "gate g(a, b) x, y { ctrl @ rz(a / 2) x, y; inv @ s y; gphase(b); }\n"
+      "def f(qubit q, int k) -> bit { for int i in [0:k] { rx(i * pi / 4) q; } return measure q; }\n"
+      "qubit[n] q;\nbit[n] c;\narray[int[8], 2, 2] m = {{1, 2}, {3, 4}};\n"
+      "let pair = q[0:1] ++ q[{2}];\n"
+      "@note\nh q;\ng(theta, 0.5) q[0], q[1];\nnegctrl(2) @ pow(0.5) @ x q[0], q[1], q[2];\n"
+      "c[0] = f(q[1], m[1, 0]);\n"
+      "if (c[0]) { x q[2]; } else if (c == 5) { z q[2]; }\n"
+      "while (c[1] == false) { c[1] = measure q[1]; }\n"
+      "switch (m[0, 1]) { case 2 { delay[10ns] q; } default { box { cx q[0], q[1]; } } }\n"
+      "#pragma qvet\nmeasure q -> c;\n";
+  REQUIRE(run(src).valid);
+  // A corruption can make a loop endless (`while (c[1] == false)` becoming a constant): a small
+  // step budget keeps each such case short.
+  Options opt;
+  opt.limits.max_qasm3_steps = 20000;
+  for (size_t n = 0; n <= src.size(); ++n) check_report_invariants(run(src.substr(0, n), opt), src.substr(0, n));
+  const char bytes[] = {'\0', '(', ')', '[', ']', '{', '}', ':', ';', '\n', '"', '$', '@', '#', '\xff', '=', ',', '9'};
+  for (size_t i = 0; i < src.size(); i += 2)
+    for (char b : bytes) {
+      std::string s = src;
+      s[i] = b;
+      const Report r = run(s, opt);
+      check_report_invariants(r, s);
+      if (r.valid && i % 8 == 0) {  // and the simulator takes whatever the reader accepted
+        SimOptions sim;
+        sim.shots = 4;
+        sim.parameters = {{"theta", 0.25}};
+        const Report x = simulate(s, opt, sim);
+        CHECK(x.valid);
+      }
+    }
+}
