@@ -165,12 +165,8 @@ int32_t Reader::condition_of(const Value& v, bool* decided, bool* holds, const T
   c.clbit_count = static_cast<uint32_t>(bits.size());
   c.single_bit = bits.size() == 1 && r.size != 1;
   if (!v.digits.empty()) {
-    // Beyond 64 bits: kept as its digits, as a condition of Qiskit holds a Python integer. It
-    // fits when its binary length is at most the register's (digits * log2(10) bounds it).
-    Condition c;
-    c.creg = static_cast<uint32_t>(reg);
-    c.clbit_begin = bits[0];
-    c.clbit_count = static_cast<uint32_t>(bits.size());
+    // Beyond 64 bits: kept as its digits, as a condition of Qiskit holds a Python integer; it
+    // can hold when its binary length is at most the register's.
     c.single_bit = false;
     c.negated = v.cmp < 0;
     c.value = v.digits;
@@ -471,7 +467,6 @@ void Reader::while_statement() {
     return;
   }
   // A condition known while reading: the loop runs here, reading its condition and body again.
-  const Token body_tok = cur_;
   ++rereads_;
   while (!stopped()) {
     block_or_statement();
