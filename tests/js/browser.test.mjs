@@ -128,6 +128,26 @@ test('the metrics equal the CLI report for the same circuit', { skip, timeout },
   await context.close();
 });
 
+test('OpenQASM 3: highlighted as OpenQASM 3, with the CLI\'s figures', { skip, timeout }, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  const file = join(root, 'examples', 'teleport3.qasm');
+  await typeCode(page, readFileSync(file, 'utf8').replace('h $0;', 'h $0;\nfoo $1;'));
+  await page.waitForSelector('.cm-lintRange-error');
+  await typeCode(page, readFileSync(file, 'utf8'));
+  await page.waitForSelector('.cm-lintRange-error', { state: 'detached' });
+  assert.equal(await page.getAttribute('.cm-editor', 'data-language'), 'qasm3', 'highlighted as OpenQASM 3');
+  const shown = Object.fromEntries(await page.$$eval('#metrics dd', (dds) => dds.map((d) => [d.dataset.metric, d.textContent])));
+  const r = JSON.parse(execFileSync(cli, ['validate', '--json', file], { encoding: 'utf8', timeout: CHILD_TIMEOUT }));
+  assert.equal(r.format, 'qasm3');
+  assert.equal(shown.qubits, String(r.qubits));
+  assert.equal(shown.depth, String(r.depth));
+  assert.equal(shown['gate types'], Object.entries(r.gate_types).map(([k, v]) => `${k}: ${v}`).join(', '));
+  assert.match(shown['gate types'], /if_else: 2/);
+  assert.equal(await page.locator('#diagram g.op').count(), r.gates);
+  await context.close();
+});
+
 test('Qiskit Python: inline diagnostics, Python highlighting, and the CLI\'s figures', { skip, timeout }, async () => {
   const context = await browser.newContext();
   const page = await openPage(context);

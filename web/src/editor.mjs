@@ -8,12 +8,13 @@ import { python } from '@codemirror/legacy-modes/mode/python';
 import { Compartment } from '@codemirror/state';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { highlightActiveLine, highlightActiveLineGutter, lineNumbers } from '@codemirror/view';
-import { qasm2 } from './qasm-language.mjs';
+import { qasm2, qasm3 } from './qasm-language.mjs';
 
 const language = new Compartment();
 // Each language with a data-language attribute on the editor, so tests and styles can see it.
 const languages = {
   qasm2: [qasm2, EditorView.editorAttributes.of({ 'data-language': 'qasm2' })],
+  qasm3: [qasm3, EditorView.editorAttributes.of({ 'data-language': 'qasm3' })],
   python: [StreamLanguage.define(python), EditorView.editorAttributes.of({ 'data-language': 'python' })],
 };
 let current = 'qasm2';
@@ -58,9 +59,9 @@ export function showDiagnostics(view, report) {
   view.dispatch(setDiagnostics(view.state, diagnostics));
 }
 
-// Highlights the source as the language the validator read it as ('qasm2' or 'python').
+// Highlights the source as the language the validator read it as ('qasm2', 'qasm3' or 'python').
 export function setLanguage(view, format) {
-  const next = format === 'python' ? 'python' : 'qasm2';
+  const next = format === 'python' || format === 'qasm3' ? format : 'qasm2';
   if (next === current) return;
   current = next;
   view.dispatch({ effects: language.reconfigure(languages[next]) });
