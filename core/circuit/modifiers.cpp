@@ -1,6 +1,5 @@
 #include "circuit/modifiers.hpp"
 
-#include <Eigen/Dense>
 #include <cmath>
 
 namespace qvet {
@@ -62,20 +61,21 @@ std::vector<Complex> matrix_power(const std::vector<Complex>& m, double k) {
     }
     return acc;
   }
-  // A unitary is normal: its Schur form is diagonal, U = Z T Z^dagger with Z unitary.
-  Eigen::MatrixXcd a(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
-  for (size_t i = 0; i < n; ++i)
-    for (size_t j = 0; j < n; ++j) a(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = m[i * n + j];
-  Eigen::ComplexSchur<Eigen::MatrixXcd> schur(a);
-  const Eigen::MatrixXcd& z = schur.matrixU();
-  Eigen::MatrixXcd t = schur.matrixT();
-  Eigen::MatrixXcd d = Eigen::MatrixXcd::Zero(a.rows(), a.cols());
-  for (Eigen::Index i = 0; i < a.rows(); ++i) d(i, i) = std::pow(t(i, i), k);
-  const Eigen::MatrixXcd r = z * d * z.adjoint();
-  std::vector<Complex> out(n * n);
-  for (size_t i = 0; i < n; ++i)
-    for (size_t j = 0; j < n; ++j) out[i * n + j] = r(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j));
-  return out;
+  // A fractional power of a 2x2 matrix by Sylvester's formula over its two eigenvalues (each to
+  // its principal power, as Operator.power takes them): m^k = (l1^k (m - l2) - l2^k (m - l1)) / (l1 - l2).
+  // Larger matrices are refused by the callers (an empty result), which keeps an eigensolver out of
+  // the small WebAssembly module.
+  if (n != 2) return {};
+  const Complex a = m[0], b = m[1], c = m[2], d = m[3];
+  const Complex half_trace = (a + d) / 2.0, disc = std::sqrt(half_trace * half_trace - (a * d - b * c));
+  const Complex l1 = half_trace + disc, l2 = half_trace - disc;
+  if (std::abs(l1 - l2) < 1e-12) {  // a multiple of the identity (normal, one eigenvalue)
+    const Complex p = std::pow(l1, k);
+    return {p, Complex(0), Complex(0), p};
+  }
+  const Complex p1 = std::pow(l1, k), p2 = std::pow(l2, k), den = l1 - l2;
+  return {(p1 * (a - l2) - p2 * (a - l1)) / den, (p1 * b - p2 * b) / den, (p1 * c - p2 * c) / den,
+          (p1 * (d - l2) - p2 * (d - l1)) / den};
 }
 
 }  // namespace qvet

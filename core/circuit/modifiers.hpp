@@ -23,8 +23,9 @@ std::vector<Complex> controlled_matrix(const std::vector<Complex>& u, uint32_t w
 // The conjugate transpose of a square matrix.
 std::vector<Complex> adjoint(const std::vector<Complex>& m);
 
-// m to the power k: repeated products for an integer k (the adjoint's for a negative one), the
-// principal branch of each eigenvalue otherwise, as Operator.power does for a unitary.
+// m to the power k: repeated products for an integer k (the adjoint's for a negative one); for a
+// fractional k, the principal branch of each eigenvalue, as Operator.power does for a unitary, on
+// 2x2 matrices only (empty for larger ones).
 std::vector<Complex> matrix_power(const std::vector<Complex>& m, double k);
 
 }  // namespace qvet

@@ -272,7 +272,12 @@ bool Reader::apply_power(int32_t* gate, std::vector<Value>* params, double k, co
     *gate = static_cast<int32_t>(c_.gates.size() - 1);
     return true;
   }
-  *gate = matrix_gate("unitary", matrix_power(m, k), w);
+  std::vector<Complex> powered = matrix_power(m, k);
+  if (powered.empty()) {
+    error_at("E146", "pow with a fractional exponent of a gate on more than one qubit is not read yet", at_tok);
+    return false;
+  }
+  *gate = matrix_gate("unitary", std::move(powered), w);
   params->clear();
   return true;
 }
