@@ -17,15 +17,23 @@ std::string validate_json(const std::string& code, const std::string& options) {
   return qvet::to_json(qvet::validate(code, opt));
 }
 
-// Whether validate/simulate read this code with the Python front end: the worker asks the small
-// module (qvet-lean) before each call and moves Python to the full one. Options that do not
-// parse answer false: the call itself then reports what is wrong with them.
+// The front end validate/simulate read this code with ("qasm2", "qasm3" or "python"): the worker
+// asks the small module (qvet-lean, OpenQASM 2 only) before each call and moves the rest to the
+// full one. Options that do not parse answer "": the call itself then reports what is wrong.
 // `simulate` says which call's options these are.
-bool reads_as_python(const std::string& code, const std::string& options, bool simulate) {
+std::string front_end(const std::string& code, const std::string& options, bool simulate) {
   qvet::Options opt;
   qvet::SimOptions sim;
-  if (!qvet::wasm::parse_options(options, opt, simulate ? &sim : nullptr).empty()) return false;
-  return qvet::reads_as_python(code, opt);
+  if (!qvet::wasm::parse_options(options, opt, simulate ? &sim : nullptr).empty()) return "";
+  switch (qvet::front_end(code, opt)) {
+    case qvet::Format::Python: return "python";
+    case qvet::Format::Qasm3: return "qasm3";
+    default: return "qasm2";
+  }
+}
+
+bool reads_as_python(const std::string& code, const std::string& options, bool simulate) {
+  return front_end(code, options, simulate) == "python";
 }
 
 std::string version() { return qvet::version(); }
@@ -91,6 +99,7 @@ std::string gates_json() {
 void init_validate() {
   emscripten::function("validate", &validate_json);
   emscripten::function("readsAsPython", &reads_as_python);
+  emscripten::function("frontEnd", &front_end);
   emscripten::function("version", &version);
   emscripten::function("backends", &backends_json);
   emscripten::function("gates", &gates_json);

@@ -69,9 +69,15 @@ void SourceView::to_cells(Span& s) const {
   s.end_line = s.end_line > shift ? s.end_line - shift : s.line;
 }
 
-bool reads_as_python(std::string_view src, const Options& opt) {
-  if (opt.format != Format::Auto) return opt.format == Format::Python;
-  return looks_like_notebook(src) || detect_format(src) == DetectedFormat::Python;
+Format front_end(std::string_view src, const Options& opt) {
+  if (opt.format != Format::Auto) return opt.format;
+  if (looks_like_notebook(src)) return Format::Python;
+  switch (detect_format(src)) {
+    case DetectedFormat::Python: return Format::Python;
+    case DetectedFormat::Qasm3: return Format::Qasm3;
+    case DetectedFormat::Qasm2: return Format::Qasm2;
+  }
+  return Format::Qasm2;
 }
 
 void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
@@ -97,7 +103,8 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
   const SourceView view(src, opt);
   const SourceMap& code_map = view.notebook() ? view.map() : map;
   const std::string_view code = view.notebook() ? view.code() : src;
-  const bool python = reads_as_python(src, opt);
+  const Format front = front_end(src, opt);
+  const bool python = front == Format::Python;
   if (!view.error().empty()) {
     r.format = "python";
     sink.add({Severity::Error, "E614", view.error(), map.span(0, 0)});
@@ -105,8 +112,7 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
     r.format = "python";
     python::parse(code, code_map, opt, sink, c, &r.circuit);
     r.parameters = c.parameters;  // in Qiskit's order (by name; a ParameterVector's by index)
-  } else if (opt.format == Format::Qasm3 ||
-             (opt.format == Format::Auto && detect_format(src) == DetectedFormat::Qasm3)) {
+  } else if (front == Format::Qasm3) {
     r.format = "qasm3";
     qasm3::parse(src, map, opt, sink, c);
     r.version = c.version;

@@ -79,6 +79,7 @@ constexpr DiagnosticCode kCodes[] = {
     {"E615", E, "memory bound reached", "e615", python},
     {"E616", E, "values nested too deep", "e616", python},
     {"E617", E, "Python front end not in this build", "e617", package},
+    {"E618", E, "OpenQASM 3 front end not in this build", "e618", package},
     {"E701", E, "circuit larger than the device", "e701", backend},
     {"E702", E, "backend cannot be used", "e702", backend},
     {"E900", E, "internal error", "e900", any},

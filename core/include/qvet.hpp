@@ -14,10 +14,13 @@ namespace qvet {
 
 Report validate(std::string_view source, const Options& options = {});
 
-// Whether validate() reads this source with the Python front end (a notebook, `format: python`,
-// or Python found by detection), so that a caller holding a build without it (the page's small
-// first module, wasm/CMakeLists.txt) knows before the call that it needs the full one.
-bool reads_as_python(std::string_view source, const Options& options = {});
+// The front end validate() reads this source with (the option, or detection: a notebook is
+// Python), so that a caller holding a build without some of them (the page's small first module,
+// wasm/CMakeLists.txt, reads OpenQASM 2 only) knows before the call that it needs the full one.
+Format front_end(std::string_view source, const Options& options = {});
+inline bool reads_as_python(std::string_view source, const Options& options = {}) {
+  return front_end(source, options) == Format::Python;
+}
 
 // Validates, then (when valid) simulates: the report's `simulation` section holds the outcome.
 Report simulate(std::string_view source, const Options& options, const SimOptions& sim);

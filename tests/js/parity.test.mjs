@@ -49,16 +49,24 @@ test('reports equal the CLI for every corpus circuit', async (t) => {
   assert.equal(files.length, 121);
 });
 
-// The worker's small first module (everything but the Python front end) must answer exactly as the
-// full module for everything it reads, and hand everything else back (E617) rather than misread it.
-test('the small module (qvet-lean) equals the full one on OpenQASM and refuses Python with E617', async () => {
+// The worker's small first module (the OpenQASM 2 front end only) must answer exactly as the full
+// module for everything it reads, and hand everything else back (E617 for Python, E618 for
+// OpenQASM 3) rather than misread it.
+test('the small module (qvet-lean) equals the full one on OpenQASM 2 and refuses the rest', async () => {
   const full = await createValidator();
   const lean = makeValidator(await createLeanModule({ wasmBinary: readFileSync(new URL('../../dist/qvet-lean.wasm', import.meta.url)) }));
   const files = [...corpusFiles(), ...(haveNative ? cppFixtures().plain : [])];
-  let qasm = 0, python = 0;
+  let qasm = 0, python = 0, three = 0;
   for (const file of files) {
     const src = text(file);
     if (src === null) continue;
+    const front = lean.frontEnd(src);
+    assert.equal(full.frontEnd(src), front, file);
+    if (front === 'qasm3') {
+      three++;
+      assert.deepEqual(lean.validate(src).diagnostics.map((d) => d.code), ['E618'], file);
+      continue;
+    }
     if (lean.readsAsPython(src)) {
       python++;
       assert.equal(full.readsAsPython(src), true);
@@ -77,5 +85,9 @@ test('the small module (qvet-lean) equals the full one on OpenQASM and refuses P
   assert.equal(lean.readsAsPython('from qiskit import QuantumCircuit\n', { format: 'qasm2' }), false);
   assert.equal(lean.readsAsPython('from qiskit import QuantumCircuit\n', { shots: 5 }, 'simulate'), true, 'simulate options');
   assert.equal(lean.readsAsPython(bell, { nonsense: 1 }), false, 'options the call refuses');
+  assert.equal(lean.frontEnd(bell), 'qasm2');
+  assert.equal(lean.frontEnd('OPENQASM 3.0;\nqubit q;\n'), 'qasm3');
+  assert.equal(lean.frontEnd(bell, { format: 'qasm3' }), 'qasm3', 'the format option decides');
+  assert.equal(lean.frontEnd(bell, { nonsense: 1 }), '', 'options the call refuses');
   assert.ok(qasm >= (haveNative ? 150 : 0) && (!haveNative || python > 20), `${qasm} OpenQASM and ${python} Python sources compared`);
 });

@@ -114,17 +114,24 @@ export function makeValidator(mod) {
       checkCode(b, 'second circuit');
       return JSON.parse(mod.equivalent(a, b));
     },
-    /** Whether `validate` (call 'validate') or `simulate` reads this code with the Python front end. */
-    readsAsPython(code, options, call = 'validate') {
-      if (typeof code !== 'string') return false;
+    /**
+     * The front end `validate` (call 'validate') or `simulate` reads this code with: 'qasm2',
+     * 'qasm3' or 'python' ('' when the options are invalid: the call itself says why).
+     */
+    frontEnd(code, options, call = 'validate') {
+      if (typeof code !== 'string') return '';
       const simulate = call === 'simulate';
       let json;
       try {
         json = encodeOptions(options, simulate ? simulateChecks : validateChecks, call);
       } catch {
-        return false;  // the call itself throws the TypeError
+        return '';  // the call itself throws the TypeError
       }
-      return mod.readsAsPython(code, json, simulate);
+      return mod.frontEnd(code, json, simulate);
+    },
+    /** Whether `validate` (call 'validate') or `simulate` reads this code with the Python front end. */
+    readsAsPython(code, options, call = 'validate') {
+      return this.frontEnd(code, options, call) === 'python';
     },
     /** Top of the wasm heap in bytes (for leak checks). */
     heapTop() {

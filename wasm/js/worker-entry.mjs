@@ -1,10 +1,10 @@
 // Runs inside a Web Worker: owns the validators and answers {id, method, args} messages. Started
 // by worker.mjs; the first message may carry {init: {wasmBinary | wasmUrl}}.
 //
-// Without init it starts with the small module (qvet-lean.wasm: every front end but Python's),
-// which is what a page needs for OpenQASM and about half as much to fetch and compile; a call whose
-// code is Python (the small module says so: readsAsPython) goes to the full module, imported and
-// fetched the first time one comes. With init, the bytes or URL given are the full module's and
+// Without init it starts with the small module (qvet-lean.wasm: the OpenQASM 2 front end only),
+// which is what a page needs for OpenQASM 2 and about half as much to fetch and compile; a call
+// whose code is OpenQASM 3 or Python (the small module says so: frontEnd) goes to the full module,
+// imported and // fetched the first time one comes. With init, the bytes or URL given are the full module's and
 // only it is loaded.
 import createLeanModule from './qvet-lean.mjs';
 import { makeValidator, moduleArguments } from './api.mjs';
@@ -25,16 +25,20 @@ const leanValidator = once(() =>
 );
 const fullValidator = once(() => import('./index.mjs').then((m) => m.createValidator(init)));
 
-// The validator for one call: the full one when the code needs the Python front end.
+// The validator for one call: the full one when the code needs a front end the small one lacks.
 async function validatorFor(method, args) {
   if (init) return fullValidator();
   const v = await leanValidator();
   if (method === 'hello') return v;
-  const python =
+  const needsFull = (code, options, call) => {
+    const front = v.frontEnd(code, options, call);
+    return front === 'qasm3' || front === 'python';
+  };
+  const full =
     method === 'equivalent'
-      ? args.some((code) => v.readsAsPython(code))
-      : (method === 'validate' || method === 'simulate') && v.readsAsPython(args[0], args[1], method);
-  return python ? fullValidator() : v;
+      ? args.some((code) => needsFull(code))
+      : (method === 'validate' || method === 'simulate') && needsFull(args[0], args[1], method);
+  return full ? fullValidator() : v;
 }
 
 self.onmessage = async (event) => {
