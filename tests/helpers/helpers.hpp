@@ -36,7 +36,7 @@ inline bool is_default(const Options& o) {
          o.limits.max_clbits == d.limits.max_clbits && o.limits.max_instructions == d.limits.max_instructions &&
          o.limits.max_gate_nesting == d.limits.max_gate_nesting &&
          o.limits.max_expanded_ops == d.limits.max_expanded_ops && o.limits.max_expr_depth == d.limits.max_expr_depth &&
-         o.limits.max_diagnostics == d.limits.max_diagnostics;
+         o.limits.max_diagnostics == d.limits.max_diagnostics && o.limits.max_qasm3_steps == d.limits.max_qasm3_steps;
 }
 
 inline Report run(const std::string& src, Options opt = {}) {

@@ -32,7 +32,7 @@ function slowCircuit() {
 test('the worker answers with the same reports', async () => {
   const w = await createWorkerValidator({ createWorker, wasmBinary });
   try {
-    assert.deepEqual([...w.formats], ['auto', 'qasm2', 'python']);
+    assert.deepEqual([...w.formats], ['auto', 'qasm2', 'qasm3', 'python']);
     assert.ok(w.backends.some((b) => b.name === 'eagle-r3'), 'the worker lists the backends too');
     assert.ok(w.gates.some((g) => g.name === 'c3sqrtx' && g.qiskit_name === 'c3sx'), 'and the gate table');
     const r = await w.validate(bell);
@@ -46,11 +46,11 @@ test('the worker answers with the same reports', async () => {
   }
 });
 
-test('by default the worker starts on the small module and loads the full one for Python', async () => {
+test('by default the worker starts on the small module and loads the full one for OpenQASM 3 and Python', async () => {
   const fetched = [];
   const w = await createWorkerValidator({ createWorker: () => createWorker(fetched) });
   try {
-    assert.deepEqual([...w.formats], ['auto', 'qasm2', 'python'], 'the small module still lists Python');
+    assert.deepEqual([...w.formats], ['auto', 'qasm2', 'qasm3', 'python'], 'the small module still lists every format');
     assert.equal((await w.validate(bell)).depth, 3);
     assert.deepEqual((await w.simulate(bell, { shots: 1000, seed: 42 })).simulation.counts, { '00': 506, '11': 494 });
     assert.deepEqual(fetched, ['qvet-lean.wasm'], 'OpenQASM needs only the small module');
@@ -67,6 +67,11 @@ test('by default the worker starts on the small module and loads the full one fo
     assert.deepEqual((await w.simulate(py, { shots: 100, seed: 1 })).simulation.shots, 100);
     assert.equal((await w.equivalent(bell.replace('measure q -> c;\n', ''), 'from qiskit import QuantumCircuit\nqc = QuantumCircuit(2)\nqc.h(0)\nqc.cx(0, 1)\n')).equivalent, true);
     assert.equal((await w.validate(bell)).depth, 3, 'OpenQASM still answered');
+    // OpenQASM 3 is read by the full module too (the full reader's figures, not the small module's E618).
+    const three = await w.validate('OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[2] q;\nh q[0];\nctrl @ x q[0], q[1];\n');
+    assert.equal(three.format, 'qasm3');
+    assert.equal(three.valid, true, JSON.stringify(three.diagnostics));
+    assert.deepEqual(three.gate_types, { h: 1, cx: 1 });
     assert.deepEqual(fetched, ['qvet-lean.wasm', 'qvet.wasm'], 'each module fetched once');
   } finally {
     w.terminate();
