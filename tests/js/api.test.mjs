@@ -12,7 +12,7 @@ test('createValidator returns the documented object, loading the module once', a
   assert.equal(typeof v.validate, 'function');
   assert.equal(typeof v.simulate, 'function');
   assert.equal(typeof v.equivalent, 'function');
-  assert.deepEqual([...v.formats], ['auto', 'qasm2', 'python']);
+  assert.deepEqual([...v.formats], ['auto', 'qasm2', 'qasm3', 'python']);
   assert.equal(v.version, pkg.version);
   assert.ok(Object.isFrozen(v));
   assert.equal(await createValidator(), v, 'the default module is shared');
@@ -151,7 +151,7 @@ test('bad calls are TypeErrors with a clear message', async () => {
   assert.throws(() => v.validate(bell, { strcit: true }), { name: 'TypeError', message: /unknown validate option 'strcit'/ });
   assert.throws(() => v.simulate(bell, { shots: -1 }), { name: 'TypeError', message: /'shots' must be a non-negative integer/ });
   assert.throws(() => v.simulate(bell, { shots: 1.5 }), TypeError);
-  assert.throws(() => v.validate(bell, { format: 'qasm4' }), { message: /must be one of auto, qasm2/ });
+  assert.throws(() => v.validate(bell, { format: 'qasm4' }), { message: /must be one of auto, qasm2, qasm3, python/ });
   assert.throws(() => v.validate(bell, { limits: { maxQbits: 3 } }), { message: /unknown limit 'maxQbits'/ });
   assert.throws(() => v.equivalent(bell), { message: /second circuit must be a string/ });
   await assert.rejects(createValidator(7), TypeError);

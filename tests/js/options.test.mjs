@@ -164,7 +164,7 @@ test('the package\'s TypeErrors for options are the ones it always gave', async 
       'maxInstructions, maxExpandedOps, maxDiagnostics)'],
     [() => v.validate(bell, { limits: 3 }), "qvet: validate option 'limits' must be an object"],
     [() => v.validate(bell, { limits: { maxQubits: 1.5 } }), "qvet: validate option 'limits' .maxQubits must be a non-negative integer"],
-    [() => v.validate(bell, { format: 'qasm4' }), "qvet: validate option 'format' must be one of auto, qasm2, python"],
+    [() => v.validate(bell, { format: 'qasm4' }), "qvet: validate option 'format' must be one of auto, qasm2, qasm3, python"],
     [() => v.validate(bell, { strict: 1 }), "qvet: validate option 'strict' must be a boolean"],
     [() => v.validate(bell, { backend: '' }),
       "qvet: validate option 'backend' must be a profile name (see backends) or a backend object shaped like Qiskit's configuration"],

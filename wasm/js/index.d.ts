@@ -1,6 +1,6 @@
 // Types for the qvet package. Reports are the objects `qvet validate --json` prints.
 
-export type Format = 'auto' | 'qasm2' | 'python';
+export type Format = 'auto' | 'qasm2' | 'qasm3' | 'python';
 
 // The options below are declared once, in core/api/option_table.cpp: tests/js/options.test.mjs
 // checks these keys, types and comments against that table (as the module exports it).
@@ -111,7 +111,7 @@ export interface Report {
   estimated_execution_time: number;
   errors: string[];
   warnings: string[];
-  format: 'qasm2' | 'python' | 'unknown';
+  format: 'qasm2' | 'qasm3' | 'python' | 'unknown';
   version: string;
   /** Python input: the variable the reported circuit was assigned to. */
   circuit?: string;
@@ -232,6 +232,11 @@ export interface Validator {
   validate(code: string, options?: ValidateOptions): Report;
   simulate(code: string, options?: SimulateOptions): Report;
   equivalent(a: string, b: string): Equivalence;
+  /**
+   * The front end `validate` (or, with call 'simulate', `simulate`) reads this code with; '' when
+   * the call would refuse the options (the call itself says why).
+   */
+  frontEnd(code: string, options?: ValidateOptions | SimulateOptions, call?: 'validate' | 'simulate'): 'qasm2' | 'qasm3' | 'python' | '';
   /**
    * Whether `validate` (or, with call 'simulate', `simulate`) reads this code with the Python front
    * end: a notebook, `format: 'python'`, or Python found by detection. False for options that
