@@ -31,6 +31,7 @@ const char* kUsage =
     "usage: qvet validate [options] FILE... | -\n"
     "       qvet simulate [options] FILE | -\n"
     "       qvet equivalent [options] FILE_A FILE_B\n"
+    "       qvet export --to qasm2|qasm3 [options] [-o OUT] FILE | -\n"
     "       qvet backends\n"
     "       qvet --version | --help\n"
     "\n";
@@ -47,6 +48,11 @@ const char* kOutputFlags =
     "                    time\n"
     "\n"
     "every option, with the limits only the npm package sets: docs/options.md\n"
+    "\n"
+    "export: writes the circuit of FILE (any format) as OpenQASM 2 or 3 to standard output or OUT;\n"
+    "the diagnostics go to standard error (with --json, one JSON object on standard output instead);\n"
+    "it takes the validate options. Exit 0 written, 1 not (the source is invalid or the target\n"
+    "cannot say it: E800)\n"
     "\n"
     "equivalent: are two circuits (up to 10 qubits, no measurements) the same unitary up to a\n"
     "global phase? exit 0 yes, 1 no\n"
@@ -323,6 +329,72 @@ int equivalent_command(int argc, char** argv) {
   return e.equivalent ? kExitValid : kExitInvalid;
 }
 
+int export_command(int argc, char** argv) {
+  qvet::Options opt;
+  qvet::SimOptions unused_sim;  // export reads no simulation option
+  bool as_json = false, color = isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
+  std::string to, out_path;
+  std::vector<std::string> files;
+  for (int i = 0; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--to" || a == "-o") {
+      if (i + 1 >= argc) {
+        std::cerr << "qvet: " << a << " needs a value\n";
+        return kExitUsage;
+      }
+      (a == "--to" ? to : out_path) = argv[++i];
+      continue;
+    }
+    if (a.rfind("--to=", 0) == 0) {
+      to = a.substr(5);
+      continue;
+    }
+    const FlagResult f = take_option_flag(argc, argv, i, qvet::kValidateCall, opt, unused_sim);
+    if (f == FlagResult::Bad) return kExitUsage;
+    if (f == FlagResult::Taken) continue;
+    if (a == "--json")
+      as_json = true;
+    else if (a == "--no-color")
+      color = false;
+    else if (a.size() > 1 && a[0] == '-') {
+      std::cerr << "qvet: unknown option '" << a << "'\n";
+      return kExitUsage;
+    } else
+      files.push_back(a);
+  }
+  if (to != "qasm2" && to != "qasm3") {
+    std::cerr << "qvet: export needs --to qasm2 or --to qasm3\n";
+    return kExitUsage;
+  }
+  if (files.size() != 1) {
+    std::cerr << "qvet: export takes one file (or - for standard input)\n";
+    return kExitUsage;
+  }
+  std::string src;
+  if (!read_input(files[0], &src)) {
+    std::cerr << "qvet: cannot read '" << files[0] << "': " << std::strerror(errno) << "\n";
+    return kExitUsage;
+  }
+  const qvet::Export e = qvet::export_circuit(src, to == "qasm3" ? qvet::Format::Qasm3 : qvet::Format::Qasm2, opt);
+  const std::string shown = files[0] == "-" ? "<stdin>" : files[0];
+  if (as_json) {
+    std::cout << qvet::to_json(e, 2) << "\n";
+  } else {
+    std::cerr << qvet::cli::render_diagnostics(shown, src, e.report, color);
+    if (e.ok && out_path.empty()) std::cout << e.code;
+  }
+  if (e.ok && !out_path.empty()) {
+    FILE* f = std::fopen(out_path.c_str(), "wb");
+    const bool written = f && std::fwrite(e.code.data(), 1, e.code.size(), f) == e.code.size();
+    if (f) std::fclose(f);
+    if (!written) {
+      std::cerr << "qvet: cannot write '" << out_path << "': " << std::strerror(errno) << "\n";
+      return kExitUsage;
+    }
+  }
+  return e.ok ? kExitValid : kExitInvalid;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -343,6 +415,7 @@ int main(int argc, char** argv) {
   if (cmd == "validate") return validate_command(argc - 2, argv + 2);
   if (cmd == "simulate") return simulate_command(argc - 2, argv + 2);
   if (cmd == "equivalent") return equivalent_command(argc - 2, argv + 2);
+  if (cmd == "export") return export_command(argc - 2, argv + 2);
   if (cmd == "backends") return backends_command();
   std::cerr << "qvet: unknown command '" << cmd << "'\n" << help();
   return kExitUsage;

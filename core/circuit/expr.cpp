@@ -2,23 +2,68 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+
+#include "circuit/gates.hpp"
 
 namespace qvet {
 
-std::string expr_text(const Expr& e, const std::vector<std::string>& names) {
+std::string exact_number_text(double v) {
+  if (v == 0) return "0";
+  // k*pi/d as the readers evaluate it, left to right: (k*pi)/d.
+  for (int d : {1, 2, 3, 4, 6, 8, 12, 16, 32, 64}) {
+    const double k = std::round(v * d / kPi);
+    if (k == 0 || std::fabs(k) > 64.0 * d || (k * kPi) / d != v) continue;
+    const long ki = static_cast<long>(k);
+    std::string t = ki == 1 ? "pi" : ki == -1 ? "-pi" : std::to_string(ki) + "*pi";
+    return d == 1 ? t : t + "/" + std::to_string(d);
+  }
+  char buf[40];
+  for (int digits = 15; digits <= 17; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+    if (std::strtod(buf, nullptr) == v) break;
+  }
+  std::string t = buf;
+  // OpenQASM 2's real literals have a point before any exponent ("1.0e-05", not "1e-05").
+  const size_t e = t.find('e');
+  if (e != std::string::npos && t.find('.') == std::string::npos) t.insert(e, ".0");
+  return t;
+}
+
+bool expr_uses_inverse_trig(const Expr& e) {
+  for (const ExprOp& op : e)
+    if (op.code == ExprOp::Asin || op.code == ExprOp::Acos || op.code == ExprOp::Atan) return true;
+  return false;
+}
+
+std::string expr_text(const Expr& e, const std::vector<std::string>& names, ExprDialect dialect) {
   struct Part {
     std::string text;
     int prec;  // 0 +-, 1 */, 2 unary minus, 3 **, 4 atom
   };
-  static const char* const kFunctions[] = {"sin", "cos", "tan", "exp", "log", "sqrt", "arcsin", "arccos", "arctan"};
+  static const char* const kPython[] = {"sin", "cos", "tan", "exp", "log", "sqrt", "arcsin", "arccos", "arctan"};
+  static const char* const kQasm2[] = {"sin", "cos", "tan", "exp", "ln", "sqrt", "asin", "acos", "atan"};
+  static const char* const kQasm3[] = {"sin", "cos", "tan", "exp", "log", "sqrt", "arcsin", "arccos", "arctan"};
+  const char* const* functions = dialect == ExprDialect::Qasm2   ? kQasm2
+                                 : dialect == ExprDialect::Qasm3 ? kQasm3
+                                                                 : kPython;
+  const char* pow = dialect == ExprDialect::Qasm2 ? "^" : "**";
   std::vector<Part> st;
   auto wrap = [](const Part& p, int need) { return p.prec < need ? "(" + p.text + ")" : p.text; };
   for (const ExprOp& op : e) {
     switch (op.code) {
       case ExprOp::Const: {
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%.6g", op.value);
-        st.push_back({buf, op.value < 0 ? 2 : 4});
+        std::string t;
+        if (dialect == ExprDialect::Report) {
+          char buf[32];
+          std::snprintf(buf, sizeof buf, "%.6g", op.value);
+          t = buf;
+        } else {
+          t = exact_number_text(op.value);
+        }
+        // A negative number, or k*pi/d, binds like a product or a unary minus.
+        const int prec = t[0] == '-' ? 2 : t.find_first_of("*/") != std::string::npos ? 1 : 4;
+        st.push_back({t, prec});
         break;
       }
       case ExprOp::Param: st.push_back({op.param < names.size() ? names[op.param] : "?", 4}); break;
@@ -36,12 +81,12 @@ std::string expr_text(const Expr& e, const std::vector<std::string>& names) {
                           : op.code == ExprOp::Sub ? " - "
                           : op.code == ExprOp::Mul ? "*"
                           : op.code == ExprOp::Div ? "/"
-                                                   : "**";
+                                                   : pow;
         // Left-associative: the right operand needs parentheses at equal precedence (a - (b - c)).
         st.back() = {wrap(a, prec == 3 ? 4 : prec) + sym + wrap(b, prec == 3 ? 3 : prec + 1), prec};
         break;
       }
-      default: st.back() = {std::string(kFunctions[op.code - ExprOp::Sin]) + "(" + st.back().text + ")", 4}; break;
+      default: st.back() = {std::string(functions[op.code - ExprOp::Sin]) + "(" + st.back().text + ")", 4}; break;
     }
   }
   return st.empty() ? "" : st.back().text;

@@ -18,8 +18,18 @@ struct ExprOp {
 };
 using Expr = std::vector<ExprOp>;
 
-// The expression as text, e.g. "2*theta - 1.5708", with `names` for ExprOp::Param.
-std::string expr_text(const Expr& e, const std::vector<std::string>& names);
+// How an expression is written: for the report (Python's spelling, six significant digits), or
+// as OpenQASM 2 or 3 source that reads back to the same doubles (`pi/2` where a number is a
+// simple multiple of pi, else the shortest digits that round-trip; `^` or `**`; `ln` or `log`).
+enum class ExprDialect : uint8_t { Report, Qasm2, Qasm3 };
+
+// The expression as text, e.g. "2*theta - 1.5708", with `names` for ExprOp::Param. OpenQASM 2 has
+// no inverse trigonometric functions: check expr_uses_inverse_trig before writing one in it.
+std::string expr_text(const Expr& e, const std::vector<std::string>& names, ExprDialect dialect = ExprDialect::Report);
+bool expr_uses_inverse_trig(const Expr& e);
+
+// A number as OpenQASM source that reads back to exactly `v` (see ExprDialect).
+std::string exact_number_text(double v);
 
 // Evaluates `expr` with `params` for ExprOp::Param (`stack` is scratch space, reused across calls
 // so evaluation does not allocate). Python's semantics where they show: 0**0 == 1; a negative base

@@ -14,7 +14,6 @@ namespace qvet {
 
 namespace {
 
-constexpr double kPi = 3.141592653589793238462643383279502884;
 const Complex kI(0, 1);
 const double kR = 1 / std::sqrt(2.0);
 

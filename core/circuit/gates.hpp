@@ -18,6 +18,9 @@ namespace qvet {
 
 using Complex = std::complex<double>;
 
+// pi to the precision of a double, for every layer (the readers' `pi`, the gate matrices).
+constexpr double kPi = 3.141592653589793238462643383279502884;
+
 struct GateRow;
 
 // How the simulator applies a gate: the cheapest kernel its structure allows.

@@ -82,6 +82,7 @@ constexpr DiagnosticCode kCodes[] = {
     {"E618", E, "OpenQASM 3 front end not in this build", "e618", package},
     {"E701", E, "circuit larger than the device", "e701", backend},
     {"E702", E, "backend cannot be used", "e702", backend},
+    {"E800", E, "cannot be exported", "e800", exporter},
     {"E900", E, "internal error", "e900", any},
     {"I601", I, "run code skipped", "i601", python},
     {"I602", I, "notebook line skipped", "i602", python},
@@ -108,6 +109,7 @@ constexpr DiagnosticCode kCodes[] = {
     {"W702", W, "uncoupled qubits", "w702", backend},
     {"W703", W, "SWAPs needed", "w703", backend},
     {"W704", W, "layout search gave up", "w704", backend},
+    {"W801", W, "exported differently", "w801", exporter},
 };
 
 // find_code() searches by halves, so the order is part of the table's contract; a duplicate row

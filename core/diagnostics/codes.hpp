@@ -20,6 +20,7 @@ constexpr unsigned backend = 1u << 2;     // the device checks (Options::backend
 constexpr unsigned simulation = 1u << 3;  // Simulation::error and the unitary tools' error, never Report::diagnostics
 constexpr unsigned package = 1u << 4;     // the WebAssembly bindings, never the core
 constexpr unsigned qasm3 = 1u << 5;       // the OpenQASM 3 front end
+constexpr unsigned exporter = 1u << 6;    // qvet export (core/export), after any front end
 constexpr unsigned any = qasm2 | python | qasm3;  // before or around the front end, whatever the format
 }  // namespace origin
 

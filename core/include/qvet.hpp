@@ -22,6 +22,11 @@ inline bool reads_as_python(std::string_view source, const Options& options = {}
   return front_end(source, options) == Format::Python;
 }
 
+// Validates, then (when valid) writes the circuit as OpenQASM 2 or 3 (`to`: Format::Qasm2 or
+// Format::Qasm3), whichever language it was read from; reading the export back gives the same
+// figures, except where a warning (W801) says otherwise.
+Export export_circuit(std::string_view source, Format to, const Options& options = {});
+
 // Validates, then (when valid) simulates: the report's `simulation` section holds the outcome.
 Report simulate(std::string_view source, const Options& options, const SimOptions& sim);
 
@@ -38,6 +43,9 @@ std::string backend_problem(const Options& options);
 
 // The report as JSON text: a superset of the old service's response (see docs/report.md).
 std::string to_json(const Report& report, int indent = -1);
+// An export as JSON text: {ok, format, code, source_format, renamed: [{from, to}], circuit_hash,
+// errors, warnings, diagnostics}, the lists as a report's.
+std::string to_json(const Export& result, int indent = -1);
 // An equivalence result as JSON text: {ok, equivalent, global_phase, max_deviation, error}, where
 // error is null or a diagnostic object like a report's.
 std::string to_json(const Equivalence& result, int indent = -1);

@@ -13,7 +13,6 @@ namespace qvet::python {
 
 namespace {
 
-constexpr double kPi = 3.141592653589793238462643383279502884;
 
 bool is_none(const Value* v) { return !v || v->kind == Value::None; }
 

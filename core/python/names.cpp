@@ -6,7 +6,6 @@
 namespace qvet::python {
 
 namespace {
-constexpr double kPi = 3.141592653589793238462643383279502884;
 
 struct Member {
   Module module;

@@ -6,6 +6,7 @@
 #include <limits>
 #include <string>
 
+#include "circuit/definitions.hpp"
 #include "circuit/gates.hpp"
 #include "util/name_table.hpp"
 
@@ -18,8 +19,6 @@ const GateRow* qasm2_gate(std::string_view name) {
   const GateRow* g = find_gate(name, kQasm2);
   return g && !g->in(kPrimitive) ? g : nullptr;
 }
-
-constexpr double kPi = 3.141592653589793238462643383279502884;
 
 enum class SymKind { QReg, CReg, Gate };
 struct Symbol {
@@ -566,6 +565,14 @@ bool Parser::gate_definition() {
     g.available = true;
     g.span = def.span;
     symbols_.assign(row->name, Symbol{SymKind::Gate, row->id});
+    return true;
+  }
+  // Exactly the definition of a Qiskit gate outside the legacy set (iswap, ecr, ...), as qvet export
+  // writes it: that gate, counted by the same name.
+  if (const GateRow* std_row = standard_row_defined_by(c_, def); std_row && !std_row->in(kQasm2)) {
+    if (!define_name(text(name), {SymKind::Gate, std_row->id}, name.offset, name.length)) return true;
+    c_.gates[std_row->id].available = true;
+    c_.gates[std_row->id].span = def.span;
     return true;
   }
   if (!define_name(text(name), {SymKind::Gate, static_cast<uint32_t>(c_.gates.size())}, name.offset, name.length))

@@ -12,7 +12,6 @@ namespace qvet::qasm3 {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 
 Value known_int(int64_t i, Type t = Type::Int) {
   Value v;

@@ -17,7 +17,6 @@ namespace qvet::qasm3 {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 // The largest gate kept as a matrix: 2^10 x 2^10 entries.
 constexpr uint32_t kMaxMatrixQubits = 10;
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "circuit/definitions.hpp"
 #include "qasm3/reader.hpp"
 
 namespace qvet::qasm3 {
@@ -143,6 +144,14 @@ void Reader::gate_definition() {
              "gate '" + def.name + "' nests definitions " + std::to_string(def.nesting) + " deep; the limit is " +
                  std::to_string(lim_.max_gate_nesting),
              name);
+    return;
+  }
+  // Exactly the definition of a standard gate that stdgates.inc lacks (rzz, iswap, ...), under its
+  // Qiskit name, as qvet export writes it: Qiskit's gate, counted by the same name.
+  if (const GateRow* row = standard_row_defined_by(c_, def); row && !c_.gates[row->id].available) {
+    if (!declare(text(name), Symbol{Symbol::Gate, row->id}, name)) return;
+    c_.gates[row->id].available = true;
+    c_.gates[row->id].span = def.span;
     return;
   }
   const uint32_t index = static_cast<uint32_t>(c_.gates.size());
@@ -316,6 +325,8 @@ void Reader::gate_call_statement() {
             param_spans[k].second);
       return;
     }
+    // An integer's value is in Value::i: as an angle it is that many radians.
+    if (!v.symbolic() && v.type != Type::Float && v.type != Type::Angle && v.type != Type::Duration) v.f = v.number();
     v.type = Type::Angle;
   }
   if (gphase) {

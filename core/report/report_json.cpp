@@ -184,6 +184,24 @@ std::string to_json(const Report& r, int indent) {
   return o.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
+std::string to_json(const Export& e, int indent) {
+  const json report = json::parse(to_json(e.report));
+  json o;
+  o["ok"] = e.ok;
+  o["format"] = e.format;
+  o["code"] = e.ok ? json(e.code) : json(nullptr);
+  o["source_format"] = e.report.format;
+  json renamed = json::array();
+  for (const auto& [from, to] : e.renamed) renamed.push_back({{"from", from}, {"to", to}});
+  o["renamed"] = std::move(renamed);
+  o["circuit_hash"] = e.report.circuit_hash;
+  o["errors"] = report["errors"];
+  o["warnings"] = report["warnings"];
+  o["diagnostics"] = report["diagnostics"];
+  o["qvet_version"] = version();
+  return o.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
 std::string to_json(const Equivalence& e, int indent) {
   json o;
   o["ok"] = e.ok;

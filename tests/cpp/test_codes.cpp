@@ -428,6 +428,24 @@ TEST_CASE("every diagnostic in a report is in the code table with the severity t
     CHECK(e.error.severity == Severity::Error);
     seen.insert(e.error.code);
   }
+  // The exporter's codes, in an export's diagnostics.
+  const std::string loop3 =
+      "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[1] q;\nbit[1] c;\nc[0] = measure q[0];\n"
+      "if (c[0]) { x q[0]; }\n";
+  const std::string cif = prog("qreg q[1];\ncreg c[1];\nmeasure q[0] -> c[0];\nif (c==1) x q[0];\n");
+  for (const auto& [code, e] : {std::pair<std::string, Export>{"E800", export_circuit(loop3, Format::Qasm2)},
+                                {"W801", export_circuit(cif, Format::Qasm3)}}) {
+    INFO("the export for " << code);
+    CHECK(e.report.valid);
+    for (const Diagnostic& d : e.report.diagnostics) {
+      const DiagnosticCode* row = find_code(d.code);
+      REQUIRE(row != nullptr);
+      CHECK((row->origin & (origin::exporter | origin::qasm2 | origin::qasm3)) != 0);
+      CHECK(std::string(name(d.severity)) == name(row->severity));
+      seen.insert(d.code);
+    }
+    CHECK(seen.count(code) == 1);
+  }
   // Every code the core can give is given here at least once, so a new code comes with an input.
   // Not reachable on purpose: the package's own code, and the two last-resort errors.
   for (const DiagnosticCode& row : diagnostic_codes()) {

@@ -418,6 +418,31 @@ TEST_CASE("qasm3: constants and the classical language", "[qasm3][classical]") {
   CHECK(r.operations[3].qubits == std::vector<uint32_t>{0, 1, 6, 7});
 }
 
+TEST_CASE("qasm3: integer and constant-integer angles are that many radians", "[qasm3][classical]") {
+  // An integer literal's value lives in the integer slot: an angle made of it must carry it over.
+  const Report r = run_ops(
+      "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nconst int n = 3;\ngate g(a, b) q { rz(a) q; rz(b) q; }\n"
+      "qubit[1] q;\nrz(1) q[0];\nrz(25000000000) q[0];\ng(0.5, 2) q[0];\nU(1, n, -4) q[0];\n");
+  INFO(errors_of(r));
+  REQUIRE(r.valid);
+  REQUIRE(r.operations.size() == 4);
+  CHECK(r.operations[0].params == std::vector<double>{1.0});
+  CHECK(r.operations[1].params == std::vector<double>{25000000000.0});
+  CHECK(r.operations[2].params == std::vector<double>{0.5, 2.0});
+  CHECK(r.operations[3].params == std::vector<double>{1.0, 3.0, -4.0});
+  // ... and so the simulator applies them: rx(2) then rx(-2) is the identity, rx(2) alone is not.
+  SimOptions sim;
+  sim.shots = 0;
+  sim.statevector = true;
+  const Report back =
+      simulate("OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[1] q;\nrx(2) q[0];\nrx(-2) q[0];\n", Options{}, sim);
+  REQUIRE(back.simulation.ok);
+  CHECK(std::abs(back.simulation.statevector[0]) == Approx(1.0));
+  const Report once = simulate("OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[1] q;\nrx(2) q[0];\n", Options{}, sim);
+  REQUIRE(once.simulation.ok);
+  CHECK(std::abs(once.simulation.statevector[0]) == Approx(std::cos(1.0)));
+}
+
 TEST_CASE("qasm3: delay, box, reset and barrier forms", "[qasm3]") {
   const Report r =
       q3("qubit[2] q;\n"

@@ -128,6 +128,18 @@ struct Report {
   BackendReport backend;
 };
 
+// A circuit written in another language (`qvet export`): the validation report of the source,
+// with what the export could not say (E800) or says differently (W801) among its diagnostics.
+struct Export {
+  Report report;
+  bool ok = false;     // the source is valid and the export has no error
+  std::string format;  // the language written: "qasm2" or "qasm3"
+  std::string code;    // the circuit in that language, when ok
+  // Names the target language does not take, and what they were written as (Qiskit's names for
+  // instructions are free text: `U$_s$` becomes `U__s_`); read back, the export counts the latter.
+  std::vector<std::pair<std::string, std::string>> renamed;
+};
+
 // The unitary of a circuit without measurements, resets or conditions, up to 10 qubits,
 // row-major, in Qiskit's convention (qubit 0 is the least significant bit).
 struct UnitaryResult {
