@@ -1,4 +1,5 @@
-// The one Embind module: each area registers its functions (validate_bind.cpp, simulate_bind.cpp).
+// The one Embind module: each area registers its functions (validate_bind.cpp, simulate_bind.cpp,
+// export_bind.cpp).
 #include <emscripten/bind.h>
 #include <unistd.h>
 
@@ -6,6 +7,7 @@
 
 void init_validate();
 void init_simulate();
+void init_export();
 
 namespace {
 // The top of the wasm heap (the program break): malloc only moves it up when it needs more
@@ -16,6 +18,7 @@ double heap_top() { return static_cast<double>(reinterpret_cast<uintptr_t>(sbrk(
 EMSCRIPTEN_BINDINGS(qvet) {
   init_validate();
   init_simulate();
+  init_export();
   emscripten::function("heapTop", &heap_top);
   emscripten::function("optionSchema", &qvet::wasm::option_schema);  // the option table, for api.mjs
 }

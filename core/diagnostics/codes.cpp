@@ -95,6 +95,7 @@ constexpr DiagnosticCode kCodes[] = {
     {"W121", W, "calibration, pragma or annotation skipped", "w121", qasm3},
     {"W122", W, "known only at run time", "w122", qasm3},
     {"W123", W, "subroutine called like a gate", "w123", qasm3},
+    {"W124", W, "Braket built-in gate", "w124", qasm3},
     {"W201", W, "opaque gate", "w201", qasm2},
     // The lints run on the circuit, whichever front end built it; only OpenQASM defines gates.
     {"W202", W, "unused register", "w202", qasm2 | python | qasm3},

@@ -283,7 +283,7 @@ class Writer {
     const auto done = defined_rows_.find(row.id);
     if (done != defined_rows_.end()) return done->second;
     // Its Qiskit name, unless a gate of the program has it (then the figures name it otherwise).
-    const std::string name =
+    std::string name =
         taken_.count(std::string(row.qiskit_name)) ? fresh(std::string(row.qiskit_name)) : std::string(row.qiskit_name);
     std::vector<SymbolicDefOp> ops;
     if (!symbolic_definition(row, &ops)) {

@@ -12,7 +12,6 @@ namespace qvet::python {
 
 namespace {
 
-
 bool is_none(const Value* v) { return !v || v->kind == Value::None; }
 
 // Instruction.inverse() of a gate made from a circuit: `_dg` added, or taken off again.

@@ -13,7 +13,6 @@ namespace qvet::python {
 
 namespace {
 
-
 bool is_none(const Value* v) { return !v || v->kind == Value::None; }
 
 // TwoLocal's names for blocks given as strings (two_local.py, _convert_to_block).

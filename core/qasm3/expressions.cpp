@@ -12,7 +12,6 @@ namespace qvet::qasm3 {
 
 namespace {
 
-
 Value known_int(int64_t i, Type t = Type::Int) {
   Value v;
   v.type = t;

@@ -13,7 +13,46 @@ namespace {
 
 std::string plural(uint64_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
+// Amazon Braket's built-in gates (its OpenQASM 3 programs use them without an include) that are
+// one of Qiskit's standard gates, operands in the same order: the table row each is. Braket's
+// names from its documentation of supported gates; the matrices agree (v is sqrt(X), xx(t) is
+// exp(-i t XX/2), ...). Braket's other built-ins (pswap, xy, gpi, gpi2, ms, cphaseshift00, ...)
+// have no standard gate in Qiskit and stay unknown.
+const char* braket_row(std::string_view name) {
+  static constexpr std::pair<std::string_view, const char*> kBraket[] = {
+      {"h", "h"},       {"x", "x"},         {"y", "y"},
+      {"z", "z"},       {"s", "s"},         {"si", "sdg"},
+      {"t", "t"},       {"ti", "tdg"},      {"v", "sx"},
+      {"vi", "sxdg"},   {"i", "id"},        {"rx", "rx"},
+      {"ry", "ry"},     {"rz", "rz"},       {"phaseshift", "p"},
+      {"cnot", "cx"},   {"cy", "cy"},       {"cz", "cz"},
+      {"swap", "swap"}, {"iswap", "iswap"}, {"cphaseshift", "cp"},
+      {"ccnot", "ccx"}, {"cswap", "cswap"}, {"xx", "rxx"},
+      {"yy", "ryy"},    {"zz", "rzz"}};
+  for (const auto& [braket, row] : kBraket)
+    if (braket == name) return row;
+  return nullptr;
+}
+
 }  // namespace
+
+// A gate name no statement declared: Braket's built-in gate of that name, as Qiskit's gate, in a
+// program without stdgates.inc (Braket's programs include nothing). Warned once per name: Qiskit's
+// importer knows none of them.
+const Symbol* Reader::braket_gate(const Token& name) {
+  if (included_) return nullptr;
+  const char* row_name = braket_row(text(name));
+  if (!row_name) return nullptr;
+  const GateRow* row = find_gate(row_name);
+  c_.gates[row->id].available = true;
+  globals_.assign(text(name), Symbol{Symbol::Gate, row->id});
+  warning("W124",
+          "'" + std::string(text(name)) + "' is Amazon Braket's built-in gate, read as Qiskit's " +
+              std::string(row->qiskit_name) +
+              " (qiskit.qasm3.loads knows only the gates of `include \"stdgates.inc\";`)",
+          name.offset, name.length);
+  return lookup(text(name));
+}
 
 bool Reader::budget(uint64_t more, uint32_t off, uint32_t len) {
   if (c_.ops.size() + more <= lim_.max_instructions) return true;
@@ -277,6 +316,7 @@ void Reader::gate_call_statement() {
   int32_t gate = -1;
   if (!gphase) {
     const Symbol* s = lookup(text(name));
+    if (!s) s = braket_gate(name);
     if (!s) {
       std::string hint;
       if (!included_ && find_gate(text(name))) hint = " (it is in stdgates.inc: add 'include \"stdgates.inc\";')";

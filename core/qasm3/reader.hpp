@@ -188,6 +188,7 @@ class Reader {
 
   // ---- names and scopes (reader.cpp)
   const Symbol* lookup(std::string_view name) const;
+  const Symbol* braket_gate(const Token& name);
   bool declare(std::string_view name, Symbol sym, const Token& at);
   void push_scope(bool boundary = false);
   void pop_scope();

@@ -268,6 +268,7 @@ std::vector<Probe> validation_probes() {
       {"W121", "OPENQASM 3.0;\n#pragma qvet anything\nqubit q;\nU(0, 0, 0) q;\n"},
       {"W122", "OPENQASM 3.0;\nqubit q;\nbit c;\nc = measure q;\nangle[1] a;\nmeasure q -> a[0];\nU(a, 0, 0) q;\n"},
       {"W123", "OPENQASM 3.0;\ndef f(qubit a) { U(0, 0, 0) a; }\nqubit q;\nf q;\n"},
+      {"W124", "OPENQASM 3.0;\nqubit[2] q;\ncnot q[0], q[1];\n"},
       {"E401", prog("qreg q[1];\n"), opts([](Options& o) { o.limits.max_source_bytes = 16; })},
       {"E402", prog("qreg q[1000000000000];\nh q;\n")},
       {"E403", prog("creg c[5];\n"), opts([](Options& o) { o.limits.max_clbits = 4; })},

@@ -93,7 +93,7 @@ Export round_trip(const std::string& src, Format to, const std::string& what, Op
   const Report a = validate(src, opt);
   INFO(what << "\n" << test::errors_of(a));
   REQUIRE(a.valid);
-  const Export e = export_circuit(src, to, opt);
+  Export e = export_circuit(src, to, opt);
   INFO(what << ": the export\n" << test::errors_of(e.report) << e.code.substr(0, 3000));
   REQUIRE(e.ok);
   REQUIRE(e.format == (to == Format::Qasm3 ? "qasm3" : "qasm2"));
@@ -340,4 +340,16 @@ TEST_CASE("export: the Python test files become OpenQASM with Qiskit's figures",
   }
   CHECK(valid > 80);
   CHECK(three_refused <= 3);  // initialize, StatePreparation and UnitaryGate: matrices
+}
+
+TEST_CASE("export: a Braket-style program becomes OpenQASM with Qiskit's gate names", "[export][braket]") {
+  const std::string braket =
+      "OPENQASM 3.0;\nbit[2] b;\nqubit[2] q;\nh q[0];\ncnot q[0], q[1];\nphaseshift(0.25) q[1];\nsi q[0];\n"
+      "b[0] = measure q[0];\nb[1] = measure q[1];\n";
+  const Export e = round_trip(braket, Format::Qasm3, "braket");
+  CHECK(e.code.find("include \"stdgates.inc\";") != std::string::npos);
+  CHECK(e.code.find("cx q[0], q[1];") != std::string::npos);
+  CHECK(e.code.find("p(0.25) q[1];") != std::string::npos);
+  CHECK(e.code.find("sdg q[0];") != std::string::npos);
+  round_trip(braket, Format::Qasm2, "braket");
 }

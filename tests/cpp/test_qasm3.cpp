@@ -75,6 +75,48 @@ TEST_CASE("qasm3: a file as qiskit.qasm3.dumps writes it has Qiskit's figures", 
   CHECK(r.expanded.depth == 5);
 }
 
+TEST_CASE("qasm3: a Braket-style program, its built-in gates as Qiskit's, with Qiskit's figures", "[qasm3][braket]") {
+  // As Amazon Braket's examples write OpenQASM 3: no include, Braket's gate names, a noise pragma.
+  const std::string braket =
+      "OPENQASM 3.0;\nbit[3] b;\nqubit[3] q;\nh q[0];\ncnot q[0], q[1];\ncnot q[1], q[2];\n"
+      "phaseshift(0.15) q[2];\nsi q[1];\nv q[0];\nxx(0.3) q[0], q[2];\ncphaseshift(pi/4) q[0], q[1];\n"
+      "ccnot q[0], q[1], q[2];\n#pragma braket noise bit_flip(0.1) q[0]\n"
+      "b[0] = measure q[0];\nb[1] = measure q[1];\nb[2] = measure q[2];\n";
+  const Report r = run(braket);
+  INFO(errors_of(r));
+  REQUIRE(r.valid);
+  CHECK(r.format == "qasm3");
+  // The same circuit built in Qiskit: h, cx, cx, p, sdg, sx, rxx, cp, ccx, three measurements.
+  CHECK(r.qubits == 3);
+  CHECK(r.clbits == 3);
+  CHECK(r.metrics.size == 12);
+  CHECK(r.metrics.depth == 8);
+  CHECK(r.metrics.nonlocal_gates == 5);
+  CHECK(r.metrics.two_qubit_gates == 4);
+  CHECK(counts(r) ==
+        std::map<std::string, uint64_t>{
+            {"h", 1}, {"cx", 2}, {"p", 1}, {"sdg", 1}, {"sx", 1}, {"rxx", 1}, {"cp", 1}, {"ccx", 1}, {"measure", 3}});
+  // One W124 per Braket name (h, cnot, phaseshift, si, v, xx, cphaseshift, ccnot), the pragma W121.
+  CHECK(count_code(r, "W124") == 8);
+  CHECK(count_code(r, "W121") == 1);
+  const Diagnostic* w = find(r, "W124");
+  REQUIRE(w != nullptr);
+  CHECK(w->span.line == 4);
+  // A Braket Bell pair simulates as one.
+  SimOptions sim;
+  sim.shots = 1000;
+  sim.seed = 7;
+  const Report bell =
+      simulate("OPENQASM 3;\nqubit[2] q;\nbit[2] c;\nh q[0];\ncnot q[0], q[1];\nc = measure q;\n", Options{}, sim);
+  REQUIRE(bell.simulation.ok);
+  for (const auto& [key, n] : bell.simulation.counts) CHECK((key == "00" || key == "11"));
+  // With stdgates.inc the program chose OpenQASM's names: Braket's are unknown there.
+  const Report mixed = q3("qubit[2] q;\ncnot q[0], q[1];\n");
+  CHECK(find(mixed, "E305") != nullptr);
+  // Braket gates with no standard Qiskit gate are unknown gates.
+  CHECK(find(run("OPENQASM 3.0;\nqubit[2] q;\npswap(0.1) q[0], q[1];\n"), "E305") != nullptr);
+}
+
 TEST_CASE("qasm3: physical qubits as the exporter writes a laid-out circuit", "[qasm3]") {
   // test_teleportation's shape: $n qubits, `c[0] = measure $0;`, if on one bit.
   const Report r =
@@ -264,11 +306,17 @@ TEST_CASE("qasm3: id is U(0, 0, 0) to Qiskit's importer, and U is always built i
   CHECK(counts(r) == std::map<std::string, uint64_t>{{"u", 2}});
   Options opt;
   opt.format = Format::Qasm3;
-  const Report bare = run("OPENQASM 3;\nqubit q;\nU(0, 0, 0) q;\nh q;\n", opt);
+  const Report bare = run("OPENQASM 3;\nqubit q;\nU(0, 0, 0) q;\nu2(0, pi) q;\n", opt);
   CHECK_FALSE(bare.valid);
   REQUIRE(find(bare, "E305"));
   CHECK(find(bare, "E305")->span.line == 4);
   CHECK(find(bare, "E305")->message.find("stdgates.inc") != std::string::npos);
+  // h without the include is Braket's built-in h (W124), which says where OpenQASM's is.
+  const Report braket = run("OPENQASM 3;\nqubit q;\nU(0, 0, 0) q;\nh q;\n", opt);
+  REQUIRE(braket.valid);
+  REQUIRE(find(braket, "W124"));
+  CHECK(find(braket, "W124")->span.line == 4);
+  CHECK(find(braket, "W124")->message.find("stdgates.inc") != std::string::npos);
 }
 
 TEST_CASE("qasm3: gphase alone adds no instruction, ctrl @ gphase is a phase gate", "[qasm3][modifiers]") {

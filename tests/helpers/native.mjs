@@ -54,6 +54,13 @@ export function cliReports(files, flags = []) {
   return out;
 }
 
+// `qvet export --json`: exit 1 (not written) is an answer too, so the output is read either way.
+export function cliExport(file, to) {
+  const res = spawnSync(cli, ['export', '--to', to, '--json', file], { maxBuffer: 1 << 28, encoding: 'utf8', timeout: CLI_TIMEOUT });
+  if (res.error || (res.status !== 0 && res.status !== 1)) throw new Error(`${cli} export ${file}: ${res.error ?? res.stderr}`);
+  return JSON.parse(res.stdout);
+}
+
 export function cliSimulate(file, args) {
   return JSON.parse(execFileSync(cli, ['simulate', '--json', ...args, file], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: CLI_TIMEOUT }));
 }

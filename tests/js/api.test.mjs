@@ -12,6 +12,7 @@ test('createValidator returns the documented object, loading the module once', a
   assert.equal(typeof v.validate, 'function');
   assert.equal(typeof v.simulate, 'function');
   assert.equal(typeof v.equivalent, 'function');
+  assert.equal(typeof v.export, 'function');
   assert.deepEqual([...v.formats], ['auto', 'qasm2', 'qasm3', 'python']);
   assert.equal(v.version, pkg.version);
   assert.ok(Object.isFrozen(v));
@@ -141,6 +142,35 @@ test('equivalent up to a global phase', async () => {
   assert.equal(sizes.error.code, 'E512');
   assert.deepEqual(Object.keys(sizes.error), Object.keys(v.validate('x').diagnostics[0]), 'one error shape');
   assert.equal(v.equivalent(head + 'x q[0];\n', head + 'h q[0];\n').equivalent, false);
+});
+
+test('export: Qiskit Python becomes OpenQASM 2 and 3 that validate with the same figures', async () => {
+  const v = await createValidator();
+  const py = 'from qiskit import QuantumCircuit\nqc = QuantumCircuit(2, 2)\nqc.h(0)\nqc.cx(0, 1)\nqc.rzz(0.5, 0, 1)\n' +
+    'qc.measure([0, 1], [0, 1])\n';
+  const source = v.validate(py);
+  for (const to of ['qasm2', 'qasm3']) {
+    const e = v.export(py, to);
+    assert.equal(e.ok, true, JSON.stringify(e.errors));
+    assert.equal(e.format, to);
+    assert.equal(e.source_format, 'python');
+    assert.deepEqual(e.renamed, []);
+    assert.match(e.code, to === 'qasm3' ? /^OPENQASM 3\.0;\ninclude "stdgates.inc";/ : /^OPENQASM 2\.0;\ninclude "qelib1.inc";/);
+    const back = v.validate(e.code, { format: to });
+    assert.equal(back.valid, true);
+    for (const k of ['qubits', 'clbits', 'gates', 'depth', 'size']) assert.equal(back[k], source[k], `${to}: ${k}`);
+    assert.deepEqual(back.gate_types, source.gate_types, to);
+  }
+  // What the target cannot say is an E800, and nothing is written.
+  const loop = 'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[1] q;\nbit[1] c;\nc[0] = measure q[0];\nif (c[0]) x q[0];\n';
+  const refused = v.export(loop, 'qasm2');
+  assert.equal(refused.ok, false);
+  assert.equal(refused.code, null);
+  assert.deepEqual(refused.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.line]), [['E800', 6]]);
+  assert.equal(v.export('qreg q[1];\nh q[5];\n', 'qasm3').errors.length > 0, true);
+  assert.throws(() => v.export(py, 'qasm4'), { name: 'TypeError', message: "qvet: export target must be 'qasm2' or 'qasm3', got 'qasm4'" });
+  assert.throws(() => v.export(py), { name: 'TypeError', message: /got undefined/ });
+  assert.throws(() => v.export(py, 'qasm3', { shots: 3 }), { name: 'TypeError', message: /unknown export option 'shots'/ });
 });
 
 test('bad calls are TypeErrors with a clear message', async () => {

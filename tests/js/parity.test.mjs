@@ -1,12 +1,13 @@
 // Native/WASM parity: for every circuit the C++ tests validate (replayed from their helpers) and
 // every corpus circuit present, the package's report equals the CLI's --json report.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { createValidator } from 'qvet';
 import createLeanModule from '../../dist/qvet-lean.mjs';
 import { makeValidator } from '../../dist/api.mjs';
-import { cli, cliReports, corpusFiles, cppFixtures, nativeTests } from '../helpers/native.mjs';
+import { cli, cliExport, cliReports, corpusFiles, cppFixtures, nativeTests, root } from '../helpers/native.mjs';
 
 const haveNative = existsSync(cli) && existsSync(nativeTests);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -47,6 +48,24 @@ test('reports equal the CLI for every corpus circuit', async (t) => {
   const native = cliReports(files);
   for (const file of files) assert.deepEqual(v.validate(readFileSync(file, 'utf8')), native.get(file), file);
   assert.equal(files.length, 121);
+});
+
+test('exports equal the CLI\'s for every corpus circuit and Python test file, in both languages', async (t) => {
+  const python = readdirSync(join(root, 'tests', 'data', 'python')).filter((f) => f.endsWith('.py')).map((f) => join(root, 'tests', 'data', 'python', f));
+  const three = join(root, '..', 'shared', 'corpus', 'openqasm3-examples');
+  const examples = existsSync(three) ? readdirSync(three).filter((f) => f.endsWith('.qasm')).map((f) => join(three, f)) : [];
+  const files = [...corpusFiles().filter((f) => statSync(f).size < (1 << 20)), ...examples, ...python];
+  if (!haveNative) return t.skip('native build absent');
+  const v = await createValidator();
+  let written = 0;
+  for (const file of files) {
+    for (const to of ['qasm2', 'qasm3']) {
+      const native = cliExport(file, to);
+      assert.deepEqual(v.export(readFileSync(file, 'utf8'), to), native, `${file} to ${to}`);
+      if (native.ok) written++;
+    }
+  }
+  assert.ok(written > 150, `${written} exports written`);
 });
 
 // The worker's small first module (the OpenQASM 2 front end only) must answer exactly as the full

@@ -109,6 +109,16 @@ export function makeValidator(mod) {
       checkCode(code);
       return JSON.parse(mod.simulate(code, encodeOptions(options, simulateChecks, 'simulate')));
     },
+    /**
+     * The circuit of `code` (any format) written as OpenQASM 2 or 3 (`to`: 'qasm2' or 'qasm3'),
+     * with the validate options: {ok, format, code, source_format, renamed, errors, warnings,
+     * diagnostics}, the object `qvet export --json` prints. `code` is null when ok is false.
+     */
+    export(code, to, options) {
+      checkCode(code);
+      if (to !== 'qasm2' && to !== 'qasm3') throw new TypeError(`qvet: export target must be 'qasm2' or 'qasm3', got ${typeof to === 'string' ? `'${to}'` : describe(to)}`);
+      return JSON.parse(mod.exportCircuit(code, to, encodeOptions(options, validateChecks, 'export')));
+    },
     equivalent(a, b) {
       checkCode(a, 'first circuit');
       checkCode(b, 'second circuit');

@@ -223,6 +223,25 @@ export interface BackendSection {
   notes: string[];
 }
 
+/** The result of `export()`: the object `qvet export --json` prints. */
+export interface ExportResult {
+  /** The source is valid and the target language can say every part of it (else an E800 says why). */
+  ok: boolean;
+  /** The language written. */
+  format: 'qasm2' | 'qasm3';
+  /** The circuit in that language; null when ok is false. */
+  code: string | null;
+  /** The format the source was read as. */
+  source_format: 'qasm2' | 'qasm3' | 'python' | 'unknown';
+  /** Names the target does not take, and what they were written as (read back, the latter count). */
+  renamed: { from: string; to: string }[];
+  circuit_hash: string;
+  errors: string[];
+  warnings: string[];
+  diagnostics: Diagnostic[];
+  qvet_version: string;
+}
+
 export interface Validator {
   readonly version: string;
   readonly formats: readonly Format[];
@@ -231,6 +250,11 @@ export interface Validator {
   readonly gates: readonly GateInfo[];
   validate(code: string, options?: ValidateOptions): Report;
   simulate(code: string, options?: SimulateOptions): Report;
+  /**
+   * The circuit of `code` (any format) written as OpenQASM 2 or 3, with the validate options.
+   * Read back, the export has the same figures, except where a W801 warning says otherwise.
+   */
+  export(code: string, to: 'qasm2' | 'qasm3', options?: ValidateOptions): ExportResult;
   equivalent(a: string, b: string): Equivalence;
   /**
    * The front end `validate` (or, with call 'simulate', `simulate`) reads this code with; '' when

@@ -37,7 +37,9 @@ async function validatorFor(method, args) {
   const full =
     method === 'equivalent'
       ? args.some((code) => needsFull(code))
-      : (method === 'validate' || method === 'simulate') && needsFull(args[0], args[1], method);
+      : method === 'export'
+        ? needsFull(args[0], args[2], 'validate')
+        : (method === 'validate' || method === 'simulate') && needsFull(args[0], args[1], method);
   return full ? fullValidator() : v;
 }
 
@@ -50,7 +52,7 @@ self.onmessage = async (event) => {
       self.postMessage({ id, ok: true, result: { version: v.version, formats: v.formats, backends: v.backends, gates: v.gates } });
       return;
     }
-    if (!['validate', 'simulate', 'equivalent'].includes(method)) throw new TypeError(`qvet: unknown method '${method}'`);
+    if (!['validate', 'simulate', 'export', 'equivalent'].includes(method)) throw new TypeError(`qvet: unknown method '${method}'`);
     self.postMessage({ id, ok: true, result: v[method](...args) });
   } catch (err) {
     self.postMessage({ id, ok: false, error: { name: err?.name ?? 'Error', message: err?.message ?? String(err) } });

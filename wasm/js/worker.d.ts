@@ -1,4 +1,6 @@
-import type { BackendProfile, Equivalence, Format, GateInfo, LoadOptions, Report, SimulateOptions, ValidateOptions } from './index.js';
+import type {
+  BackendProfile, Equivalence, ExportResult, Format, GateInfo, LoadOptions, Report, SimulateOptions, ValidateOptions,
+} from './index.js';
 
 export interface CallOptions {
   /** Aborting cancels the call: the worker is stopped and the promise rejects with an AbortError. */
@@ -12,6 +14,7 @@ export interface WorkerValidator {
   readonly gates: readonly GateInfo[];
   validate(code: string, options?: ValidateOptions, call?: CallOptions): Promise<Report>;
   simulate(code: string, options?: SimulateOptions, call?: CallOptions): Promise<Report>;
+  export(code: string, to: 'qasm2' | 'qasm3', options?: ValidateOptions, call?: CallOptions): Promise<ExportResult>;
   equivalent(a: string, b: string, call?: CallOptions): Promise<Equivalence>;
   /** Cancels every running call (their promises reject with an AbortError). */
   cancel(): void;

@@ -75,6 +75,7 @@ export async function createWorkerValidator(options = {}) {
     gates,
     validate: (code, opts, { signal } = {}) => call('validate', [code, opts], signal),
     simulate: (code, opts, { signal } = {}) => call('simulate', [code, opts], signal),
+    export: (code, to, opts, { signal } = {}) => call('export', [code, to, opts], signal),
     equivalent: (a, b, { signal } = {}) => call('equivalent', [a, b], signal),
     /** Cancels every running call. */
     cancel: stop,
