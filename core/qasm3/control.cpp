@@ -117,14 +117,8 @@ void Reader::emit_block(int32_t gate, const std::vector<uint32_t>& qubits, const
     e.num_params = g.num_params;
   }
   if (!budget(1, off, len)) return;
-  Instruction op;
-  op.kind = OpKind::Gate;
-  op.gate = gate;
-  op.src_offset = off;
-  op.src_length = len;
-  op.qubit_begin = static_cast<uint32_t>(c_.qubit_pool.size());
+  Instruction& op = new_instruction(gate, off, len);
   op.qubit_count = static_cast<uint32_t>(qubits.size());
-  op.param_begin = static_cast<uint32_t>(c_.param_pool.size());
   op.param_count = static_cast<uint16_t>(params.size());
   op.condition = condition;
   for (uint32_t p : params) {
@@ -135,7 +129,6 @@ void Reader::emit_block(int32_t gate, const std::vector<uint32_t>& qubits, const
     c_.param_pool.push_back(std::numeric_limits<double>::quiet_NaN());
   }
   c_.qubit_pool.insert(c_.qubit_pool.end(), qubits.begin(), qubits.end());
-  c_.ops.push_back(op);
 }
 
 // The condition Qiskit makes of `v`: a clbit (`c[0]`, `!c[0]`, `c[0] == true`) or a register

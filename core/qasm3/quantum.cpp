@@ -13,6 +13,22 @@ namespace {
 
 std::string plural(uint64_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
+// A literal as the general path reads it, when it is plain decimal (no underscores, no base):
+// false for anything else, which that path then reads.
+bool plain_number(std::string_view t, double* out) {
+  char buf[32];
+  if (t.empty() || t.size() >= sizeof buf) return false;
+  for (size_t i = 0; i < t.size(); ++i) {
+    const char ch = t[i];
+    if (!((ch >= '0' && ch <= '9') || ch == '.' || ch == 'e' || ch == 'E' || ch == '+' || ch == '-')) return false;
+    buf[i] = ch;
+  }
+  buf[t.size()] = '\0';
+  if (t.size() > 1 && t[0] == '0' && t[1] != '.' && t[1] != 'e' && t[1] != 'E') return false;  // leave 0x.., 007
+  *out = std::strtod(buf, nullptr);
+  return std::isfinite(*out);
+}
+
 // Amazon Braket's built-in gates (its OpenQASM 3 programs use them without an include) that are
 // one of Qiskit's standard gates, operands in the same order: the table row each is. Braket's
 // names from its documentation of supported gates; the matrices agree (v is sqrt(X), xx(t) is
@@ -45,7 +61,7 @@ const Symbol* Reader::braket_gate(const Token& name) {
   if (!row_name) return nullptr;
   const GateRow* row = find_gate(row_name);
   c_.gates[row->id].available = true;
-  globals_.assign(text(name), Symbol{Symbol::Gate, row->id});
+  set_global(text(name), Symbol{Symbol::Gate, row->id});
   warning("W124",
           "'" + std::string(text(name)) + "' is Amazon Braket's built-in gate, read as Qiskit's " +
               std::string(row->qiskit_name) +
@@ -137,6 +153,7 @@ void Reader::gate_definition() {
   GateDef* outer = defining_;
   const Mode outer_mode = mode_;
   defining_ = &def;
+  ++symbols_version_;  // what a name means depends on it (lookup)
   mode_ = Mode::Run;
   while (!at(Tok::RBrace) && !at(Tok::Eof) && !stopped()) {
     switch (cur_.kind) {
@@ -165,6 +182,7 @@ void Reader::gate_definition() {
     }
   }
   defining_ = outer;
+  ++symbols_version_;
   mode_ = outer_mode;
   pop_scope();
   if (!at(Tok::RBrace)) {
@@ -268,7 +286,105 @@ std::vector<std::vector<uint32_t>> Reader::operands(bool allow_empty, uint32_t* 
 
 // ------------------------------------------------------------------ gate calls
 
+// The statement most of a big file is made of, `name q[i], q[j];` or `name(0.5) q;` with number
+// literals, read with no Value and no per-statement vector: a known gate without modifiers,
+// plain numbers, and operands that are a register or one of its qubits. Anything else (and any
+// error) is left to the general path, which reads the statement again from its first token.
+bool Reader::simple_gate_call() {
+  if (defining_ || !running() || !at(Tok::Id)) return false;
+  const Token start = cur_;
+  const uint32_t start_prev = prev_end_;
+  const Symbol* s = lookup(text(cur_));
+  if (!s || s->kind != Symbol::Gate || text(cur_) == "id") return false;
+  const int32_t gate = static_cast<int32_t>(s->index);
+  const GateDef& g = c_.gates[static_cast<size_t>(gate)];
+  constexpr uint32_t kMax = 8;
+  if (g.num_qubits == 0 || g.num_qubits > kMax || g.num_params > 4) return false;
+  auto rewind = [&] {
+    lex_.seek(start.offset);
+    advance();
+    prev_end_ = start_prev;
+    return false;
+  };
+  advance();
+  double params[4] = {};
+  uint32_t np = 0;
+  if (at(Tok::LParen)) {
+    advance();
+    for (;;) {
+      const bool negative = at(Tok::Minus);
+      if (negative) advance();
+      if (np == 4 || !(at(Tok::Int) || at(Tok::Real)) || !plain_number(text(cur_), &params[np])) return rewind();
+      if (negative) params[np] = -params[np];
+      ++np;
+      advance();
+      if (at(Tok::RParen)) break;
+      if (!at(Tok::Comma)) return rewind();
+      advance();
+    }
+    advance();
+  }
+  if (np != g.num_params) return rewind();
+  // Each operand: one qubit, or a register's qubits (broadcast).
+  const std::vector<uint32_t>* regs[kMax] = {};
+  uint32_t single[kMax] = {};
+  uint32_t na = 0;
+  size_t width = 1;
+  for (;;) {
+    if (na == kMax || !at(Tok::Id)) return rewind();
+    const Symbol* q = lookup(text(cur_));
+    if (!q || q->kind != Symbol::Qubits) return rewind();
+    const QubitVar& qv = qvars_[q->index];
+    advance();
+    if (at(Tok::LBracket)) {
+      advance();
+      uint64_t k = 0;
+      const std::string_view digits = text(cur_);
+      if (!at(Tok::Int) || digits.size() > 9 || (digits.size() > 1 && digits[0] == '0')) return rewind();
+      for (char ch : digits) {
+        if (ch < '0' || ch > '9') return rewind();
+        k = k * 10 + static_cast<uint64_t>(ch - '0');
+      }
+      advance();
+      if (!at(Tok::RBracket) || qv.scalar || k >= qv.qubits.size()) return rewind();
+      advance();
+      single[na++] = qv.qubits[k];
+    } else if (qv.qubits.size() == 1) {
+      single[na++] = qv.qubits[0];
+    } else {
+      if (width != 1 && width != qv.qubits.size()) return rewind();
+      width = qv.qubits.size();
+      regs[na++] = &qv.qubits;
+    }
+    if (at(Tok::Semi)) break;
+    if (!at(Tok::Comma)) return rewind();
+    advance();
+  }
+  if (na != g.num_qubits) return rewind();
+  advance();  // ;
+  const uint32_t len = prev_end_ - start.offset;
+  auto qubit = [&](uint32_t k, size_t i) { return regs[k] ? (*regs[k])[i] : single[k]; };
+  for (size_t i = 0; i < width; ++i)
+    for (uint32_t k = 0; k < na; ++k)
+      for (uint32_t j = 0; j < k; ++j)
+        if (qubit(j, i) == qubit(k, i)) return rewind();  // the general path says which
+  if (!budget(width, start.offset, len)) return true;
+  c_.gates[static_cast<size_t>(gate)].used = true;
+  for (size_t i = 0; i < width; ++i) {
+    uint32_t qubits[kMax];
+    for (uint32_t k = 0; k < na; ++k) qubits[k] = qubit(k, i);
+    if (!expansion_budget(g, start.offset, len)) return true;
+    Instruction& op = new_instruction(gate, start.offset, len);
+    op.qubit_count = na;
+    op.param_count = static_cast<uint16_t>(np);
+    c_.param_pool.insert(c_.param_pool.end(), params, params + np);
+    c_.qubit_pool.insert(c_.qubit_pool.end(), qubits, qubits + na);
+  }
+  return true;
+}
+
 void Reader::gate_call_statement() {
+  if (simple_gate_call()) return;
   const Token start = cur_;
   std::vector<Modifier> mods;
   // Modifiers: inv @, pow(k) @, ctrl[(n)] @, negctrl[(n)] @, in source order (applied right to left).
@@ -498,24 +614,9 @@ void Reader::emit_gate(int32_t gate, const std::vector<Value>& params, const std
     defining_->body.push_back(std::move(op));
     return;
   }
-  expanded_total_ += g.expanded_ops;
-  if (expanded_total_ > lim_.max_expanded_ops) {
-    quiet_ = false;
-    error("E406",
-          "expanding the program's gates would give more than " + std::to_string(lim_.max_expanded_ops) +
-              " instructions (the limit)",
-          off, len);
-    fatal_ = true;
-    return;
-  }
-  Instruction op;
-  op.kind = OpKind::Gate;
-  op.gate = gate;
-  op.src_offset = off;
-  op.src_length = len;
-  op.qubit_begin = static_cast<uint32_t>(c_.qubit_pool.size());
+  if (!expansion_budget(g, off, len)) return;
+  Instruction& op = new_instruction(gate, off, len);
   op.qubit_count = static_cast<uint32_t>(qubits.size());
-  op.param_begin = static_cast<uint32_t>(c_.param_pool.size());
   op.param_count = static_cast<uint16_t>(params.size());
   for (const Value& v : params) {
     if (v.symbolic()) {
@@ -530,7 +631,30 @@ void Reader::emit_gate(int32_t gate, const std::vector<Value>& params, const std
     }
   }
   c_.qubit_pool.insert(c_.qubit_pool.end(), qubits.begin(), qubits.end());
-  c_.ops.push_back(op);
+}
+
+// Counts g's expansion into the program's; past max_expanded_ops, E406 and the reading stops.
+bool Reader::expansion_budget(const GateDef& g, uint32_t off, uint32_t len) {
+  expanded_total_ += g.expanded_ops;
+  if (expanded_total_ <= lim_.max_expanded_ops) return true;
+  quiet_ = false;
+  error("E406",
+        "expanding the program's gates would give more than " + std::to_string(lim_.max_expanded_ops) +
+            " instructions (the limit)",
+        off, len);
+  fatal_ = true;
+  return false;
+}
+
+Instruction& Reader::new_instruction(int32_t gate, uint32_t off, uint32_t len) {
+  Instruction& op = c_.ops.emplace_back();
+  op.kind = OpKind::Gate;
+  op.gate = gate;
+  op.src_offset = off;
+  op.src_length = len;
+  op.qubit_begin = static_cast<uint32_t>(c_.qubit_pool.size());
+  op.param_begin = static_cast<uint32_t>(c_.param_pool.size());
+  return op;
 }
 
 // ------------------------------------------------------------------ measure, reset, barrier, delay

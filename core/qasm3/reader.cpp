@@ -32,7 +32,7 @@ Reader::Reader(std::string_view src, const SourceMap& map, const Options& opt, D
   // U is built into the language; every other standard gate comes with stdgates.inc.
   const GateRow* u = find_gate("U");
   c_.gates[u->id].available = true;
-  globals_.assign("U", Symbol{Symbol::Gate, u->id});
+  set_global("U", Symbol{Symbol::Gate, u->id});
   const size_t guess = std::min<size_t>(src.size() / 16, 1u << 20);
   c_.ops.reserve(guess);
   c_.qubit_pool.reserve(guess * 2);
@@ -354,7 +354,7 @@ void Reader::include() {
           if (a == n) row = &g;
     if (!row) return;
     c_.gates[row->id].available = true;
-    globals_.assign(n, Symbol{Symbol::Gate, row->id});
+    set_global(n, Symbol{Symbol::Gate, row->id});
   };
   if (name == "stdgates.inc") {
     for (std::string_view n : kStd) add(n);
@@ -948,7 +948,22 @@ void Reader::assignment_or_call() {
 
 // ------------------------------------------------------------------ names and scopes
 
+void Reader::set_global(std::string_view name, Symbol sym) {
+  globals_.assign(name, sym);
+  ++symbols_version_;
+}
+
+// Most statements name the gate and the register the one before them did: the last answers are
+// kept, by name, until a declaration or a scope changes what a name means (symbols_version_).
 const Symbol* Reader::lookup(std::string_view name) const {
+  if (name.empty()) return nullptr;
+  LookupCache& e = lookup_cache_[(static_cast<unsigned char>(name[0]) + name.size()) & 7];
+  if (e.version == symbols_version_ && e.name == name) return e.symbol;
+  e = {name, resolve(name), symbols_version_};
+  return e.symbol;
+}
+
+const Symbol* Reader::resolve(std::string_view name) const {
   bool crossed = false;
   for (size_t s = scopes_.size(); s-- > 1;) {
     for (auto it = scopes_[s].names.rbegin(); it != scopes_[s].names.rend(); ++it)
@@ -990,6 +1005,7 @@ bool Reader::declare(std::string_view name, Symbol sym, const Token& at) {
         return false;
       }
     names.emplace_back(name, sym);
+    ++symbols_version_;
     return true;
   }
   if (const Symbol* old = globals_.find(name)) {
@@ -999,16 +1015,20 @@ bool Reader::declare(std::string_view name, Symbol sym, const Token& at) {
     error_at("E202", "'" + std::string(name) + "' is already declared" + where, at);
     return false;
   }
-  globals_.assign(name, sym);
+  set_global(name, sym);
   return true;
 }
 
 void Reader::push_scope(bool boundary) {
   scopes_.emplace_back();
   scopes_.back().boundary = boundary;
+  ++symbols_version_;
 }
 
-void Reader::pop_scope() { scopes_.pop_back(); }
+void Reader::pop_scope() {
+  scopes_.pop_back();
+  ++symbols_version_;
+}
 
 // n new qubits at the end of the circuit, as one register (a `qubit q;` is one of one qubit);
 // UINT32_MAX when the limit refuses them.

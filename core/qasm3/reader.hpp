@@ -188,6 +188,8 @@ class Reader {
 
   // ---- names and scopes (reader.cpp)
   const Symbol* lookup(std::string_view name) const;
+  const Symbol* resolve(std::string_view name) const;  // lookup without its cache
+  void set_global(std::string_view name, Symbol sym);
   const Symbol* braket_gate(const Token& name);
   bool declare(std::string_view name, Symbol sym, const Token& at);
   void push_scope(bool boundary = false);
@@ -214,6 +216,11 @@ class Reader {
   // ---- quantum statements (quantum.cpp)
   void gate_definition();
   void gate_call_statement();
+  bool simple_gate_call();
+  // A new instruction of `gate` at the end of the circuit, its qubits and parameters to be
+  // appended to the pools by the caller (qubit_begin and param_begin point there).
+  Instruction& new_instruction(int32_t gate, uint32_t off, uint32_t len);
+  bool expansion_budget(const GateDef& g, uint32_t off, uint32_t len);
   std::vector<std::vector<uint32_t>> operands(bool allow_empty, uint32_t* end);
   std::vector<uint32_t> qubit_operand(const Token& at, uint32_t depth = 0);
   void measure_statement();
@@ -306,6 +313,15 @@ class Reader {
   Value ret_value_;
 
   NameTable<Symbol> globals_;
+  // lookup()'s last answers; valid while symbols_version_ is theirs (declarations, scopes and
+  // entering or leaving a definition change it).
+  struct LookupCache {
+    std::string_view name;
+    const Symbol* symbol = nullptr;
+    uint64_t version = ~uint64_t{0};
+  };
+  mutable LookupCache lookup_cache_[8];
+  uint64_t symbols_version_ = 0;
   struct Scope {
     std::vector<std::pair<std::string_view, Symbol>> names;
     bool boundary = false;  // a gate or subroutine body: only constants, gates and subroutines pass
