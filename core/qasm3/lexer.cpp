@@ -209,7 +209,8 @@ Tok keyword(std::string_view w) {
   static const KeywordIndex index;
   const auto c = static_cast<unsigned char>(w[0]);
   for (size_t i = index.first[c]; i < index.first[c + 1]; ++i) {
-    if (index.length[i] == w.size() && w == index.sorted[i].text) return index.sorted[i].kind;
+    if (index.length[i] == w.size() && std::memcmp(w.data(), index.sorted[i].text, w.size()) == 0)
+      return index.sorted[i].kind;
   }
   return Tok::Id;
 }
@@ -270,7 +271,10 @@ bool Lexer::skip_space_and_comments() {
 
 Token Lexer::next() {
   const size_t n = src_.size();
-  if (!skip_space_and_comments()) return make(Tok::Eof, pos_);
+  // Spaces inline; only a '/' that may start a comment takes the general path.
+  const char* s = src_.data();
+  while (pos_ < n && (s[pos_] == ' ' || s[pos_] == '\n' || s[pos_] == '\t' || s[pos_] == '\r')) ++pos_;
+  if (pos_ < n && s[pos_] == '/' && !skip_space_and_comments()) return make(Tok::Eof, pos_);
   const size_t b = pos_;
   if (pos_ >= n) return make(Tok::Eof, b);
   const char c = src_[pos_];
@@ -421,14 +425,17 @@ Token Lexer::number(size_t b) {
   // A suffix, possibly after spaces: `im` makes an imaginary number, a time unit a duration.
   size_t after = pos_;
   while (after < n && (src_[after] == ' ' || src_[after] == '\t')) ++after;
-  const std::string_view rest = src_.substr(after);
-  if (rest.substr(0, 2) == "im" && (rest.size() == 2 || !is_word(rest[2]))) {
-    pos_ = after + 2;
-    return make(Tok::Imag, b);
-  }
-  if (const size_t unit = time_unit(rest)) {
-    pos_ = after + unit;
-    return make(Tok::Timing, b);
+  // Only a letter (or the lead byte of µ) can start a suffix: most numbers end at `)`, `,` or `]`.
+  if (after < n && (is_alpha(src_[after]) || src_[after] == '\xC2')) {
+    const std::string_view rest = src_.substr(after);
+    if (rest.substr(0, 2) == "im" && (rest.size() == 2 || !is_word(rest[2]))) {
+      pos_ = after + 2;
+      return make(Tok::Imag, b);
+    }
+    if (const size_t unit = time_unit(rest)) {
+      pos_ = after + unit;
+      return make(Tok::Timing, b);
+    }
   }
   if (pos_ < n && is_word(src_[pos_])) {
     while (pos_ < n && is_word(src_[pos_])) ++pos_;

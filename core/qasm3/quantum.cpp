@@ -25,6 +25,29 @@ bool plain_number(std::string_view t, double* out) {
   }
   buf[t.size()] = '\0';
   if (t.size() > 1 && t[0] == '0' && t[1] != '.' && t[1] != 'e' && t[1] != 'E') return false;  // leave 0x.., 007
+  // Digits with at most one point and no exponent, 15 digits at most: the integer they spell and
+  // the power of ten are exact doubles, so one division rounds correctly, as strtod would.
+  static constexpr double kTens[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  uint64_t m = 0;
+  int digits = 0, frac = -1;
+  bool simple = true;
+  for (char ch : t) {
+    if (ch == '.' && frac < 0) {
+      frac = 0;
+    } else if (ch >= '0' && ch <= '9' && digits < 15) {
+      m = m * 10 + static_cast<uint64_t>(ch - '0');
+      ++digits;
+      if (frac >= 0) ++frac;
+    } else {
+      simple = false;
+      break;
+    }
+  }
+  if (simple && digits > 0) {
+    *out = static_cast<double>(m) / kTens[frac < 0 ? 0 : frac];
+    return true;
+  }
   *out = std::strtod(buf, nullptr);
   return std::isfinite(*out);
 }

@@ -762,6 +762,7 @@ void Reader::let_alias() {
 void Reader::assignment_or_call() {
   const Token name = cur_;
   const Symbol* sym = lookup(text(name));
+  if (sym && sym->kind == Symbol::Gate && simple_gate_call()) return;
   if (!sym || sym->kind == Symbol::Gate) {
     // `x = ...;`, `x[0] = ...;`, `x += ...;` with x never declared (or a gate): not a gate call.
     size_t p = end_of(name);
