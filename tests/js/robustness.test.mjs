@@ -40,12 +40,53 @@ test('1,000 alternating bad and good calls leave the module working', async () =
   assert.equal(v.simulate(good, { shots: 100, seed: 1 }).simulation.ok, true);
 });
 
-test('10,000 validations leave the wasm heap flat', async () => {
+// Every kind of answer the module gives: valid reports from each front end, each front end's
+// errors, the core's own E100 (options it refuses), simulations that run and that stop (E502,
+// E509), exports written and refused (E800), and the tools.
+const bell3 = 'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[2] q;\nbit[2] c;\nh q[0];\ncx q[0], q[1];\nc = measure q;\n';
+const bellPy = 'from qiskit import QuantumCircuit\nqc = QuantumCircuit(2, 2)\nqc.h(0)\nqc.cx(0, 1)\nqc.measure([0, 1], [0, 1])\n';
+const paramPy = 'from qiskit import QuantumCircuit\nfrom qiskit.circuit import Parameter\nt = Parameter("t")\nqc = QuantumCircuit(1)\nqc.rx(t, 0)\n';
+const loop3 = 'OPENQASM 3.0;\ninclude "stdgates.inc";\nqubit[1] q;\nbit[1] c;\nc[0] = measure q[0];\nif (c[0]) x q[0];\n';
+const calls = [
+  (v) => v.validate(good),
+  (v) => v.validate(bell3, { operations: true }),
+  (v) => v.validate(bellPy),
+  (v) => v.validate(good.replace('h q[0]', 'foo q[0]')),
+  (v) => v.validate(bell3.replace('q[1];\nc', 'q[7];\nc')),
+  (v) => v.validate(bellPy.replace('qc.h(0)', 'qc.h(9)')),
+  (v) => v.validate(good, { backend: 'nope' }),
+  (v) => v.validate(good, { backend: 'line-3' }),
+  (v) => v.validate(hostile[0]),
+  (v) => v.validate(hostile[7]),
+  (v) => v.export(bellPy, 'qasm3'),
+  (v) => v.export(loop3, 'qasm2'),
+  (v) => v.equivalent(good, good),
+];
+const simulations = [
+  (v) => v.simulate(good, { shots: 64, seed: 3 }),
+  (v) => v.simulate(bell3, { shots: 16, statevector: true }),
+  (v) => v.simulate(loop3, { shots: 8 }),
+  (v) => v.simulate(paramPy, { shots: 8 }),
+  (v) => v.simulate(paramPy, { shots: 8, parameters: { t: 0.5 } }),
+  (v) => v.simulate('OPENQASM 2.0;\nqreg q[40];\n', { shots: 1 }),
+];
+
+test('100,000 validations and 1,000 simulations of every kind leave the wasm heap flat', async () => {
   const v = await createValidator();
-  const mixed = [good, hostile[0], hostile[2], good.replace('h q[0]', 'foo q[0]')];
-  for (let i = 0; i < 200; i++) v.validate(mixed[i % mixed.length]);  // warm up: caches, heap growth
+  // Warm up: caches and the heap's growth to its working size.
+  for (let i = 0; i < 300; i++) calls[i % calls.length](v);
+  for (let i = 0; i < 60; i++) simulations[i % simulations.length](v);
   const before = v.heapTop();
-  for (let i = 0; i < 10000; i++) v.validate(mixed[i % mixed.length], i % 3 === 0 ? { operations: true } : undefined);
+  const kinds = new Set();
+  for (let i = 0; i < 100000; i++) {
+    const r = calls[i % calls.length](v);
+    if (i < calls.length) kinds.add(JSON.stringify([r.valid ?? r.ok ?? r.equivalent, (r.errors ?? []).length > 0]));
+  }
+  for (let i = 0; i < 1000; i++) simulations[i % simulations.length](v);
   const after = v.heapTop();
   assert.equal(after, before, `heap top moved from ${before} to ${after}`);
+  assert.ok(kinds.size >= 3, 'valid, invalid and refused answers were all given');
+  // ...and the module still answers as before.
+  assert.equal(v.validate(good).depth, 3);
+  assert.equal(v.simulate(good, { shots: 100, seed: 1 }).simulation.ok, true);
 });

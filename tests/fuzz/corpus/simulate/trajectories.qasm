@@ -1,0 +1,10 @@
+OPENQASM 2.0;
+include "qelib1.inc";
+qreg q[3];
+creg c[3];
+h q[0];
+measure q[0] -> c[0];
+if (c == 1) x q[1];
+reset q[0];
+h q;
+measure q -> c;
