@@ -57,7 +57,9 @@ const calls = [
   (v) => v.validate(good, { backend: 'nope' }),
   (v) => v.validate(good, { backend: 'line-3' }),
   (v) => v.validate(hostile[0]),
-  (v) => v.validate(hostile[7]),
+  // A bound reached at once (the step budget takes a second: the 1,000-call test has it).
+  (v) => v.validate('from qiskit import QuantumCircuit\nqc = QuantumCircuit(2)\nx = [0] * 10**12\n'),
+  (v) => v.validate('import os\nos.system("true")\n'),
   (v) => v.export(bellPy, 'qasm3'),
   (v) => v.export(loop3, 'qasm2'),
   (v) => v.equivalent(good, good),
