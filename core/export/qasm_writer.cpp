@@ -107,8 +107,10 @@ class Writer {
 
   // ---------------------------------------------------------------- names
 
-  // A name for `want` that the target accepts and nothing else has taken.
-  std::string fresh(const std::string& want) {
+  // A name for `want` that the target accepts and nothing else has taken; OpenQASM 2 names that do
+  // not start with a lower-case letter get `prefix`, as Qiskit's exporter escapes them ("gate_"
+  // for gates, "reg_" for registers).
+  std::string fresh(const std::string& want, const char* prefix = "gate_") {
     std::string n;
     for (char ch : want) {
       // OpenQASM 3 names may hold any letter (UTF-8 bytes pass through); 2's only ASCII ones.
@@ -118,7 +120,7 @@ class Writer {
     }
     if (n.empty()) n = "g";
     // OpenQASM 2 names start with a lower-case letter; 3's with a letter or an underscore.
-    if (v3_ ? (n[0] >= '0' && n[0] <= '9') : !(n[0] >= 'a' && n[0] <= 'z')) n = (v3_ ? "_" : "gate_") + n;
+    if (v3_ ? (n[0] >= '0' && n[0] <= '9') : !(n[0] >= 'a' && n[0] <= 'z')) n = (v3_ ? "_" : prefix) + n;
     std::string candidate = n;
     // Suffixes count up from where the last name with this stem stopped: many loops cost linear time.
     uint32_t& k = next_suffix_[n];
@@ -151,7 +153,7 @@ class Writer {
     std::vector<Decl>& decls = quantum ? qdecls_ : cdecls_;
     ref.assign(count, std::string());
     for (const Register& r : regs) {
-      const std::string name = fresh(r.name);
+      const std::string name = fresh(r.name, "reg_");
       if (r.name != name) {
         warn(r.span, "register '" + r.name + "' is written as '" + name + "'");
         renamed_.emplace_back(r.name, name);
@@ -173,7 +175,7 @@ class Writer {
       for (uint32_t b : uncovered) ref[b] = "$" + std::to_string(b);
       return;
     }
-    const std::string name = fresh(loose);
+    const std::string name = fresh(loose, "reg_");
     decls.push_back({name, static_cast<uint32_t>(uncovered.size())});
     for (size_t i = 0; i < uncovered.size(); ++i) ref[uncovered[i]] = name + "[" + std::to_string(i) + "]";
   }

@@ -645,39 +645,49 @@ void Reader::def_statement() {
   // The body, checked once with its parameters' values unknown.
   check_only([&] {
     push_scope(true);
-    for (size_t k = 0; k < s.params.size(); ++k) {
-      const Sub::Param& p = s.params[k];
-      if (p.type == Type::Qubit) {
-        QubitVar q;
-        q.name = p.name;
-        q.scalar = p.scalar;
-        q.qubits.assign(p.scalar ? 1 : p.width, 0);
-        qvars_.push_back(std::move(q));
-        declare(p.name, Symbol{Symbol::Qubits, static_cast<uint32_t>(qvars_.size() - 1)}, param_tokens[k]);
-      } else {
-        Var v;
-        v.name = p.name;
-        v.type = p.type;
-        v.width = p.width;
-        v.value = typed(p.type, p.width, false);
-        if (p.type == Type::Bit) v.value.refs.assign(p.scalar ? 1 : p.width, 0);
-        if (p.type == Type::Array) {
-          auto a = std::make_shared<ArrayData>();
-          a->elem = p.elem;
-          a->elem_width = p.elem_width;
-          a->dims = p.dims;
-          v.value.array = a;
-        }
-        vars_.push_back(std::move(v));
-        declare(p.name, Symbol{Symbol::Var, static_cast<uint32_t>(vars_.size() - 1)}, param_tokens[k]);
-      }
-    }
+    for (size_t k = 0; k < s.params.size(); ++k) declare_parameter(s.params[k], nullptr, param_tokens[k]);
     ++sub_depth_;
     block_or_statement();
     --sub_depth_;
     pop_scope();
   });
   jump_ = Jump::None;
+}
+
+// A subroutine's parameter in its body's scope: bound to the call's argument, or (checking the body
+// once, where it is defined: arg is nullptr) of its type with an unknown value.
+void Reader::declare_parameter(const Sub::Param& p, const Value* arg, const Token& at) {
+  if (p.type == Type::Qubit) {
+    QubitVar q;
+    q.name = p.name;
+    q.scalar = p.scalar;
+    if (arg)
+      q.qubits = arg->refs;
+    else
+      q.qubits.assign(p.scalar ? 1 : p.width, 0);
+    qvars_.push_back(std::move(q));
+    declare(p.name, Symbol{Symbol::Qubits, static_cast<uint32_t>(qvars_.size() - 1)}, at);
+    return;
+  }
+  Var v;
+  v.name = p.name;
+  v.type = p.type;
+  v.width = p.width;
+  if (arg) {
+    v.value = p.type == Type::Bit ? *arg : convert(*arg, p.type, p.width, at, false);
+  } else {
+    v.value = typed(p.type, p.width, false);
+    if (p.type == Type::Bit) v.value.refs.assign(p.scalar ? 1 : p.width, 0);
+    if (p.type == Type::Array) {
+      auto a = std::make_shared<ArrayData>();
+      a->elem = p.elem;
+      a->elem_width = p.elem_width;
+      a->dims = p.dims;
+      v.value.array = a;
+    }
+  }
+  vars_.push_back(std::move(v));
+  declare(p.name, Symbol{Symbol::Var, static_cast<uint32_t>(vars_.size() - 1)}, at);
 }
 
 void Reader::extern_statement() {
@@ -821,26 +831,7 @@ Value Reader::call_subroutine(const Sub& s, const Token& name, uint32_t depth, b
   const uint32_t saved_prev = prev_end_;
   const size_t saved_pos = lex_.position();
   push_scope(true);
-  for (size_t k = 0; k < args.size(); ++k) {
-    const Sub::Param& p = s.params[k];
-    const Token pt{Tok::Id, name.offset, name.length};
-    if (p.type == Type::Qubit) {
-      QubitVar q;
-      q.name = p.name;
-      q.scalar = p.scalar;
-      q.qubits = args[k].refs;
-      qvars_.push_back(std::move(q));
-      declare(p.name, Symbol{Symbol::Qubits, static_cast<uint32_t>(qvars_.size() - 1)}, pt);
-    } else {
-      Var v;
-      v.name = p.name;
-      v.type = p.type;
-      v.width = p.width;
-      v.value = p.type == Type::Bit ? args[k] : convert(args[k], p.type, p.width, name, false);
-      vars_.push_back(std::move(v));
-      declare(p.name, Symbol{Symbol::Var, static_cast<uint32_t>(vars_.size() - 1)}, pt);
-    }
-  }
+  for (size_t k = 0; k < args.size(); ++k) declare_parameter(s.params[k], &args[k], name);
   lex_.seek(s.body);
   ++rereads_;
   advance();

@@ -12,6 +12,9 @@ namespace qvet::qasm3 {
 
 namespace {
 
+// Whether a double converts to int64_t without undefined behaviour (NaN does not).
+bool fits_int64(double v) { return std::fabs(v) < 9223372036854775808.0; }
+
 Value known_int(int64_t i, Type t = Type::Int) {
   Value v;
   v.type = t;
@@ -665,15 +668,28 @@ Value Reader::call(const Token& name, uint32_t depth) {
   struct Fn {
     const char* name;
     uint8_t arity;
-    ExprOp::Code code;  // for a symbolic argument; Const where none exists
+    ExprOp::Code code;       // for a symbolic argument; Const where none exists
+    double (*real)(double);  // of a known real argument; nullptr for those computed apart
   };
-  static constexpr Fn kFns[] = {
-      {"arccos", 1, ExprOp::Acos},    {"arcsin", 1, ExprOp::Asin}, {"arctan", 1, ExprOp::Atan},
-      {"ceiling", 1, ExprOp::Const},  {"cos", 1, ExprOp::Cos},     {"exp", 1, ExprOp::Exp},
-      {"floor", 1, ExprOp::Const},    {"log", 1, ExprOp::Ln},      {"mod", 2, ExprOp::Const},
-      {"popcount", 1, ExprOp::Const}, {"pow", 2, ExprOp::Pow},     {"rotl", 2, ExprOp::Const},
-      {"rotr", 2, ExprOp::Const},     {"sin", 1, ExprOp::Sin},     {"sqrt", 1, ExprOp::Sqrt},
-      {"tan", 1, ExprOp::Tan},        {"real", 1, ExprOp::Const},  {"imag", 1, ExprOp::Const},
+  static const Fn kFns[] = {
+      {"arccos", 1, ExprOp::Acos, [](double x) { return std::acos(x); }},
+      {"arcsin", 1, ExprOp::Asin, [](double x) { return std::asin(x); }},
+      {"arctan", 1, ExprOp::Atan, [](double x) { return std::atan(x); }},
+      {"ceiling", 1, ExprOp::Const, [](double x) { return std::ceil(x); }},
+      {"cos", 1, ExprOp::Cos, [](double x) { return std::cos(x); }},
+      {"exp", 1, ExprOp::Exp, [](double x) { return std::exp(x); }},
+      {"floor", 1, ExprOp::Const, [](double x) { return std::floor(x); }},
+      {"log", 1, ExprOp::Ln, [](double x) { return std::log(x); }},
+      {"mod", 2, ExprOp::Const, nullptr},
+      {"popcount", 1, ExprOp::Const, nullptr},
+      {"pow", 2, ExprOp::Pow, nullptr},
+      {"rotl", 2, ExprOp::Const, nullptr},
+      {"rotr", 2, ExprOp::Const, nullptr},
+      {"sin", 1, ExprOp::Sin, [](double x) { return std::sin(x); }},
+      {"sqrt", 1, ExprOp::Sqrt, [](double x) { return std::sqrt(x); }},
+      {"tan", 1, ExprOp::Tan, [](double x) { return std::tan(x); }},
+      {"real", 1, ExprOp::Const, nullptr},
+      {"imag", 1, ExprOp::Const, nullptr},
   };
   const Fn* fn = nullptr;
   for (const Fn& f : kFns)
@@ -746,30 +762,7 @@ Value Reader::call(const Token& name, uint32_t depth) {
     error_at("E140", "'" + std::string(n) + "' of a complex number is not supported", name);
     return Value{};
   }
-  const double x = a.number();
-  double r = 0;
-  if (f == "arccos")
-    r = std::acos(x);
-  else if (f == "arcsin")
-    r = std::asin(x);
-  else if (f == "arctan")
-    r = std::atan(x);
-  else if (f == "ceiling")
-    r = std::ceil(x);
-  else if (f == "cos")
-    r = std::cos(x);
-  else if (f == "exp")
-    r = std::exp(x);
-  else if (f == "floor")
-    r = std::floor(x);
-  else if (f == "log")
-    r = std::log(x);
-  else if (f == "sin")
-    r = std::sin(x);
-  else if (f == "sqrt")
-    r = std::sqrt(x);
-  else if (f == "tan")
-    r = std::tan(x);
+  const double r = fn->real(a.number());
   if (!std::isfinite(r)) {
     error("E310", "'" + std::string(n) + "' has no finite value here", name.offset, prev_end_ - name.offset);
     return Value{};
@@ -828,8 +821,18 @@ Value Reader::convert(Value v, Type t, uint32_t width, const Token& at_tok, bool
         const uint32_t n = v.width ? v.width : (width ? width : 64);
         const double frac = std::fmod(std::fmod(v.f, 2 * kPi) + 2 * kPi, 2 * kPi) / (2 * kPi);
         r.i = static_cast<int64_t>(frac * std::ldexp(1.0, static_cast<int>(std::min<uint32_t>(n, 62))));
+      } else if (is_real(v.type)) {
+        // Truncated towards zero, as a cast does; a float beyond 64 bits has no integer (found by
+        // fuzzing: `for int i in {1E140}`).
+        if (!fits_int64(v.f)) {
+          error("E140", "the value " + exact_number_text(v.f) + " does not fit in a 64-bit integer", at_tok.offset,
+                prev_end_ > at_tok.offset ? prev_end_ - at_tok.offset : at_tok.length);
+          r.i = 0;
+        } else {
+          r.i = static_cast<int64_t>(v.f);
+        }
       } else {
-        r.i = is_real(v.type) ? static_cast<int64_t>(v.f) : v.i;
+        r.i = v.i;
       }
       if (t == Type::Int)
         r.i = wrap(r.i, width, true);
@@ -1050,10 +1053,15 @@ Value Reader::apply_binary(Tok op, Value a, Value b, const Token& at_tok) {
           error_at("E310", "division by zero", at_tok);
           return Value{};
         }
-        if (rt == Type::Uint)
+        if (rt == Type::Uint) {
+          if (!fits_int64(x / y)) {
+            error_at("E310", "the quotient does not fit in a 64-bit integer", at_tok);
+            return Value{};
+          }
           r.i = static_cast<int64_t>(x / y);
-        else
+        } else {
           r.f = x / y;
+        }
         break;
       case Tok::Percent:
         if (y == 0) {

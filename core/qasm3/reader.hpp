@@ -267,6 +267,7 @@ class Reader {
   void extern_statement();
   void return_statement();
   // `statement`: the call is a statement of its own, where the older gate-like forms are read.
+  void declare_parameter(const Sub::Param& p, const Value* arg, const Token& at);
   Value call_subroutine(const Sub& s, const Token& name, uint32_t depth, bool statement = false);
   void skip_calibration();
   struct Mark {

@@ -13,14 +13,7 @@ using namespace qvet;
 namespace {
 const std::string kRoot = std::string(QVET_SHARED_DIR) + "/corpus/qasmbench/";
 
-bool read(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
-}
+bool read(const std::string& path, std::string* out) { return test::read_file(path, out); }
 
 // Files of the corpus that are not valid OpenQASM 2, and the line of their first error.
 const std::map<std::string, std::pair<std::string, uint32_t>> kInvalid = {

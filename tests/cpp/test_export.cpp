@@ -5,7 +5,6 @@
 // the OpenQASM 3 examples, every gate of the table and the Python test files.
 #include <catch2/catch.hpp>
 
-#include <dirent.h>
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -19,28 +18,8 @@ using namespace qvet;
 
 namespace {
 
-bool read(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return true;
-}
-
-std::vector<std::string> files_in(const std::string& dir, const std::string& ext) {
-  std::vector<std::string> out;
-  DIR* d = opendir(dir.c_str());
-  if (!d) return out;
-  while (dirent* e = readdir(d)) {
-    const std::string name = e->d_name;
-    if (name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0)
-      out.push_back(dir + "/" + name);
-  }
-  closedir(d);
-  std::sort(out.begin(), out.end());
-  return out;
-}
+using test::files_in;
+using test::read_file;
 
 using Counts = std::map<std::string, uint64_t>;
 
@@ -269,7 +248,7 @@ TEST_CASE("export: names OpenQASM does not take are renamed, and the export says
 TEST_CASE("export: QASMBench round-trips through OpenQASM 2 and 3", "[export][corpus]") {
   const std::string root = std::string(QVET_SHARED_DIR) + "/corpus/qasmbench/";
   std::string index;
-  if (!read(root + "index.tsv", &index)) QVET_SKIP(root << " is absent (the corpus lives in ../shared)");
+  if (!read_file(root + "index.tsv", &index)) QVET_SKIP(root << " is absent (the corpus lives in ../shared)");
   std::istringstream lines(index);
   std::string line;
   std::getline(lines, line);
@@ -277,7 +256,7 @@ TEST_CASE("export: QASMBench round-trips through OpenQASM 2 and 3", "[export][co
   while (std::getline(lines, line)) {
     const std::string path = line.substr(0, line.find('\t'));
     std::string src;
-    REQUIRE(read(root + path, &src));
+    REQUIRE(read_file(root + path, &src));
     if (src.size() > (1u << 20)) continue;  // the largest few: the same code paths, minutes under sanitizers
     if (!validate(src).valid) continue;     // the five invalid files (test_corpus.cpp names them)
     round_trip(src, Format::Qasm2, path);
@@ -295,7 +274,7 @@ TEST_CASE("export: the OpenQASM 3 examples round-trip, and to OpenQASM 2 or E800
   size_t loaded = 0;
   for (const std::string& f : files) {
     std::string src;
-    REQUIRE(read(f, &src));
+    REQUIRE(read_file(f, &src));
     if (!validate(src).valid) continue;  // the five with genuine errors (test_corpus.cpp)
     round_trip(src, Format::Qasm3, f);
     const Export two = export_circuit(src, Format::Qasm2);
@@ -316,7 +295,7 @@ TEST_CASE("export: the Python test files become OpenQASM with Qiskit's figures",
   size_t three_refused = 0, valid = 0;
   for (const std::string& f : files) {
     std::string src;
-    REQUIRE(read(f, &src));
+    REQUIRE(read_file(f, &src));
     const Report r = validate(src, python());
     if (!r.valid) continue;
     ++valid;

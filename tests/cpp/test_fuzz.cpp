@@ -4,7 +4,6 @@
 // libFuzzer.
 #include <catch2/catch.hpp>
 
-#include <dirent.h>
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -12,28 +11,19 @@
 #include <vector>
 
 #include "harness.hpp"
+#include "helpers.hpp"
 #include "qvet.hpp"
 
 namespace {
 
 const std::string kDir = QVET_FUZZ_DIR;
 
-std::vector<std::string> files(const std::string& dir) {
-  std::vector<std::string> out;
-  DIR* d = opendir(dir.c_str());
-  if (!d) return out;
-  while (dirent* e = readdir(d))
-    if (e->d_name[0] != '.') out.push_back(dir + "/" + e->d_name);
-  closedir(d);
-  std::sort(out.begin(), out.end());
-  return out;
-}
+std::vector<std::string> files(const std::string& dir) { return qvet::test::files_in(dir); }
 
 std::string bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string out;
+  qvet::test::read_file(path, &out);
+  return out;
 }
 
 }  // namespace

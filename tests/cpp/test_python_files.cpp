@@ -8,7 +8,6 @@
 // read yet and are not run here.
 #include <catch2/catch.hpp>
 
-#include <dirent.h>
 #include <algorithm>
 #include <fstream>
 #include <set>
@@ -24,25 +23,17 @@ using namespace qvet;
 
 namespace {
 
-// The *.py files directly in `dir`, sorted by name.
+// The *.py files directly in `dir`, by name, sorted.
 std::vector<std::string> python_files(const std::string& dir) {
   std::vector<std::string> out;
-  DIR* d = opendir(dir.c_str());
-  if (!d) return out;
-  while (dirent* e = readdir(d)) {
-    const std::string name = e->d_name;
-    if (name.size() > 3 && name.compare(name.size() - 3, 3, ".py") == 0) out.push_back(name);
-  }
-  closedir(d);
-  std::sort(out.begin(), out.end());
+  for (const std::string& path : test::files_in(dir, ".py")) out.push_back(path.substr(dir.size() + 1));
   return out;
 }
 
 std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  std::string out;
+  test::read_file(path, &out);
+  return out;
 }
 
 // The JSON after "# qvet-expect:" on the file's first line, or a discarded value.

@@ -491,6 +491,20 @@ TEST_CASE("qasm3: integer and constant-integer angles are that many radians", "[
   CHECK(std::abs(once.simulation.statevector[0]) == Approx(std::cos(1.0)));
 }
 
+TEST_CASE("qasm3: a float beyond 64 bits has no integer: E140, not undefined behaviour", "[qasm3][classical]") {
+  // Found by fuzzing (UBSan: 1e+140 is outside the range of long).
+  const Report r = q3("qubit[1] q;\nfor int i in {1E140, 3} { rx(i) q[0]; }\nint n = int(-1e300);\n");
+  REQUIRE_FALSE(r.valid);
+  CHECK(count_code(r, "E140") >= 2);
+  const Diagnostic* d = find(r, "E140");
+  REQUIRE(d != nullptr);
+  CHECK(d->message.find("does not fit in a 64-bit integer") != std::string::npos);
+  CHECK(d->span.line == 4);
+  const Report ok = q3("qubit[1] q;\nint n = int(-2.9);\nfor int i in {4.7} { rx(i) q[0]; }\n", Options{});
+  INFO(errors_of(ok));
+  CHECK(ok.valid);
+}
+
 TEST_CASE("qasm3: delay, box, reset and barrier forms", "[qasm3]") {
   const Report r =
       q3("qubit[2] q;\n"

@@ -1,9 +1,14 @@
 // Shared helpers for the test files: run the core on a snippet, find a diagnostic, read counts.
 #pragma once
 #include <catch2/catch.hpp>
+
+#include <dirent.h>
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -123,5 +128,32 @@ inline void check_report_invariants(const Report& r, const std::string& src) {
 
 // The header every snippet starts with.
 inline std::string prog(const std::string& body) { return "OPENQASM 2.0;\ninclude \"qelib1.inc\";\n" + body; }
+
+// A file's bytes into *out; false when it cannot be opened.
+inline bool read_file(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+// The files directly in `dir` whose names end in `ext` ("" for all but dotfiles), as dir/name,
+// sorted; empty when the folder is absent.
+inline std::vector<std::string> files_in(const std::string& dir, const std::string& ext = "") {
+  std::vector<std::string> out;
+  DIR* d = opendir(dir.c_str());
+  if (!d) return out;
+  while (dirent* e = readdir(d)) {
+    const std::string name = e->d_name;
+    if (name[0] == '.' || name.size() < ext.size() || name.compare(name.size() - ext.size(), ext.size(), ext) != 0)
+      continue;
+    out.push_back(dir + "/" + name);
+  }
+  closedir(d);
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 }  // namespace qvet::test

@@ -145,6 +145,15 @@ test('OpenQASM 3: highlighted as OpenQASM 3, with the CLI\'s figures', { skip, t
   assert.equal(shown['gate types'], Object.entries(r.gate_types).map(([k, v]) => `${k}: ${v}`).join(', '));
   assert.match(shown['gate types'], /if_else: 2/);
   assert.equal(await page.locator('#diagram g.op').count(), r.gates);
+  // A Braket-style program: Braket's gate names read as Qiskit's, with the CLI's figures.
+  const braket = join(root, 'examples', 'braket_ghz.qasm');
+  await typeCode(page, readFileSync(braket, 'utf8'));
+  await page.waitForFunction(() => /cx: 2/.test(document.querySelector('#metrics dd[data-metric="gate types"]')?.textContent ?? ''));
+  const b = JSON.parse(execFileSync(cli, ['validate', '--json', braket], { encoding: 'utf8', timeout: CHILD_TIMEOUT }));
+  const braketShown = Object.fromEntries(await page.$$eval('#metrics dd', (dds) => dds.map((d) => [d.dataset.metric, d.textContent])));
+  assert.equal(b.valid, true);
+  assert.equal(braketShown.depth, String(b.depth));
+  assert.equal(braketShown['gate types'], Object.entries(b.gate_types).map(([k, v]) => `${k}: ${v}`).join(', '));
   await context.close();
 });
 
