@@ -12,9 +12,6 @@ namespace qvet::qasm3 {
 
 namespace {
 
-// Whether a double converts to int64_t without undefined behaviour (NaN does not).
-bool fits_int64(double v) { return std::fabs(v) < 9223372036854775808.0; }
-
 Value known_int(int64_t i, Type t = Type::Int) {
   Value v;
   v.type = t;

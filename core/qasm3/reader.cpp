@@ -819,7 +819,11 @@ void Reader::assignment_or_call() {
       bits = sel;
     } else {
       while (true) {
-        idx.push_back(first.known ? static_cast<int64_t>(first.number()) : -1);
+        // A float index beyond 64 bits is out of range, as any too large index.
+        const double k = first.known ? first.number() : -1;
+        idx.push_back(!first.known    ? -1
+                      : fits_int64(k) ? static_cast<int64_t>(k)
+                                      : std::numeric_limits<int64_t>::max());
         if (!at(Tok::Comma)) break;
         advance();
         first = expression();

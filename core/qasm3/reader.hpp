@@ -11,6 +11,7 @@
 // is decided while reading), symbolic when they follow from `input` parameters, and unknown when
 // they depend on a measurement (then an `if` or `while` on them becomes a control-flow operation).
 #pragma once
+#include <cmath>
 #include <deque>
 #include <functional>
 #include <limits>
@@ -88,6 +89,10 @@ struct Value {
     return type == Type::Float || type == Type::Angle || type == Type::Duration ? f : static_cast<double>(i);
   }
 };
+
+// Whether a double converts to int64_t without undefined behaviour (NaN does not): every cast of
+// a program's float to an integer asks first (fuzzing found two that did not).
+inline bool fits_int64(double v) { return std::fabs(v) < 9223372036854775808.0; }
 
 // A value of type t, unknown unless `known` (then zero).
 inline Value typed(Type t, uint32_t width = 0, bool known = true) {
