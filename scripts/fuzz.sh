@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the libFuzzer targets (tests/fuzz/harness.cpp: one per entry point of the core) under
 # AddressSanitizer and UndefinedBehaviorSanitizer, each for SECONDS on its seeds
-# (tests/fuzz/corpus/T) and what earlier runs here found (BUILD/fuzz-found/T), with its dictionary.
+# (tests/fuzz/corpus/T, and examples/ for every target) and what earlier runs here found
+# (BUILD/fuzz-found/T), with its dictionary.
 #   bash scripts/fuzz.sh [SECONDS] [TARGET...]      default: 8 seconds each, every target
 #   QVET_FUZZ_BUILD=DIR  the clang build to use or make (default build-fuzz; test.sh passes its
 #                        sanitizer build, which has the targets too)
@@ -35,7 +36,7 @@ for t in "${targets[@]}"; do
   # still the stack of every bad access.
   if ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:malloc_context_size=6:quarantine_size_mb=32 \
     UBSAN_OPTIONS=print_stacktrace=1 \
-    "$build/tests/fuzz/qvet_fuzz_$t" "$work" "$found" "tests/fuzz/corpus/$t" \
+    "$build/tests/fuzz/qvet_fuzz_$t" "$work" "$found" "tests/fuzz/corpus/$t" examples \
     -dict="tests/fuzz/dict/$t.dict" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$artifacts" > "$log" 2>&1; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

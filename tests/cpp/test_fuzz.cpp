@@ -17,6 +17,7 @@
 namespace {
 
 const std::string kDir = QVET_FUZZ_DIR;
+const std::string kExamples = kDir + "/../../examples";
 
 std::vector<std::string> files(const std::string& dir) { return qvet::test::files_in(dir); }
 
@@ -32,7 +33,8 @@ TEST_CASE("fuzz: every target has seeds and a dictionary", "[fuzz]") {
   REQUIRE(qvet::fuzz::targets().size() == 8);
   for (const qvet::fuzz::Target& t : qvet::fuzz::targets()) {
     INFO(t.name);
-    CHECK(files(kDir + "/corpus/" + t.name).size() >= 3);
+    // Its own seeds, and examples/ (every target starts from the examples too).
+    CHECK(files(kDir + "/corpus/" + t.name).size() + files(kExamples).size() >= 3);
     std::ifstream dict(kDir + "/dict/" + t.name + ".dict");
     CHECK(dict.good());
   }
@@ -41,6 +43,12 @@ TEST_CASE("fuzz: every target has seeds and a dictionary", "[fuzz]") {
 TEST_CASE("fuzz: the seeds and every input a fuzzer failed on keep the invariants", "[fuzz]") {
   size_t inputs = 0;
   for (const qvet::fuzz::Target& t : qvet::fuzz::targets()) {
+    for (const std::string& f : files(kExamples)) {
+      const std::string in = bytes(f);
+      INFO(t.name << ": " << f);
+      CHECK(t.run(reinterpret_cast<const uint8_t*>(in.data()), in.size()) == "");
+      ++inputs;
+    }
     for (const char* kind : {"corpus", "regressions"}) {
       for (const std::string& f : files(kDir + "/" + kind + "/" + t.name)) {
         const std::string in = bytes(f);
