@@ -3,9 +3,9 @@
 # Run as root (CI and the dev machines are root); uses only Debian's packages.
 set -euo pipefail
 
-# Native core, CLI, tests, sanitizer build and benchmark; Emscripten for the WebAssembly package;
+# Native core, CLI, tests, sanitizer build and benchmark (libssl-dev: SHA-256 with the CPU's SHA extensions); Emscripten for the WebAssembly package;
 # brotli for the size figures, zopfli for the page's precompressed assets; clang-format and clang-tidy for scripts/lint.sh; Node.js and npm only where the machine has none.
-PKGS=(build-essential cmake libeigen3-dev nlohmann-json3-dev catch2 libbenchmark-dev emscripten brotli zopfli clang-format clang-tidy)
+PKGS=(build-essential cmake libeigen3-dev nlohmann-json3-dev catch2 libbenchmark-dev libssl-dev emscripten brotli zopfli clang-format clang-tidy)
 # clang with its sanitizer and libFuzzer runtimes: the sanitizer test run and the fuzz targets.
 PKGS+=(clang libclang-rt-14-dev)
 # The page: nginx serves it, Debian's Chromium runs the browser tests (playwright-core drives it).

@@ -17,6 +17,10 @@ class Lexer {
 
   Token next();
   std::string_view text(const Token& t) const { return src_.substr(t.offset, t.length); }
+  // Where the next token starts being looked for: the parser's byte-level fast path for operand
+  // lists reads ahead itself and moves the lexer past what it read.
+  size_t position() const { return pos_; }
+  void seek(size_t pos) { pos_ = pos; }
 
  private:
   Token make(Tok k, size_t begin) const {

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <string>
 
@@ -75,6 +77,31 @@ bool fast_decimal(std::string_view s, double* out) {
   return true;
 }
 
+// Byte classes for the operand fast path (Parser::scan_args): one table load a byte.
+enum : uint8_t { kOtherByte = 0, kSpaceByte, kWordByte, kDigitByte };  // digits are word bytes too
+struct ByteClass {
+  uint8_t c[256] = {};
+  constexpr ByteClass() {
+    c[uint8_t(' ')] = c[uint8_t('\t')] = c[uint8_t('\n')] = c[uint8_t('\r')] = kSpaceByte;
+    for (int i = 'a'; i <= 'z'; ++i) c[i] = kWordByte;
+    for (int i = 'A'; i <= 'Z'; ++i) c[i] = kWordByte;
+    c[uint8_t('_')] = kWordByte;
+    for (int i = '0'; i <= '9'; ++i) c[i] = kDigitByte;
+  }
+};
+constexpr ByteClass kByteClass;
+
+// How often `ch` occurs in s, by memchr (vectorised in the C library).
+size_t count_byte(std::string_view s, char ch) {
+  size_t count = 0;
+  for (size_t at = 0; at < s.size(); ++at, ++count) {
+    const void* hit = std::memchr(s.data() + at, ch, s.size() - at);
+    if (!hit) break;
+    at = static_cast<size_t>(static_cast<const char*>(hit) - s.data());
+  }
+  return count;
+}
+
 std::string plural(uint64_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 
 // "gate 'rx' takes 1 parameter, but 2 were given": E301 and E302 read the same everywhere.
@@ -103,10 +130,12 @@ class Parser {
       else if (g.in(kBuiltin))
         symbols_.assign(g.name, Symbol{SymKind::Gate, g.id});
     }
-    // Typical statements are 10-20 bytes; reserving up front saves regrowth copies of big circuits.
-    const size_t guess = std::min<size_t>(src.size() / 16, 1u << 20);
-    c_.ops.reserve(guess);
-    c_.qubit_pool.reserve(guess * 2);
+    // One instruction a ';' is what a big circuit mostly is (broadcasts and gate bodies aside):
+    // reserving that up front saves the regrowth copies and the fresh pages they touch. The qubit
+    // pool gets three a statement: reserved memory that is never written costs no page.
+    const size_t semis = count_byte(src, ';');
+    c_.ops.reserve(std::min<size_t>(semis, lim_.max_instructions));
+    c_.qubit_pool.reserve(std::min<size_t>(3 * semis, 4 * size_t{lim_.max_instructions}));
     advance();
   }
 
@@ -182,6 +211,7 @@ class Parser {
   bool parse_uint(const Token& t, uint64_t* out);
   bool parse_arg(bool quantum, Arg* out);
   bool parse_args(bool quantum, std::vector<Arg>* out);
+  bool scan_args(size_t from, bool quantum, size_t max_args, std::vector<Arg>* out);
   bool parse_params(const GateScope* scope, size_t* count, std::vector<Expr>* body_params, uint32_t* end);
   bool lookup_gate(const Token& name, int* gate, const GateScope* scope);
   void note_gate_use(int gate, const Token& name);
@@ -815,6 +845,66 @@ bool Parser::parse_args(bool quantum, std::vector<Arg>* out) {
   }
 }
 
+// The operand list of a statement in its usual shape, `q[1], r[0];` or `q;`, read straight from
+// the bytes at `from` up to its ';' (a third of the work of lexing it token by token: this is most
+// of every large file). Anything else (a comment, a parameter list, a name that is not a register
+// of that kind, an index with a leading zero or out of range, a trailing comma, more than max_args
+// operands) returns false with nothing consumed, and the token path reads the statement and
+// reports what is wrong. On success the lexer is past the ';' and cur_ is the next token.
+bool Parser::scan_args(size_t from, bool quantum, size_t max_args, std::vector<Arg>* out) {
+  const char* s = src_.data();
+  const size_t n = src_.size();
+  const SymKind want = quantum ? SymKind::QReg : SymKind::CReg;
+  auto space = [](char ch) { return kByteClass.c[static_cast<unsigned char>(ch)] == kSpaceByte; };
+  auto digit = [](char ch) { return kByteClass.c[static_cast<unsigned char>(ch)] == kDigitByte; };
+  auto word = [](char ch) { return kByteClass.c[static_cast<unsigned char>(ch)] >= kWordByte; };
+  const size_t first = out->size();
+  size_t p = from;
+  while (p < n && space(s[p])) ++p;
+  for (;;) {
+    if (out->size() - first == max_args || p >= n || s[p] < 'a' || s[p] > 'z') break;
+    Arg a;
+    a.offset = static_cast<uint32_t>(p);
+    while (p < n && word(s[p])) ++p;
+    const Symbol* sym = symbols_.find(std::string_view(s + a.offset, p - a.offset));
+    if (!sym || sym->kind != want) break;
+    a.reg = sym->index;
+    size_t end = p;
+    while (p < n && space(s[p])) ++p;
+    if (p < n && s[p] == '[') {
+      ++p;
+      while (p < n && space(s[p])) ++p;
+      const size_t digits = p;
+      uint64_t index = 0;
+      while (p < n && digit(s[p]) && p - digits < 10) index = index * 10 + static_cast<uint64_t>(s[p++] - '0');
+      if (p == digits || (s[digits] == '0' && p - digits > 1) || (p < n && word(s[p]))) break;
+      while (p < n && space(s[p])) ++p;
+      if (p >= n || s[p] != ']') break;
+      const Register& reg = quantum ? c_.qregs[a.reg] : c_.cregs[a.reg];
+      if (index >= reg.size) break;
+      a.whole = false;
+      a.index = static_cast<uint32_t>(index);
+      end = ++p;
+      while (p < n && space(s[p])) ++p;
+    }
+    a.length = static_cast<uint32_t>(end - a.offset);
+    out->push_back(a);
+    if (p >= n) break;
+    if (s[p] == ';') {
+      for (size_t k = first; k < out->size(); ++k) (quantum ? c_.qregs : c_.cregs)[(*out)[k].reg].used = true;
+      cur_ = Token{Tok::Semi, static_cast<uint32_t>(p), 1};
+      lex_.seek(p + 1);
+      advance();
+      return true;
+    }
+    if (s[p] != ',') break;
+    ++p;
+    while (p < n && space(s[p])) ++p;
+  }
+  out->resize(first);
+  return false;
+}
+
 bool Parser::check_instruction_budget(uint64_t more, uint32_t off, uint32_t len) {
   if (c_.ops.size() + more <= lim_.max_instructions) return true;
   if (!budget_reported_)
@@ -902,19 +992,23 @@ bool Parser::gate_call(int condition) {
   Token name = cur_;
   int gate = -1;
   if (!lookup_gate(name, &gate, nullptr)) return false;
-  advance();
   const size_t param_begin = c_.param_pool.size();
   size_t nparams = 0;
   uint32_t params_end = end_of(name);
-  if (!parse_params(nullptr, &nparams, nullptr, &params_end)) {
-    c_.param_pool.resize(param_begin);
-    return false;
-  }
   std::vector<Arg>& args = scratch_args_;
   args.clear();
-  if (!parse_args(true, &args) || !expect(Tok::Semi)) {
-    c_.param_pool.resize(param_begin);
-    return false;
+  // Most calls have no parameters: their operands are read straight after the name.
+  if (!scan_args(lex_.position(), true, SIZE_MAX, &args)) {
+    advance();
+    if (!parse_params(nullptr, &nparams, nullptr, &params_end)) {
+      c_.param_pool.resize(param_begin);
+      return false;
+    }
+    if (!(at(Tok::Id) && scan_args(cur_.offset, true, SIZE_MAX, &args)) &&
+        (!parse_args(true, &args) || !expect(Tok::Semi))) {
+      c_.param_pool.resize(param_begin);
+      return false;
+    }
   }
   const uint32_t stmt_end = prev_end_;
   const GateDef& g = c_.gates[gate];
@@ -1037,10 +1131,15 @@ bool Parser::measure(int condition) {
 
 bool Parser::reset(int condition) {
   Token kw = cur_;
-  advance();
   Arg q;
-  if (!parse_arg(true, &q)) return false;
-  if (!expect(Tok::Semi)) return false;
+  std::vector<Arg>& args = scratch_args_;
+  args.clear();
+  if (scan_args(lex_.position(), true, 1, &args)) {
+    q = args[0];
+  } else {
+    advance();
+    if (!parse_arg(true, &q) || !expect(Tok::Semi)) return false;
+  }
   const uint32_t stmt_end = prev_end_;
   const Register& qr = c_.qregs[q.reg];
   uint64_t n = q.whole ? qr.size : 1;

@@ -3,6 +3,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if QVET_HAVE_OPENSSL
+#include <openssl/evp.h>
+#endif
+
 namespace qvet {
 
 namespace {
@@ -50,9 +54,19 @@ void compress(uint32_t h[8], const unsigned char* block) {
   h[6] += g;
   h[7] += hh;
 }
+
+std::string hex_digest(const unsigned char* digest) {
+  static const char* hex = "0123456789abcdef";
+  std::string out(64, '0');
+  for (int k = 0; k < 32; ++k) {
+    out[2 * k] = hex[digest[k] >> 4];
+    out[2 * k + 1] = hex[digest[k] & 0xF];
+  }
+  return out;
+}
 }  // namespace
 
-std::string sha256_hex(std::string_view data) {
+std::string sha256_hex_portable(std::string_view data) {
   uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto* p = reinterpret_cast<const unsigned char*>(data.data());
   size_t n = data.size(), i = 0;
@@ -66,11 +80,29 @@ std::string sha256_hex(std::string_view data) {
   for (int k = 0; k < 8; ++k) tail[tail_len - 1 - k] = static_cast<unsigned char>(bits >> (8 * k));
   compress(h, tail);
   if (tail_len == 128) compress(h, tail + 64);
-  static const char* hex = "0123456789abcdef";
-  std::string out(64, '0');
+  unsigned char digest[32];
   for (int k = 0; k < 8; ++k)
-    for (int b = 0; b < 8; ++b) out[8 * k + b] = hex[(h[k] >> (28 - 4 * b)) & 0xF];
-  return out;
+    for (int b = 0; b < 4; ++b) digest[4 * k + b] = static_cast<unsigned char>(h[k] >> (24 - 8 * b));
+  return hex_digest(digest);
+}
+
+std::string sha256_hex(std::string_view data) {
+#if QVET_HAVE_OPENSSL
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  // EVP_Digest fails only when the library cannot run at all; the portable code still can.
+  if (EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr) == 1 && length == 32)
+    return hex_digest(digest);
+#endif
+  return sha256_hex_portable(data);
+}
+
+const char* sha256_backend() {
+#if QVET_HAVE_OPENSSL
+  return "openssl";
+#else
+  return "portable";
+#endif
 }
 
 }  // namespace qvet

@@ -244,3 +244,70 @@ TEST_CASE("comments anywhere, CRLF line ends", "[grammar]") {
   CHECK(r.valid);
   CHECK(r.metrics.depth == 3);
 }
+
+// Operand lists in their usual shape are read straight from the bytes (Parser::scan_args); every
+// other shape falls back to the tokens. Both must give the same circuit and the same diagnostics.
+TEST_CASE("operand lists read the same in every spacing, with comments and in every error", "[grammar][operands]") {
+  const std::string decl = "qreg q[3];\nqreg r[3];\ncreg c[3];\n";
+  const std::vector<std::string> same = {
+      "cx q[0],q[1];\nreset q[2];\n",
+      "cx q[0], q[1];\nreset q[2];\n",
+      "cx  q [ 0 ] ,\tq[ 1 ]\n ;\nreset\nq[2] ;\n",
+      "cx q[0], // the control\n  q[1];\nreset /* no */ q[2];\n",  // the comment forms
+      "cx q[0],\r\nq[1];\r\nreset q[2];\r\n",
+  };
+  for (const std::string& body : same) {
+    INFO(body);
+    const Report r = run_ops(prog(decl + body));
+    if (body.find("/*") != std::string::npos) {  // a block comment is an error, on its own
+      CHECK(count_code(r, "E101") == 1);
+      continue;
+    }
+    REQUIRE(r.valid);
+    REQUIRE(r.operations.size() == 2);
+    CHECK(r.operations[0].name == "cx");
+    CHECK(r.operations[0].qubits == std::vector<uint32_t>{0, 1});
+    CHECK(r.operations[1].name == "reset");
+    CHECK(r.operations[1].qubits == std::vector<uint32_t>{2});
+    CHECK(r.operations[0].span.line == 6);
+    CHECK(r.operations[0].span.column == 1);
+  }
+  // Whole registers broadcast; a register and a bit of another broadcast the bit.
+  const Report whole = run_ops(prog(decl + "cx q, r;\ncx q[1], r;\nreset r;\n"));
+  REQUIRE(whole.valid);
+  CHECK(whole.gates == 9);
+  CHECK(whole.operations[4].qubits == std::vector<uint32_t>{1, 4});
+
+  struct Bad {
+    const char* body;
+    const char* code;
+    uint32_t column;  // of the diagnostic, on line 6
+  };
+  const Bad bad[] = {
+      {"cx q[0], q[3];\n", "E204", 12},   // out of range: the index is marked
+      {"cx q[0], q[01];\n", "E101", 12},  // a leading zero
+      {"cx q[0], c[1];\n", "E203", 10},   // a classical register where a qubit goes
+      {"cx q[0], w[1];\n", "E201", 10},   // undeclared
+      {"cx q[0], cx[1];\n", "E203", 10},  // a gate's name
+      {"cx q[0], q[0];\n", "E303", 4},    // the same qubit twice
+      {"cx q[0];\n", "E302", 4},          // too few
+      {"h q[0], q[1];\n", "E302", 3},     // too many
+      {"cx q, r[0], q;\n", "E302", 4},
+      {"reset q[0], q[1];\n", "E102", 11},
+      {"cx q[0], q[1]\nh q[2];\n", "E102", 1},  // the missing ';' is found at the next statement
+      {"cx q[0] q[1];\n", "E102", 9},
+      {"cx q[99999999999999999999];\n", "E105", 6},
+  };
+  for (const Bad& b : bad) {
+    INFO(b.body);
+    const Report r = run(prog(decl + b.body));
+    CHECK_FALSE(r.valid);
+    const Diagnostic* d = find(r, b.code);
+    REQUIRE(d != nullptr);
+    CHECK(d->span.column == b.column);
+  }
+  // A trailing comma is Qiskit's leniency, a warning.
+  const Report trailing = run(prog(decl + "cx q[0], q[1],;\n"));
+  CHECK(trailing.valid);
+  CHECK(count_code(trailing, "W104") == 1);
+}

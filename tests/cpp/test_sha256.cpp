@@ -1,4 +1,6 @@
-// circuit_hash is SHA-256 of the exact source bytes: FIPS 180-4 example vectors.
+// circuit_hash is SHA-256 of the exact source bytes: FIPS 180-4 example vectors, for the build's
+// implementation (OpenSSL natively) and the portable one (WebAssembly's), and the two against
+// each other on every length around the block boundaries.
 #include <catch2/catch.hpp>
 
 #include "helpers.hpp"
@@ -14,6 +16,34 @@ TEST_CASE("sha256 matches the FIPS 180-4 vectors", "[sha256]") {
   CHECK(sha256_hex("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmn"
                    "opqrstnopqrstu") == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
   CHECK(sha256_hex(std::string(1000000, 'a')) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST_CASE("the portable sha256 matches the FIPS 180-4 vectors", "[sha256]") {
+  using qvet::sha256_hex_portable;
+  CHECK(sha256_hex_portable("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256_hex_portable("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha256_hex_portable(std::string(1000000, 'a')) ==
+        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST_CASE("the build's sha256 and the portable one agree on every length up to 300 bytes", "[sha256]") {
+  INFO("backend: " << qvet::sha256_backend());
+  std::string s;
+  uint32_t x = 7;
+  for (int len = 0; len <= 300; ++len) {
+    CHECK(sha256_hex(s) == qvet::sha256_hex_portable(s));
+    x = x * 1664525u + 1013904223u;
+    s.push_back(static_cast<char>(x >> 24));  // every byte value, NUL and high bytes included
+  }
+}
+
+TEST_CASE("a native build with OpenSSL hashes with it", "[sha256]") {
+#if defined(__EMSCRIPTEN__)
+  CHECK(std::string(qvet::sha256_backend()) == "portable");
+#else
+  // scripts/setup.sh installs libssl-dev, so every native build this project makes has it.
+  CHECK(std::string(qvet::sha256_backend()) == "openssl");
+#endif
 }
 
 TEST_CASE("sha256 handles every padding boundary", "[sha256]") {
