@@ -8,7 +8,16 @@
 #include <cstdlib>
 #include <new>
 
-#if defined(__linux__) && !defined(__SANITIZE_ADDRESS__)
+// Not under AddressSanitizer: its own operator new pairs with its operator delete, and a malloc
+// freed by it would be reported as a mismatch.
+#if defined(__SANITIZE_ADDRESS__)
+#define QVET_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define QVET_ASAN 1
+#endif
+#endif
+#if defined(__linux__) && !defined(QVET_ASAN)
 #include <sys/mman.h>
 #define QVET_HUGE_PAGES 1
 #endif
