@@ -24,6 +24,8 @@ constexpr uint64_t kSimQubitsCeiling = kDefaultSimQubits;
 #else
 constexpr uint64_t kSimQubitsCeiling = 64;
 #endif
+// More simulation threads than this would only wait on memory.
+constexpr uint64_t kThreadsCeiling = 256;
 // A report with more diagnostics than this is no more useful, only bigger.
 constexpr uint64_t kDiagnosticsCeiling = 100000;
 
@@ -211,6 +213,33 @@ std::vector<OptionRow> make_rows() {
          return ok();
        },
        [](O, S s) -> json { return s.shots; }},
+      {"precision",
+       "--precision",
+       "P",
+       T::OneOf,
+       kSim,
+       "SimOptions::precision",
+       "of the amplitudes: double, or single (half the memory; the same on every platform for each)",
+       {"double", "single"},
+       [](V v, Options&, SimOptions& s) {
+         s.precision = v.count == 1 ? Precision::Single : Precision::Double;
+         return ok();
+       },
+       [](O, S s) -> json { return s.precision == Precision::Single ? "single" : "double"; }},
+      {"threads",
+       "--threads",
+       "N",
+       T::Count,
+       kSim,
+       "SimOptions::threads",
+       "threads for the simulation, 0 for one a core (WebAssembly without threads: one); the same amplitudes "
+       "for any number",
+       {},
+       [](V v, Options&, SimOptions& s) {
+         s.threads = static_cast<unsigned>(std::min<uint64_t>(v.count, kThreadsCeiling));
+         return ok();
+       },
+       [](O, S s) -> json { return s.threads; }},
       {"seed",
        "--seed",
        "S",

@@ -153,6 +153,7 @@ std::string to_json(const Report& r, int indent) {
       sim["error"] = diagnostic(s.error);
     } else {
       sim["method"] = s.method;
+      sim["precision"] = s.precision;
       sim["qubits"] = s.qubits;
       sim["shots"] = s.shots;
       sim["seed"] = s.seed;

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "sim/fused_kernel.hpp"
+
 namespace qvet::sim {
 
 void apply(const Program& p, const Op& op, cd* psi, unsigned n) {
@@ -17,6 +19,7 @@ void apply(const Program& p, const Op& op, cd* psi, unsigned n) {
     }
     case Op::Swap: apply_swap(psi, n, op.controls, op.q0, op.q1); break;
     case Op::Dense: apply_dense(psi, n, p.qubits.data() + op.q0, op.q1, p.mats.data() + op.mat); break;
+    case Op::Fused: apply_fused(psi, n, p.qubits.data() + op.q0, op.q1, p.mats.data() + op.mat, nullptr); break;
     case Op::Measure:
     case Op::Reset:
     case Op::Prepare: break;  // handled by the caller: they need randomness, clbits, or may fail
@@ -24,17 +27,14 @@ void apply(const Program& p, const Op& op, cd* psi, unsigned n) {
 }
 
 uint64_t qubit_mask(const Op& op) {
-  if (op.kind == Op::Dense || op.kind == Op::Prepare) return op.controls;
+  if (op.kind == Op::Dense || op.kind == Op::Prepare || op.kind == Op::Fused) return op.controls;
   uint64_t m = op.controls | (uint64_t{1} << op.q0);
   if (op.kind == Op::Two || op.kind == Op::Diag2 || op.kind == Op::Swap) m |= uint64_t{1} << op.q1;
   return m;
 }
 
-void apply_blocked(const Program& p, size_t begin, size_t end, cd* psi, unsigned n, unsigned block_qubits) {
-  if (block_qubits >= n) {  // the whole state is one block
-    for (size_t i = begin; i < end; ++i) apply(p, p.ops[i], psi, n);
-    return;
-  }
+std::vector<Step> schedule(const Program& p, size_t begin, size_t end, unsigned n, unsigned block_qubits) {
+  std::vector<Step> steps;
   const uint64_t low = (uint64_t{1} << block_qubits) - 1;
   // Greedy list scheduling over per-qubit queues: an op is ready when it heads the queue of every
   // qubit it touches. Ready low ops go first, into the current run; otherwise the earliest ready op.
@@ -56,13 +56,11 @@ void apply_blocked(const Program& p, size_t begin, size_t end, cd* psi, unsigned
     for (unsigned q = 0; q < n; ++q)
       if ((m >> q) & 1) ++head[q];
   };
-  std::vector<uint32_t> run;
-  const uint64_t chunk = uint64_t{1} << block_qubits, chunks = uint64_t{1} << (n - block_qubits);
+  Step run{true, {}};
   auto flush_run = [&] {
-    if (run.empty()) return;
-    for (uint64_t c = 0; c < chunks; ++c)
-      for (uint32_t i : run) apply(p, p.ops[i], psi + c * chunk, block_qubits);
-    run.clear();
+    if (run.ops.empty()) return;
+    steps.push_back(std::move(run));
+    run = Step{true, {}};
   };
   size_t done = 0;
   const size_t total = end - begin;
@@ -70,12 +68,12 @@ void apply_blocked(const Program& p, size_t begin, size_t end, cd* psi, unsigned
     bool progress = true;
     while (progress) {
       progress = false;
-      for (unsigned q = 0; q < block_qubits; ++q) {
+      for (unsigned q = 0; q < block_qubits && q < n; ++q) {
         while (head[q] < queue[q].size()) {
           const uint32_t i = queue[q][head[q]];
           if ((qubit_mask(p.ops[i]) & ~low) || !ready(i)) break;
           pop(i);
-          run.push_back(i);
+          run.ops.push_back(i);
           ++done;
           progress = true;
         }
@@ -88,10 +86,11 @@ void apply_blocked(const Program& p, size_t begin, size_t end, cd* psi, unsigned
       if (head[q] < queue[q].size() && queue[q][head[q]] < best && ready(queue[q][head[q]])) best = queue[q][head[q]];
     flush_run();
     pop(best);
-    apply(p, p.ops[best], psi, n);
+    steps.push_back(Step{false, {best}});
     ++done;
   }
   flush_run();
+  return steps;
 }
 
 namespace {

@@ -11,11 +11,16 @@ namespace qvet::sim {
 // Applies a unitary op (not Measure/Reset) to psi.
 void apply(const Program& p, const Op& op, cd* psi, unsigned n);
 
-// Applies ops [begin, end) of p, all unitary and unconditioned, to psi, cache-blocked: gates on
-// the low `block_qubits` qubits are reordered (only past gates on other qubits, with which they
-// commute) into runs, and each run is applied one 2^block_qubits chunk at a time, so that the
-// chunk stays in cache for the whole run instead of streaming the state from memory per gate.
-void apply_blocked(const Program& p, size_t begin, size_t end, cd* psi, unsigned n, unsigned block_qubits);
+// Cache blocking: ops [begin, end) of p, all unitary and unconditioned, in steps. Ops on the low
+// `block_qubits` qubits are reordered (only past ops on other qubits, with which they commute)
+// into chunked steps, each applied one 2^block_qubits chunk at a time so that the chunk stays in
+// cache for the whole run instead of streaming the state from memory per op; every other op is a
+// step of its own on the whole state.
+struct Step {
+  bool chunked = false;
+  std::vector<uint32_t> ops;  // indices into p.ops; one op when not chunked
+};
+std::vector<Step> schedule(const Program& p, size_t begin, size_t end, unsigned n, unsigned block_qubits);
 
 // Qubits an op acts on (controls included), as a bit mask.
 uint64_t qubit_mask(const Op& op);

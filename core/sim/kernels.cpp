@@ -298,27 +298,6 @@ void apply_swap(cd* psi, unsigned n, uint64_t controls, unsigned a, unsigned b) 
   }
 }
 
-double probability_one(const cd* psi, unsigned n, unsigned q) {
-  const uint64_t size = uint64_t{1} << n, stride = uint64_t{1} << q;
-  double p = 0;
-  for (uint64_t hi = stride; hi < size; hi += 2 * stride)
-    for (uint64_t lo = 0; lo < stride; ++lo) p += std::norm(psi[hi + lo]);
-  return p;
-}
-
-void collapse(cd* psi, unsigned n, unsigned q, int bit, double p) {
-  const uint64_t size = uint64_t{1} << n, stride = uint64_t{1} << q;
-  const double scale = p > 0 ? 1.0 / std::sqrt(p) : 0.0;
-  for (uint64_t hi = 0; hi < size; hi += 2 * stride) {
-    cd* keep = psi + hi + (bit ? stride : 0);
-    cd* drop = psi + hi + (bit ? 0 : stride);
-    for (uint64_t lo = 0; lo < stride; ++lo) {
-      keep[lo] *= scale;
-      drop[lo] = 0;
-    }
-  }
-}
-
 const char* kernel_path() {
 #if QVET_AVX2
   if (cpu_has_avx2()) return "avx2";
@@ -360,19 +339,6 @@ void apply_dense(cd* psi, unsigned n, const unsigned* qubits, unsigned k, const 
       psi[base | off[r]] = acc;
     }
   }
-}
-
-bool apply_prepare(cd* psi, unsigned n, const unsigned* qubits, unsigned k, const cd* state) {
-  uint64_t mask = 0;
-  const std::vector<uint64_t> off = offsets(qubits, k, &mask);
-  for (uint64_t i = 0; i < (uint64_t{1} << n); ++i)
-    if ((i & mask) && std::abs(psi[i]) > 1e-10) return false;
-  for (uint64_t base = 0; base < (uint64_t{1} << n); ++base) {
-    if (base & mask) continue;
-    const cd a = psi[base];
-    for (size_t j = 0; j < off.size(); ++j) psi[base | off[j]] = a * state[j];
-  }
-  return true;
 }
 
 }  // namespace qvet::sim

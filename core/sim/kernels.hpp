@@ -34,18 +34,9 @@ void apply_swap(cd* psi, unsigned n, uint64_t controls, unsigned a, unsigned b);
 
 // Dense k-qubit gate u (2^k x 2^k, row-major; argument j is bit j of its index) on `qubits`.
 void apply_dense(cd* psi, unsigned n, const unsigned* qubits, unsigned k, const cd* u);
-// Prepares `state` (2^k amplitudes) on `qubits` from |0...0> there: each amplitude of the rest with
-// those qubits 0 is spread over the state. False, with psi untouched, when the qubits are not all 0
-// (some amplitude with one of them 1 is above 1e-10 in magnitude).
-bool apply_prepare(cd* psi, unsigned n, const unsigned* qubits, unsigned k, const cd* state);
 
 // The kernel path this build runs: "scalar", "sse2", "avx2" (SSE2 with AVX2 chosen at run time on a
 // CPU that has it) or "simd128". tests/cpp/kernels checks each path's executable runs its own.
 const char* kernel_path();
-
-// Probability that qubit q reads 1.
-double probability_one(const cd* psi, unsigned n, unsigned q);
-// Projects qubit q onto `bit` and renormalises by 1/sqrt(p).
-void collapse(cd* psi, unsigned n, unsigned q, int bit, double p);
 
 }  // namespace qvet::sim

@@ -15,7 +15,9 @@ struct Op {
   // Dense: a k-qubit matrix (UnitaryGate); Prepare: a state prepared from |0...0> on k qubits
   // (initialize after its resets, StatePreparation). For both, q0 is the offset of their qubits in
   // Program::qubits, q1 is k, controls is the mask of those qubits, and mat holds 4^k or 2^k entries.
-  enum Kind : uint8_t { One, Diag1, Controlled1, Two, Diag2, Swap, Measure, Reset, Dense, Prepare };
+  // Fused: a block of gates on at most kMaxFusedQubits qubits as one dense matrix (sim/blocks.hpp):
+  // laid out as Dense, with its qubits sorted ascending and the matrix on them in that order.
+  enum Kind : uint8_t { One, Diag1, Controlled1, Two, Diag2, Swap, Measure, Reset, Dense, Prepare, Fused };
   Kind kind = One;
   unsigned q0 = 0, q1 = 0;  // target(s); Two and Diag2 act on basis b(q0) + 2*b(q1)
   uint64_t controls = 0;    // Controlled1 and Swap: bits that must all be 1
@@ -34,7 +36,7 @@ struct Program {
   // A copy of op `op` of `from`, with its matrix and qubits, appended to this program.
   void add_data_op(const Program& from, const Op& op) {
     Op copy = op;
-    const size_t entries = op.kind == Op::Dense ? size_t{1} << (2 * op.q1) : size_t{1} << op.q1;
+    const size_t entries = op.kind == Op::Prepare ? size_t{1} << op.q1 : size_t{1} << (2 * op.q1);
     copy.mat = static_cast<uint32_t>(mats.size());
     mats.insert(mats.end(), from.mats.begin() + op.mat, from.mats.begin() + op.mat + entries);
     copy.q0 = static_cast<unsigned>(qubits.size());
@@ -76,9 +78,5 @@ struct LowerError {
 
 // Lowers every instruction, expanding the program's gates with bound parameters; barriers vanish.
 LowerError lower(const Circuit& c, Program& out);
-
-// Fuses runs of 1-qubit gates on a qubit into one matrix, and 1-qubit gates into an adjacent
-// 2-qubit gate on the same pair. Conditioned ops, measurements and resets are fences.
-Program fuse(const Program& in, unsigned nqubits);
 
 }  // namespace qvet::sim

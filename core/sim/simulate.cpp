@@ -1,7 +1,6 @@
 // The simulation of a loaded circuit: lower, fuse, then either sample every shot from the final state in
 // one pass (when every measurement is terminal) or run one trajectory per shot from a state shared
 // up to the first measurement, reset or condition. Sizes are checked before any allocation.
-#include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -11,20 +10,20 @@
 #include "sim/simulate.hpp"
 
 #include "circuit/bind.hpp"
+#include "sim/blocks.hpp"
 #include "sim/engine.hpp"
-#include "sim/kernels.hpp"
+#include "sim/executor.hpp"
+#include "sim/fused_kernel.hpp"
 #include "sim/ops.hpp"
+#include "sim/pool.hpp"
 #include "sim/random.hpp"
 
 namespace qvet::sim {
 
 namespace {
 
-// Cache blocking: a block of 2^17 amplitudes is 2 MiB, which stays in the L2/L3 cache of current
-// CPUs while a run of gates on its qubits is applied. Measured on the 24-qubit benchmark circuit:
-// 14 -> 3.5 s, 16 -> 3.3 s, 17 -> 2.85 s, 18 -> 3.1 s, 20 -> 3.9 s. It is a constant, not a
-// property of the machine, so the order of operations (and so every amplitude) is the same on all.
-unsigned block_qubits() { return 17; }
+// Below this many qubits a state fits in cache and a thread pool costs more than it gives.
+constexpr unsigned kThreadsFromQubits = 16;
 
 std::string bits_of_index(uint64_t index, unsigned n) {
   std::string s(n, '0');
@@ -46,7 +45,8 @@ std::string clbit_key(const Circuit& c, const std::vector<uint8_t>& clbits) {
 }
 
 // Pauli string expectation <psi|P|psi>; P's rightmost letter acts on qubit 0 (Qiskit's order).
-bool expectation(const std::string& pauli, const cd* psi, unsigned n, double* out) {
+template <class T>
+bool expectation(const std::string& pauli, const std::complex<T>* psi, unsigned n, double* out) {
   if (pauli.size() != n) return false;
   uint64_t xmask = 0, zmask = 0;
   int ny = 0;
@@ -68,7 +68,7 @@ bool expectation(const std::string& pauli, const cd* psi, unsigned n, double* ou
   double re = 0, im = 0;
   const uint64_t size = uint64_t{1} << n;
   for (uint64_t i = 0; i < size; ++i) {
-    const cd t = std::conj(psi[i ^ xmask]) * psi[i];
+    const cd t = std::conj(cd(psi[i ^ xmask])) * cd(psi[i]);
     const double sign = (__builtin_popcountll(i & zmask) & 1) ? -1.0 : 1.0;
     re += sign * t.real();
     im += sign * t.imag();
@@ -98,13 +98,23 @@ class Runner {
     return false;
   }
   bool check_sizes(bool trajectories, size_t ops_after_prefix);
+  // The fused program on a state of amplitudes std::complex<T>: sampled, or one trajectory a shot.
+  template <class T>
+  void run_state(const Program& lowered, bool sampling, const ConditionChecker& conditions);
   // Applies ops [begin, end) of `p`: runs of gates through the blocked kernels, each Prepare by
   // itself (it fails where its qubits are not all 0).
-  bool apply_ops(const Program& p, size_t begin, size_t end, cd* psi);
-  bool prepare(const Program& p, const Op& op, cd* psi);
-  void sample(const cd* psi, const std::vector<std::pair<unsigned, uint32_t>>& measured);
-  bool trajectories(Eigen::VectorXcd& prefix, size_t first, const ConditionChecker& conditions);
-  void probabilities(const cd* psi);
+  template <class T>
+  bool apply_ops(const Executor<T>& ex, const Program& p, size_t begin, size_t end, std::complex<T>* psi);
+  template <class T>
+  bool prepare(const Executor<T>& ex, const Op& op, std::complex<T>* psi);
+  template <class T>
+  void sample(const std::complex<T>* psi, const std::vector<std::pair<unsigned, uint32_t>>& measured);
+  template <class T>
+  bool trajectories(const Executor<T>& ex, std::vector<std::complex<T>>& prefix, size_t first,
+                    const ConditionChecker& conditions);
+  template <class T>
+  void probabilities(const std::complex<T>* psi);
+  size_t amplitude_bytes() const { return opt_.precision == Precision::Single ? 8 : 16; }
 
   const Circuit& c_;
   const SourceMap& map_;
@@ -114,23 +124,25 @@ class Runner {
   Program prog_;
 };
 
-bool Runner::prepare(const Program& p, const Op& op, cd* psi) {
-  if (apply_prepare(psi, n_, p.qubits.data() + op.q0, op.q1, p.mats.data() + op.mat)) return true;
+template <class T>
+bool Runner::prepare(const Executor<T>& ex, const Op& op, std::complex<T>* psi) {
+  if (ex.prepare(op, psi)) return true;
   return fail("E501",
               "a StatePreparation prepares its state from |0...0>, but here its qubits are not all 0 (what it does "
               "then depends on the circuit Qiskit synthesises for it); use initialize, which resets them first",
               op.src);
 }
 
-bool Runner::apply_ops(const Program& p, size_t begin, size_t end, cd* psi) {
+template <class T>
+bool Runner::apply_ops(const Executor<T>& ex, const Program& p, size_t begin, size_t end, std::complex<T>* psi) {
   size_t from = begin;
   for (size_t i = begin; i < end; ++i) {
     if (p.ops[i].kind != Op::Prepare) continue;
-    apply_blocked(p, from, i, psi, n_, block_qubits());
-    if (!prepare(p, p.ops[i], psi)) return false;
+    ex.apply_blocked(from, i, psi);
+    if (!prepare(ex, p.ops[i], psi)) return false;
     from = i + 1;
   }
-  apply_blocked(p, from, end, psi, n_, block_qubits());
+  ex.apply_blocked(from, end, psi);
   return true;
 }
 
@@ -139,10 +151,10 @@ bool Runner::check_sizes(bool trajectories, size_t ops_after_prefix) {
     return fail("E502",
                 "the circuit has " + std::to_string(n_) + " qubits; simulation is capped at " +
                     std::to_string(opt_.max_qubits) + " (a state of " + std::to_string(n_) + " qubits needs 2^" +
-                    std::to_string(n_) + " amplitudes of 16 bytes)",
+                    std::to_string(n_) + " amplitudes of " + std::to_string(amplitude_bytes()) + " bytes)",
                 UINT32_MAX);
   const uint64_t amps = uint64_t{1} << n_;
-  const uint64_t bytes = amps * sizeof(cd) * (trajectories ? 2 : 1);
+  const uint64_t bytes = amps * amplitude_bytes() * (trajectories ? 2 : 1);
   if (bytes > opt_.max_memory_bytes)
     return fail("E503",
                 "simulating " + std::to_string(n_) + " qubits needs " + std::to_string(bytes >> 20) +
@@ -225,11 +237,18 @@ void Runner::run() {
       ++first;
   if (!check_sizes(!sampling, sampling ? 0 : lowered.ops.size() - first)) return;
 
-  prog_ = fuse(lowered, n_);
-  Eigen::VectorXcd state = Eigen::VectorXcd::Zero(static_cast<Eigen::Index>(uint64_t{1} << n_));
-  state[0] = 1;
-  cd* psi = state.data();
+  if (opt_.precision == Precision::Single)
+    run_state<float>(lowered, sampling, conditions);
+  else
+    run_state<double>(lowered, sampling, conditions);
+}
+
+template <class T>
+void Runner::run_state(const Program& lowered, bool sampling, const ConditionChecker& conditions) {
+  prog_ = fuse_blocks(lowered, n_, kMaxFusedQubits);
+  Pool pool(n_ >= kThreadsFromQubits ? opt_.threads : 1);
   out_.method = sampling ? "sampling" : "trajectories";
+  out_.precision = opt_.precision == Precision::Single ? "single" : "double";
 
   if (sampling) {
     std::vector<std::pair<unsigned, uint32_t>> measured;  // (qubit, clbit) in program order
@@ -242,7 +261,11 @@ void Runner::run() {
       else
         gates.ops.push_back(op);
     }
-    if (!apply_ops(gates, 0, gates.ops.size(), psi)) return;
+    const Executor<T> ex(gates, n_, &pool);
+    std::vector<std::complex<T>> state(size_t{1} << n_);
+    state[0] = 1;
+    std::complex<T>* psi = state.data();
+    if (!apply_ops(ex, gates, 0, gates.ops.size(), psi)) return;
     probabilities(psi);
     for (const std::string& p : opt_.paulis) {
       double v = 0;
@@ -263,28 +286,32 @@ void Runner::run() {
   } else {
     // The state shared by every shot: the fused program up to the first measurement, reset or
     // condition.
+    const Executor<T> ex(prog_, n_, &pool);
+    std::vector<std::complex<T>> state(size_t{1} << n_);
+    state[0] = 1;
     size_t f = 0;
     while (f < prog_.ops.size() && prog_.ops[f].condition < 0 && prog_.ops[f].kind != Op::Measure &&
            prog_.ops[f].kind != Op::Reset)
       ++f;
-    if (!apply_ops(prog_, 0, f, psi)) return;
-    if (!trajectories(state, f, conditions)) return;
+    if (!apply_ops(ex, prog_, 0, f, state.data())) return;
+    if (!trajectories(ex, state, f, conditions)) return;
   }
   out_.ok = true;
 }
 
-void Runner::probabilities(const cd* psi) {
+template <class T>
+void Runner::probabilities(const std::complex<T>* psi) {
   const uint64_t size = uint64_t{1} << n_;
   out_.has_probabilities = true;
   if (n_ <= opt_.all_probabilities_up_to) {
-    for (uint64_t i = 0; i < size; ++i) out_.probabilities.push_back({bits_of_index(i, n_), std::norm(psi[i])});
+    for (uint64_t i = 0; i < size; ++i) out_.probabilities.push_back({bits_of_index(i, n_), norm2(psi[i])});
     return;
   }
   // The k largest, with a min-heap: O(2^n log k) time and O(k) memory.
   using Item = std::pair<double, uint64_t>;
   std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
   for (uint64_t i = 0; i < size; ++i) {
-    const double p = std::norm(psi[i]);
+    const double p = norm2(psi[i]);
     if (heap.size() < opt_.top_k)
       heap.push({p, i});
     else if (p > heap.top().first) {
@@ -305,7 +332,8 @@ void Runner::probabilities(const cd* psi) {
 }
 
 // All shots from one distribution in one pass: sorted uniforms against the running sum of |amp|^2.
-void Runner::sample(const cd* psi, const std::vector<std::pair<unsigned, uint32_t>>& measured) {
+template <class T>
+void Runner::sample(const std::complex<T>* psi, const std::vector<std::pair<unsigned, uint32_t>>& measured) {
   Random rng(opt_.seed);
   std::vector<double> u(static_cast<size_t>(opt_.shots));
   for (double& x : u) x = rng.uniform();
@@ -316,7 +344,7 @@ void Runner::sample(const cd* psi, const std::vector<std::pair<unsigned, uint32_
   uint64_t i = 0, last_nonzero = 0;
   for (double x : u) {
     while (i < size) {
-      const double p = std::norm(psi[i]);
+      const double p = norm2(psi[i]);
       if (p > 0) last_nonzero = i;
       if (x < acc + p) break;
       acc += p;
@@ -341,9 +369,11 @@ void Runner::sample(const cd* psi, const std::vector<std::pair<unsigned, uint32_
   out_.counts.assign(counts.begin(), counts.end());
 }
 
-bool Runner::trajectories(Eigen::VectorXcd& prefix, size_t first, const ConditionChecker& conditions) {
+template <class T>
+bool Runner::trajectories(const Executor<T>& ex, std::vector<std::complex<T>>& prefix, size_t first,
+                          const ConditionChecker& conditions) {
   Random rng(opt_.seed);
-  Eigen::VectorXcd work(prefix.size());
+  std::vector<std::complex<T>> work(prefix.size());
   std::vector<uint8_t> clbits(c_.num_clbits, 0);
   std::map<std::string, uint64_t> counts;
   // Without a measurement, every qubit is read out at the end, as in the sampling path.
@@ -352,35 +382,33 @@ bool Runner::trajectories(Eigen::VectorXcd& prefix, size_t first, const Conditio
   out_.measured_all = read_all;
   for (uint64_t shot = 0; shot < opt_.shots; ++shot) {
     work = prefix;
-    cd* psi = work.data();
+    std::complex<T>* psi = work.data();
     std::fill(clbits.begin(), clbits.end(), 0);
     for (size_t k = first; k < prog_.ops.size(); ++k) {
       const Op& op = prog_.ops[k];
       if (op.condition >= 0 && !conditions.holds(op.condition, clbits)) continue;
       if (op.kind == Op::Measure || op.kind == Op::Reset) {
-        const double p1 = std::min(1.0, std::max(0.0, probability_one(psi, n_, op.q0)));
+        const double p1 = std::min(1.0, std::max(0.0, ex.probability_one(psi, op.q0)));
         const int bit = rng.uniform() < p1 ? 1 : 0;
-        collapse(psi, n_, op.q0, bit, bit ? p1 : 1 - p1);
-        if (op.kind == Op::Measure) {
+        ex.collapse(psi, op.q0, bit, bit ? p1 : 1 - p1);
+        if (op.kind == Op::Measure)
           clbits[op.clbit] = static_cast<uint8_t>(bit);
-        } else if (bit) {
-          Mat2 x{{0, 1, 1, 0}};
-          apply_1q(psi, n_, op.q0, x);
-        }
+        else if (bit)
+          ex.flip(psi, op.q0);
         continue;
       }
       if (op.kind == Op::Prepare) {
-        if (!prepare(prog_, op, psi)) return false;
+        if (!prepare(ex, op, psi)) return false;
         continue;
       }
-      apply(prog_, op, psi, n_);
+      ex.apply(op, psi);
     }
     if (read_all) {
       const double x = rng.uniform();
       double acc = 0;
       uint64_t index = 0, last_nonzero = 0;
       for (; index < (uint64_t{1} << n_); ++index) {
-        const double p = std::norm(psi[index]);
+        const double p = norm2(psi[index]);
         if (p > 0) last_nonzero = index;
         if (x < acc + p) break;
         acc += p;

@@ -1,5 +1,6 @@
 // The statevector simulator: analytic states, measurement semantics, seeded counts, limits,
 // unitaries and equivalence, and the small corpus circuits.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <fstream>
@@ -287,7 +288,9 @@ TEST_CASE("simulation section in the JSON report", "[sim][report]") {
   SimOptions s;
   s.shots = 10;
   std::string j = to_json(run_sim(prog("qreg q[1];\ncreg c[1];\nx q[0];\nmeasure q[0] -> c[0];\n"), s));
-  CHECK(j.find("\"simulation\":{\"ok\":true,\"method\":\"sampling\",\"qubits\":1,\"shots\":10") != std::string::npos);
+  CHECK(j.find(
+            "\"simulation\":{\"ok\":true,\"method\":\"sampling\",\"precision\":\"double\",\"qubits\":1,\"shots\":10") !=
+        std::string::npos);
   CHECK(j.find("\"counts\":{\"1\":10}") != std::string::npos);
   CHECK(j.find("\"probabilities\":{\"0\":0.0,\"1\":1.0}") != std::string::npos);
 }
@@ -319,4 +322,108 @@ TEST_CASE("small corpus circuits simulate without error", "[sim][corpus]") {
     ++ran;
   }
   CHECK(ran >= 30);
+}
+
+namespace {
+// A random circuit over n qubits mixing every kind the fuser meets: 1- and 2-qubit gates,
+// diagonal ones, 3-qubit gates (a block by themselves), a multi-controlled X wider than a block.
+std::string random_circuit(unsigned n, unsigned gates, uint32_t seed) {
+  std::string s = "qreg q[" + std::to_string(n) + "];\n";
+  uint32_t x = seed;
+  auto next = [&](uint32_t mod) {
+    x = x * 1664525u + 1013904223u;
+    return (x >> 8) % mod;
+  };
+  auto distinct = [&](unsigned k) {
+    std::vector<unsigned> q;
+    while (q.size() < k) {
+      const unsigned v = next(n);
+      if (std::find(q.begin(), q.end(), v) == q.end()) q.push_back(v);
+    }
+    return q;
+  };
+  auto qs = [&](const std::vector<unsigned>& q) {
+    std::string t;
+    for (unsigned v : q) t += (t.empty() ? "q[" : ", q[") + std::to_string(v) + "]";
+    return t + ";\n";
+  };
+  const char* one[] = {"h", "t", "sx", "x", "s", "sdg"};
+  for (unsigned g = 0; g < gates; ++g) {
+    const double angle = 0.1 + 0.37 * next(17);
+    switch (next(9)) {
+      case 0: s += std::string(one[next(6)]) + " " + qs(distinct(1)); break;
+      case 1: s += "rx(" + std::to_string(angle) + ") " + qs(distinct(1)); break;
+      case 2: s += "cx " + qs(distinct(2)); break;
+      case 3: s += "cz " + qs(distinct(2)); break;
+      case 4: s += "rzz(" + std::to_string(angle) + ") " + qs(distinct(2)); break;
+      case 5: s += "swap " + qs(distinct(2)); break;
+      case 6: s += "ccx " + qs(distinct(3)); break;
+      case 7: s += "cswap " + qs(distinct(3)); break;
+      default: s += n >= 5 ? "c3x " + qs(distinct(4)) : "y " + qs(distinct(1)); break;
+    }
+  }
+  return prog(s);
+}
+}  // namespace
+
+TEST_CASE("blocks of up to three qubits keep the state: random circuits against the unfused unitary", "[sim][fusion]") {
+  for (uint32_t seed = 1; seed <= 20; ++seed) {
+    const std::string src = random_circuit(7, 60, seed);
+    INFO(src);
+    const Report r = run_sim(src, with_state());
+    const UnitaryResult u = unitary(src);
+    REQUIRE(r.simulation.ok);
+    REQUIRE(u.ok);
+    double worst = 0;
+    for (size_t i = 0; i < 128; ++i) worst = std::max(worst, std::abs(r.simulation.statevector[i] - u.matrix[i * 128]));
+    CHECK(worst < 1e-12);
+  }
+}
+
+TEST_CASE("single precision agrees with double to float accuracy, in half the memory", "[sim][precision]") {
+  const std::string src = random_circuit(12, 200, 7);
+  SimOptions d = with_state(), s = with_state();
+  d.max_statevector_qubits = s.max_statevector_qubits = 12;
+  s.precision = Precision::Single;
+  const Report rd = run_sim(src, d), rs = run_sim(src, s);
+  REQUIRE(rd.simulation.ok);
+  REQUIRE(rs.simulation.ok);
+  CHECK(rd.simulation.precision == "double");
+  CHECK(rs.simulation.precision == "single");
+  double worst = 0, norm = 0;
+  for (size_t i = 0; i < rd.simulation.statevector.size(); ++i) {
+    worst = std::max(worst, std::abs(rd.simulation.statevector[i] - rs.simulation.statevector[i]));
+    norm += std::norm(rs.simulation.statevector[i]);
+  }
+  CHECK(worst < 1e-5);
+  CHECK(worst > 0);  // it did run in single precision
+  CHECK(norm == Approx(1.0).epsilon(1e-5));
+  // The budget counts 8 bytes an amplitude: 20 qubits fit in 8 MiB only in single precision.
+  SimOptions tight;
+  tight.max_memory_bytes = 8u << 20;
+  const std::string wide = prog("qreg q[20];\nh q[0];\n");
+  CHECK(run_sim(wide, tight).simulation.error.code == "E503");
+  tight.precision = Precision::Single;
+  CHECK(run_sim(wide, tight).simulation.ok);
+}
+
+TEST_CASE("the number of threads changes no amplitude, in either precision", "[sim][threads]") {
+  // 16 qubits: the pool is used from there on, and the report still lists the amplitudes.
+  const std::string src = random_circuit(16, 150, 11);
+  for (Precision p : {Precision::Double, Precision::Single}) {
+    SimOptions one = with_state();
+    one.precision = p;
+    one.threads = 1;
+    const Report base = run_sim(src, one);
+    REQUIRE(base.simulation.ok);
+    for (unsigned t : {2u, 3u, 0u}) {
+      INFO("threads " << t);
+      SimOptions many = one;
+      many.threads = t;
+      const Report r = run_sim(src, many);
+      REQUIRE(r.simulation.ok);
+      CHECK(r.simulation.statevector == base.simulation.statevector);
+      CHECK(r.simulation.counts == base.simulation.counts);
+    }
+  }
 }

@@ -57,8 +57,12 @@ constexpr unsigned kDefaultSimQubits = 28;                 // 4 GiB of amplitude
 constexpr uint64_t kDefaultSimMemory = uint64_t{9} << 30;  // 9 GiB
 #endif
 
+enum class Precision { Double, Single };  // of the amplitudes: single halves the memory
+
 struct SimOptions {
   uint64_t shots = 1024;
+  Precision precision = Precision::Double;
+  unsigned threads = 0;  // 0: every core (WebAssembly without threads: one)
   uint64_t seed = 0;
   bool statevector = false;  // include the final state's amplitudes
   unsigned max_qubits = kDefaultSimQubits;

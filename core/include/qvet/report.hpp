@@ -89,8 +89,9 @@ struct BackendProfileInfo {
 
 struct Simulation {
   bool ok = false;
-  Diagnostic error;    // when !ok: the same shape as a report's diagnostics
-  std::string method;  // "sampling" (one pass over the final state) or "trajectories"
+  Diagnostic error;       // when !ok: the same shape as a report's diagnostics
+  std::string method;     // "sampling" (one pass over the final state) or "trajectories"
+  std::string precision;  // of the amplitudes: "double" or "single"
   unsigned qubits = 0;
   uint64_t shots = 0, seed = 0;
   bool measured_all = false;                             // no measure in the circuit: counts are over every qubit

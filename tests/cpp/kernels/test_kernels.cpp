@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "helpers.hpp"
+#include "sim/fused_kernel.hpp"
 #include "sim/kernels.hpp"
+#include "sim/pool.hpp"
 
 using namespace qvet::sim;
 
@@ -155,24 +157,70 @@ TEST_CASE("kernels: swaps, plain and controlled", "[kernels]") {
       }
 }
 
-TEST_CASE("kernels: measurement probability and collapse", "[kernels]") {
-  for (unsigned q = 0; q < kN; ++q) {
-    INFO("qubit " << q);
-    std::vector<cd> psi = state(kN, 19);
-    double p1 = 0, total = 0;
-    for (uint64_t i = 0; i < psi.size(); ++i) {
-      total += std::norm(psi[i]);
-      if (bit(i, q)) p1 += std::norm(psi[i]);
+// Each executable is built for one path (QVET_KERNELS_PATH, from tests/cpp/CMakeLists.txt): it
+// must be the one that ran the cases above, or this file tests some other path twice.
+// The fused-block kernel against the canonical order it documents (sim/fused_kernel.hpp): each
+// product (re*x + (-im)*x.im, re*x.im + im*x.re), a row's products summed as a binary tree over
+// the column's bits, bit 0 first. Every block of 1 to 3 of the 7 qubits, in both precisions, on one
+// thread and on a pool of three: the same bits.
+template <class T>
+std::complex<T> tree_row(const std::complex<T>* m, const std::vector<std::complex<T>>& x, unsigned r, unsigned lo,
+                         unsigned width) {
+  if (width == 1) {
+    const std::complex<T> c = m[r * x.size() + lo], v = x[lo];
+    return {c.real() * v.real() + (-c.imag()) * v.imag(), c.real() * v.imag() + c.imag() * v.real()};
+  }
+  const std::complex<T> a = tree_row(m, x, r, lo, width / 2), b = tree_row(m, x, r, lo + width / 2, width / 2);
+  return {a.real() + b.real(), a.imag() + b.imag()};
+}
+
+template <class T>
+void ref_fused(std::vector<std::complex<T>>& psi, const std::vector<unsigned>& q,
+               const std::vector<std::complex<T>>& m) {
+  const unsigned k = static_cast<unsigned>(q.size()), dim = 1u << k;
+  uint64_t mask = 0;
+  for (unsigned t : q) mask |= uint64_t{1} << t;
+  for (uint64_t base = 0; base < psi.size(); ++base) {
+    if (base & mask) continue;
+    std::vector<std::complex<T>> x(dim);
+    std::vector<uint64_t> at(dim, base);
+    for (unsigned j = 0; j < dim; ++j) {
+      for (unsigned b = 0; b < k; ++b)
+        if ((j >> b) & 1) at[j] |= uint64_t{1} << q[b];
+      x[j] = psi[at[j]];
     }
-    CHECK(std::abs(probability_one(psi.data(), kN, q) - p1) < 1e-12);
-    collapse(psi.data(), kN, q, 1, p1 / total);
-    for (uint64_t i = 0; i < psi.size(); ++i)
-      if (!bit(i, q)) CHECK(psi[i] == cd(0));
+    for (unsigned r = 0; r < dim; ++r) psi[at[r]] = tree_row(m.data(), x, r, 0, dim);
   }
 }
 
-// Each executable is built for one path (QVET_KERNELS_PATH, from tests/cpp/CMakeLists.txt): it
-// must be the one that ran the cases above, or this file tests some other path twice.
+template <class T>
+void check_fused() {
+  Pool pool(3);
+  uint32_t seed = 100;
+  for (unsigned k = 1; k <= kMaxFusedQubits; ++k)
+    for (uint32_t set = 0; set < (1u << kN); ++set) {
+      if (static_cast<unsigned>(__builtin_popcount(set)) != k) continue;
+      std::vector<unsigned> q;
+      for (unsigned b = 0; b < kN; ++b)
+        if ((set >> b) & 1) q.push_back(b);
+      INFO("qubits mask " << set << ", " << sizeof(T) * 8 << "-bit");
+      const std::vector<cd> s = state(kN, ++seed), mm = state(2 * k, ++seed);
+      std::vector<std::complex<T>> want(s.begin(), s.end()), m(mm.begin(), mm.end());
+      std::vector<std::complex<T>> got = want, pooled = want;
+      ref_fused(want, q, m);
+      apply_fused(got.data(), kN, q.data(), k, m.data(), nullptr);
+      apply_fused(pooled.data(), kN, q.data(), k, m.data(), &pool);
+      size_t bad = 0;
+      for (size_t i = 0; i < want.size(); ++i) bad += (got[i] != want[i]) + (pooled[i] != want[i]);
+      CHECK(bad == 0);
+    }
+}
+
+TEST_CASE("kernels: fused blocks of 1 to 3 qubits, in the canonical order, in both precisions", "[kernels][fused]") {
+  check_fused<double>();
+  check_fused<float>();
+}
+
 TEST_CASE("kernels: this executable runs the path it was built for", "[kernels]") {
   const std::string want = QVET_KERNELS_PATH;
 #if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
@@ -180,4 +228,9 @@ TEST_CASE("kernels: this executable runs the path it was built for", "[kernels]"
     QVET_SKIP("this CPU has no AVX2; the AVX2 kernels cannot run here");
 #endif
   CHECK(std::string(kernel_path()) == want);
+  // The fused kernel takes the same path, except that without AVX2 natively it is scalar (SSE2's
+  // two lanes hold one complex double: nothing to gain over the compiler's scalar code).
+  const std::string fused = want == "sse2" ? "scalar" : want;
+  CHECK(std::string(fused_path<double>()) == fused);
+  CHECK(std::string(fused_path<float>()) == fused);
 }
