@@ -4,6 +4,8 @@
 // definition, the inverse times the gate, the controlled form against the gate with a control.
 #include "circuit/gates.hpp"
 
+#include "circuit/trig.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -17,7 +19,7 @@ namespace {
 const Complex kI(0, 1);
 const double kR = 1 / std::sqrt(2.0);
 
-Complex expi(double a) { return {std::cos(a), std::sin(a)}; }
+Complex expi(double a) { return {portable_cos(a), portable_sin(a)}; }
 
 // ---- matrices: the target block, row-major, argument k = bit k of the index
 
@@ -28,7 +30,7 @@ void set2(Complex* m, Complex a, Complex b, Complex c, Complex d) {
   m[3] = d;
 }
 void u_matrix(double t, double p, double l, Complex* m) {
-  const double c = std::cos(t / 2), s = std::sin(t / 2);
+  const double c = portable_cos(t / 2), s = portable_sin(t / 2);
   set2(m, c, -expi(l) * s, expi(p) * s, expi(p + l) * c);
 }
 void diag4(Complex* m, Complex d0, Complex d1, Complex d2, Complex d3) {
@@ -52,11 +54,11 @@ void m_sdg(const double*, Complex* m) { set2(m, 1, 0, 0, -kI); }
 void m_t(const double*, Complex* m) { set2(m, 1, 0, 0, expi(kPi / 4)); }
 void m_tdg(const double*, Complex* m) { set2(m, 1, 0, 0, expi(-kPi / 4)); }
 void m_rx(const double* p, Complex* m) {
-  const double c = std::cos(p[0] / 2), s = std::sin(p[0] / 2);
+  const double c = portable_cos(p[0] / 2), s = portable_sin(p[0] / 2);
   set2(m, c, -kI * s, -kI * s, c);
 }
 void m_ry(const double* p, Complex* m) {
-  const double c = std::cos(p[0] / 2), s = std::sin(p[0] / 2);
+  const double c = portable_cos(p[0] / 2), s = portable_sin(p[0] / 2);
   set2(m, c, -s, s, c);
 }
 void m_rz(const double* p, Complex* m) { set2(m, expi(-p[0] / 2), 0, 0, expi(p[0] / 2)); }
@@ -72,18 +74,18 @@ void m_cu_target(const double* p, Complex* m) {  // CUGate's target block: e^{i 
 }
 void m_swap(const double*, Complex* m) { diag4(m, 1, 0, 0, 1), m[6] = m[9] = 1; }
 void m_rxx(const double* p, Complex* m) {
-  const Complex c = std::cos(p[0] / 2), s = -kI * std::sin(p[0] / 2);
+  const Complex c = portable_cos(p[0] / 2), s = -kI * portable_sin(p[0] / 2);
   diag4(m, c, c, c, c);
   m[3] = m[6] = m[9] = m[12] = s;
 }
 void m_ryy(const double* p, Complex* m) {
-  const Complex c = std::cos(p[0] / 2), s = kI * std::sin(p[0] / 2);
+  const Complex c = portable_cos(p[0] / 2), s = kI * portable_sin(p[0] / 2);
   diag4(m, c, c, c, c);
   m[3] = m[12] = s;
   m[6] = m[9] = -s;
 }
 void m_rzx(const double* p, Complex* m) {  // exp(-i t/2 X(1) Z(0)): Z on the first argument, X on the second
-  const Complex c = std::cos(p[0] / 2), s = kI * std::sin(p[0] / 2);
+  const Complex c = portable_cos(p[0] / 2), s = kI * portable_sin(p[0] / 2);
   diag4(m, c, c, c, c);
   m[2] = m[8] = -s;
   m[7] = m[13] = s;

@@ -134,8 +134,8 @@ class Parser {
     // reserving that up front saves the regrowth copies and the fresh pages they touch. The qubit
     // pool gets three a statement: reserved memory that is never written costs no page.
     const size_t semis = count_byte(src, ';');
-    c_.ops.reserve(std::min<size_t>(semis, lim_.max_instructions));
-    c_.qubit_pool.reserve(std::min<size_t>(3 * semis, 4 * size_t{lim_.max_instructions}));
+    c_.ops.reserve(static_cast<size_t>(std::min<uint64_t>(semis, lim_.max_instructions)));
+    c_.qubit_pool.reserve(static_cast<size_t>(std::min<uint64_t>(3 * uint64_t{semis}, 4 * lim_.max_instructions)));
     advance();
   }
 

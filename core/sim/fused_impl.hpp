@@ -90,7 +90,7 @@ void fused_groups(typename V::T* psi, const unsigned* q, unsigned k, const typen
   unsigned kl = 0;
   while (kl < k && q[kl] < V::L) ++kl;
   // (K, KL) pairs that cannot occur for this V (KL > L) are never reached: kl <= L.
-  switch (k * 4 + (kl < V::L ? kl : V::L)) {
+  switch (k * 4 + kl) {
     case 1 * 4 + 0: return fused_groups_k<V, 1, 0>(psi, q, m, g_begin, g_end);
     case 1 * 4 + 1: return fused_groups_k<V, 1, (V::L >= 1 ? 1 : 0)>(psi, q, m, g_begin, g_end);
     case 2 * 4 + 0: return fused_groups_k<V, 2, 0>(psi, q, m, g_begin, g_end);
@@ -99,6 +99,7 @@ void fused_groups(typename V::T* psi, const unsigned* q, unsigned k, const typen
     case 3 * 4 + 0: return fused_groups_k<V, 3, 0>(psi, q, m, g_begin, g_end);
     case 3 * 4 + 1: return fused_groups_k<V, 3, (V::L >= 1 ? 1 : 0)>(psi, q, m, g_begin, g_end);
     case 3 * 4 + 2: return fused_groups_k<V, 3, (V::L >= 2 ? 2 : 0)>(psi, q, m, g_begin, g_end);
+    case 3 * 4 + 3: return fused_groups_k<V, 3, (V::L >= 3 ? 3 : 0)>(psi, q, m, g_begin, g_end);
     default: break;
   }
 }

@@ -1,5 +1,6 @@
 // The fused-block kernel's scalar and WebAssembly simd128 paths and the choice of path (the AVX2
-// path is fused_avx2.cpp, compiled for AVX2 and taken only on a CPU that has it).
+// and AVX-512 paths are fused_avx2.cpp and fused_avx512.cpp, each compiled for its instruction set
+// and taken only on a CPU that has it).
 #include "sim/fused_kernel.hpp"
 
 #include <cstdint>
@@ -13,6 +14,9 @@
 #if !defined(QVET_NO_SIMD) && !defined(QVET_NO_AVX2) && defined(__x86_64__) && !defined(__EMSCRIPTEN__) && \
     (defined(__GNUC__) || defined(__clang__))
 #define QVET_FUSED_AVX2 1
+#if !defined(QVET_NO_AVX512)
+#define QVET_FUSED_AVX512 1
+#endif
 #endif
 
 namespace qvet::sim {
@@ -26,10 +30,22 @@ uint64_t fused_avx2_groups(const double*, unsigned n, const unsigned* q, unsigne
 unsigned fused_avx2_lane_bits(const float*);
 unsigned fused_avx2_lane_bits(const double*);
 #endif
+#if QVET_FUSED_AVX512
+// fused_avx512.cpp: the same with 8 complex floats, 4 complex doubles.
+void fused_avx512(float* psi, const unsigned* q, unsigned k, const float* m, uint64_t g_begin, uint64_t g_end);
+void fused_avx512(double* psi, const unsigned* q, unsigned k, const double* m, uint64_t g_begin, uint64_t g_end);
+uint64_t fused_avx512_groups(const float*, unsigned n, const unsigned* q, unsigned k);
+uint64_t fused_avx512_groups(const double*, unsigned n, const unsigned* q, unsigned k);
+unsigned fused_avx512_lane_bits(const float*);
+unsigned fused_avx512_lane_bits(const double*);
+#endif
 
 namespace {
 
 #include "sim/fused_impl.hpp"
+
+// Groups per part: below this, waking the other threads costs more than it saves.
+constexpr uint64_t kMinGroupsPerThread = uint64_t{1} << 12;
 
 // One complex number a "register": the reference every vector path equals bit for bit.
 template <class Real>
@@ -90,9 +106,21 @@ bool cpu_has_avx2() {
   return yes;
 }
 #endif
+#if QVET_FUSED_AVX512
+bool cpu_has_avx512() {
+  static const bool yes = __builtin_cpu_supports("avx512f");
+  return yes;
+}
+#endif
 
-// Groups per part: below this, waking the other threads costs more than it saves.
-constexpr uint64_t kMinGroupsPerThread = uint64_t{1} << 12;
+// Runs range(begin, end) over [0, groups), split among the pool's threads when there is a pool.
+template <class Range>
+void run_groups(uint64_t groups, Pool* pool, const Range& range) {
+  if (pool)
+    pool->for_range(groups, kMinGroupsPerThread, range);
+  else
+    range(0, groups);
+}
 
 template <class V>
 void run_vector(std::complex<typename V::T>* psi, unsigned n, const unsigned* q, unsigned k,
@@ -100,12 +128,8 @@ void run_vector(std::complex<typename V::T>* psi, unsigned n, const unsigned* q,
   using T = typename V::T;
   T* data = reinterpret_cast<T*>(psi);
   const T* mat = reinterpret_cast<const T*>(m);
-  const uint64_t groups = fused_group_count<V>(n, q, k);
-  auto body = [&](uint64_t b, uint64_t e) { fused_groups<V>(data, q, k, mat, b, e); };
-  if (pool)
-    pool->for_range(groups, kMinGroupsPerThread, body);
-  else
-    body(0, groups);
+  run_groups(fused_group_count<V>(n, q, k), pool,
+             [&](uint64_t b, uint64_t e) { fused_groups<V>(data, q, k, mat, b, e); });
 }
 
 }  // namespace
@@ -113,18 +137,19 @@ void run_vector(std::complex<typename V::T>* psi, unsigned n, const unsigned* q,
 template <class T>
 void apply_fused(std::complex<T>* psi, unsigned n, const unsigned* qubits, unsigned k, const std::complex<T>* m,
                  Pool* pool) {
+  T* data = reinterpret_cast<T*>(psi);
+  const T* mat = reinterpret_cast<const T*>(m);
+  (void)data;
+  (void)mat;
+#if QVET_FUSED_AVX512
+  if (cpu_has_avx512() && n >= fused_avx512_lane_bits(data))
+    return run_groups(fused_avx512_groups(data, n, qubits, k), pool,
+                      [&](uint64_t b, uint64_t e) { fused_avx512(data, qubits, k, mat, b, e); });
+#endif
 #if QVET_FUSED_AVX2
-  if (cpu_has_avx2() && n >= fused_avx2_lane_bits(static_cast<const T*>(nullptr))) {
-    T* data = reinterpret_cast<T*>(psi);
-    const T* mat = reinterpret_cast<const T*>(m);
-    const uint64_t groups = fused_avx2_groups(data, n, qubits, k);
-    auto body = [&](uint64_t b, uint64_t e) { fused_avx2(data, qubits, k, mat, b, e); };
-    if (pool)
-      pool->for_range(groups, kMinGroupsPerThread, body);
-    else
-      body(0, groups);
-    return;
-  }
+  if (cpu_has_avx2() && n >= fused_avx2_lane_bits(data))
+    return run_groups(fused_avx2_groups(data, n, qubits, k), pool,
+                      [&](uint64_t b, uint64_t e) { fused_avx2(data, qubits, k, mat, b, e); });
 #endif
 #if QVET_FUSED_SIMD128
   if (n >= Simd128<T>::L) return run_vector<Simd128<T>>(psi, n, qubits, k, m, pool);
@@ -134,6 +159,9 @@ void apply_fused(std::complex<T>* psi, unsigned n, const unsigned* qubits, unsig
 
 template <class T>
 const char* fused_path() {
+#if QVET_FUSED_AVX512
+  if (cpu_has_avx512()) return "avx512";
+#endif
 #if QVET_FUSED_AVX2
   if (cpu_has_avx2()) return "avx2";
 #endif

@@ -2,8 +2,13 @@
 // product of its definition in terms of U and CX, times the global phase Qiskit's convention
 // puts on it (OpenQASM 2 has no global phase; Qiskit's rz, sx, rxx, rzz carry one).
 #include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <limits>
+
 #include <cmath>
 #include <complex>
+#include "circuit/trig.hpp"
 
 #include "circuit/gates.hpp"
 #include "helpers.hpp"
@@ -217,4 +222,34 @@ TEST_CASE("every row of the gate table has an independent definition here", "[ga
     if (g.in(kPrimitive) || g.num_qubits == 0) found = true;
     CHECK(found);
   }
+}
+
+// The gate matrices' sine and cosine (circuit/trig.hpp): within an ulp or two of the C library's,
+// and pinned to the same bits natively and in WebAssembly (this file runs in both test suites), so
+// that a simulation's amplitudes are the same on every platform.
+TEST_CASE("portable sine and cosine: accurate, and the same bits everywhere", "[gates][trig]") {
+  double worst = 0;
+  for (int i = -20000; i <= 20000; ++i) {
+    const double x = i * 0.0031, s = std::sin(x), c = std::cos(x);
+    if (std::fabs(s) < 1e-3 || std::fabs(c) < 1e-3) continue;  // relative error near a zero says little
+    worst = std::max({worst, std::fabs(qvet::portable_sin(x) - s) / std::fabs(s),
+                      std::fabs(qvet::portable_cos(x) - c) / std::fabs(c)});
+  }
+  CHECK(worst < 4.5e-16);
+  struct Pin {
+    double x, sin, cos;
+  };
+  const Pin pins[] = {
+      {0.5, 0x1.eaee8744b05fp-2, 0x1.c1528065b7d5p-1},     {2.825, 0x1.3ecd6340b9019p-2, -0x1.e68df33681d4bp-1},
+      {-7.1, -0x1.753b6e1646386p-1, 0x1.5e7ce691ea546p-1}, {123.456, -0x1.9b9dadc41aeb5p-1, -0x1.307e5980a1559p-1},
+      {1e7, 0x1.aea414a28fc0ap-2, -0x1.d085be7bf7ca4p-1},
+  };
+  for (const Pin& p : pins) {
+    INFO("x = " << p.x);
+    CHECK(qvet::portable_sin(p.x) == p.sin);
+    CHECK(qvet::portable_cos(p.x) == p.cos);
+  }
+  CHECK(std::isnan(qvet::portable_sin(std::numeric_limits<double>::infinity())));
+  CHECK(qvet::portable_cos(0.0) == 1.0);
+  CHECK(qvet::portable_sin(0.0) == 0.0);
 }

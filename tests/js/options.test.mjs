@@ -157,7 +157,7 @@ test('the package\'s TypeErrors for options are the ones it always gave', async 
     [() => v.validate(bell, { strcit: true }),
       "qvet: unknown validate option 'strcit' (known: format, strict, operations, backend, circuit, limits)"],
     [() => v.simulate(bell, { shot: 1 }),
-      "qvet: unknown simulate option 'shot' (known: format, strict, operations, backend, circuit, limits, shots, seed, " +
+      "qvet: unknown simulate option 'shot' (known: format, strict, operations, backend, circuit, limits, shots, precision, threads, seed, " +
       'statevector, maxQubits, parameters, paulis)'],
     [() => v.validate(bell, { limits: { maxQbits: 3 } }),
       "qvet: validate option 'limits' has an unknown limit 'maxQbits' (known: maxSourceBytes, maxQubits, maxClbits, " +

@@ -1,13 +1,14 @@
 // Native/WASM parity: for every circuit the C++ tests validate (replayed from their helpers) and
 // every corpus circuit present, the package's report equals the CLI's --json report.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createValidator } from 'qvet';
 import createLeanModule from '../../dist/qvet-lean.mjs';
 import { makeValidator } from '../../dist/api.mjs';
-import { cli, cliExport, cliReports, corpusFiles, cppFixtures, nativeTests, root } from '../helpers/native.mjs';
+import { cli, cliExport, cliReports, cliSimulate, corpusFiles, cppFixtures, nativeTests, root } from '../helpers/native.mjs';
 
 const haveNative = existsSync(cli) && existsSync(nativeTests);
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -110,3 +111,41 @@ test('the small module (qvet-lean) equals the full one on OpenQASM 2 and refuses
   assert.equal(lean.frontEnd(bell, { nonsense: 1 }), '', 'options the call refuses');
   assert.ok(qasm >= (haveNative ? 150 : 0) && (!haveNative || python > 20), `${qasm} OpenQASM and ${python} Python sources compared`);
 });
+
+// A 12-qubit circuit of the kinds the fuser meets (1-, 2-, 3-qubit and wider gates), written out.
+function randomCircuit(n, gates, seed) {
+  let x = seed;
+  const next = (mod) => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) >>> 8) % mod;
+  const distinct = (k) => {
+    const q = [];
+    while (q.length < k) {
+      const v = next(n);
+      if (!q.includes(v)) q.push(v);
+    }
+    return q.map((v) => `q[${v}]`).join(', ');
+  };
+  const lines = ['OPENQASM 2.0;', 'include "qelib1.inc";', `qreg q[${n}];`, `creg c[${n}];`];
+  const kinds = [() => `h ${distinct(1)};`, () => `rx(${0.1 + 0.37 * next(17)}) ${distinct(1)};`, () => `cx ${distinct(2)};`,
+    () => `rzz(0.7) ${distinct(2)};`, () => `ccx ${distinct(3)};`, () => `cswap ${distinct(3)};`, () => `c3x ${distinct(4)};`];
+  for (let g = 0; g < gates; ++g) lines.push(kinds[next(kinds.length)]());
+  lines.push('measure q -> c;');
+  return lines.join('\n') + '\n';
+}
+
+test('simulations equal the CLI\'s amplitude for amplitude, in both precisions', { skip: !haveNative && 'native build absent' },
+  async () => {
+    const v = await createValidator();
+    const dir = mkdtempSync(join(tmpdir(), 'qvet-parity-'));
+    const files = [join(root, 'examples', 'bell.qasm'), join(root, 'examples', 'teleport.qasm'), join(dir, 'random.qasm')];
+    writeFileSync(files[2], randomCircuit(12, 150, 5));
+    for (const file of files) {
+      if (!existsSync(file)) continue;
+      for (const precision of ['double', 'single']) {
+        const native = cliSimulate(file, ['--shots', '300', '--seed', '9', '--statevector', '--precision', precision]);
+        const wasm = v.simulate(readFileSync(file, 'utf8'), { shots: 300, seed: 9, statevector: true, precision });
+        assert.ok(native.simulation.ok, `${file}: ${JSON.stringify(native.simulation.error)}`);
+        assert.equal(wasm.simulation.precision, precision);
+        assert.deepEqual(wasm.simulation, native.simulation, `${file}, ${precision}`);
+      }
+    }
+  });

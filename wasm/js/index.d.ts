@@ -41,6 +41,10 @@ export interface ValidateOptions {
 export interface SimulateOptions extends ValidateOptions {
   /** Samples to draw (default 1024). */
   shots?: number;
+  /** Of the amplitudes: double, or single (half the memory; the same on every platform for each) (default double). */
+  precision?: 'double' | 'single';
+  /** Threads for the simulation, 0 for one a core (WebAssembly without threads: one); the same amplitudes for any number (default 0). */
+  threads?: number;
   /** The same seed gives the same counts on every platform (default 0). */
   seed?: number;
   /** Include the final amplitudes (up to 16 qubits). */
@@ -90,6 +94,7 @@ export interface Simulation {
   /** Why the simulation did not run: a diagnostic, in the same shape as the report's. */
   error?: Diagnostic;
   method?: 'sampling' | 'trajectories';
+  precision?: 'double' | 'single';
   qubits?: number;
   shots?: number;
   seed?: number;
