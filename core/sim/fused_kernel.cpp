@@ -47,6 +47,7 @@ namespace {
 // Groups per part: below this, waking the other threads costs more than it saves.
 constexpr uint64_t kMinGroupsPerThread = uint64_t{1} << 12;
 
+#if !QVET_FUSED_SIMD128
 // One complex number a "register": the reference every vector path equals bit for bit.
 template <class Real>
 struct Scalar {
@@ -66,6 +67,7 @@ struct Scalar {
   static R lane_xor(R x, unsigned) { return x; }
   static R from(const T* p) { return {p[0], p[1]}; }
 };
+#endif
 
 #if QVET_FUSED_SIMD128
 struct Simd128Float {  // two complex floats
@@ -152,9 +154,12 @@ void apply_fused(std::complex<T>* psi, unsigned n, const unsigned* qubits, unsig
                       [&](uint64_t b, uint64_t e) { fused_avx2(data, qubits, k, mat, b, e); });
 #endif
 #if QVET_FUSED_SIMD128
-  if (n >= Simd128<T>::L) return run_vector<Simd128<T>>(psi, n, qubits, k, m, pool);
-#endif
+  // A block's qubits are below n, so n >= 1 = simd128's lane bits: the scalar path never runs here,
+  // and is not compiled into the module (the page's download).
+  run_vector<Simd128<T>>(psi, n, qubits, k, m, pool);
+#else
   run_vector<Scalar<T>>(psi, n, qubits, k, m, pool);
+#endif
 }
 
 template <class T>

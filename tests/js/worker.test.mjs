@@ -46,6 +46,32 @@ test('the worker answers with the same reports', async () => {
   }
 });
 
+test('a page that compiled the small module hands it over: the worker fetches nothing for OpenQASM', async () => {
+  const fetched = [];
+  const leanModule = WebAssembly.compile(readFileSync(new URL('../../dist/qvet-lean.wasm', import.meta.url)));
+  const w = await createWorkerValidator({ createWorker: () => createWorker(fetched), leanModule });
+  try {
+    assert.equal((await w.validate(bell)).depth, 3);
+    assert.deepEqual((await w.simulate(bell, { shots: 1000, seed: 42 })).simulation.counts, { '00': 506, '11': 494 });
+    assert.deepEqual(fetched, [], 'the worker only instantiated the module it was given');
+    // A cancelled call starts a fresh worker, which gets the compiled module again.
+    w.cancel();
+    assert.equal((await w.validate(bell)).valid, true);
+    assert.deepEqual(fetched, []);
+  } finally {
+    w.terminate();
+  }
+  // A compile that failed leaves the worker to fetch the module itself.
+  const fallback = [];
+  const v = await createWorkerValidator({ createWorker: () => createWorker(fallback), leanModule: Promise.reject(new Error('offline')) });
+  try {
+    assert.equal((await v.validate(bell)).depth, 3);
+    assert.deepEqual(fallback, ['qvet-lean.wasm']);
+  } finally {
+    v.terminate();
+  }
+});
+
 test('by default the worker starts on the small module and loads the full one for OpenQASM 3 and Python', async () => {
   const fetched = [];
   const w = await createWorkerValidator({ createWorker: () => createWorker(fetched) });

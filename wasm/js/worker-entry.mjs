@@ -1,5 +1,6 @@
 // Runs inside a Web Worker: owns the validators and answers {id, method, args} messages. Started
-// by worker.mjs; the first message may carry {init: {wasmBinary | wasmUrl}}.
+// by worker.mjs; the first message may carry {init: {wasmBinary | wasmUrl}} (the full module's) or
+// {init: {leanModule}} (the small module, compiled by the page).
 //
 // Without init it starts with the small module (qvet-lean.wasm: the OpenQASM 2 front end only),
 // which is what a page needs for OpenQASM 2 and about half as much to fetch and compile; a call
@@ -19,15 +20,27 @@ function once(load) {
     }));
 }
 
-let init;  // the first message's: bytes or a URL of the full module
-const leanValidator = once(() =>
-  createLeanModule(moduleArguments(undefined, new URL('./qvet-lean.wasm', import.meta.url).href)).then(makeValidator),
-);
+let init;  // the first message's: bytes or a URL of the full module, or the small module compiled
+// The small module: instantiated from the page's compiled copy when it sent one, else fetched.
+const leanValidator = once(() => {
+  const compiled = init?.leanModule;
+  const args = compiled
+    ? {
+        instantiateWasm(imports, receive) {
+          WebAssembly.instantiate(compiled, imports).then((instance) => receive(instance, compiled));
+          return {};
+        },
+      }
+    : moduleArguments(undefined, new URL('./qvet-lean.wasm', import.meta.url).href);
+  return createLeanModule(args).then(makeValidator);
+});
+// With bytes or a URL, the caller chose the full module and only it is loaded.
+const fullOnly = () => init?.wasmBinary !== undefined || init?.wasmUrl !== undefined;
 const fullValidator = once(() => import('./index.mjs').then((m) => m.createValidator(init)));
 
 // The validator for one call: the full one when the code needs a front end the small one lacks.
 async function validatorFor(method, args) {
-  if (init) return fullValidator();
+  if (fullOnly()) return fullValidator();
   const v = await leanValidator();
   if (method === 'hello') return v;
   const needsFull = (code, options, call) => {

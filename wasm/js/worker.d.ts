@@ -24,6 +24,11 @@ export interface WorkerValidator {
 export interface WorkerLoadOptions extends LoadOptions {
   /** Makes the worker (default: a module Worker running the package's worker-entry.mjs). */
   createWorker?: () => Worker;
+  /**
+   * The small module (qvet-lean.wasm) compiled by the page, or a promise of it: start
+   * `WebAssembly.compileStreaming(fetch(url))` first thing and the worker only instantiates it.
+   */
+  leanModule?: WebAssembly.Module | Promise<WebAssembly.Module>;
 }
 
 /** Starts a Web Worker holding the validator; resolves once it has loaded. */

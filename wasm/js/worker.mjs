@@ -13,10 +13,10 @@ function abortError() {
 }
 
 export async function createWorkerValidator(options = {}) {
-  const { createWorker, wasmBinary, wasmUrl } = options;
+  const { createWorker, wasmBinary, wasmUrl, leanModule } = options;
   const spawn =
     createWorker ?? (() => new Worker(new URL('./worker-entry.mjs', import.meta.url), { type: 'module' }));
-  const init = wasmBinary !== undefined ? { wasmBinary } : wasmUrl !== undefined ? { wasmUrl: String(wasmUrl) } : undefined;
+  let init = wasmBinary !== undefined ? { wasmBinary } : wasmUrl !== undefined ? { wasmUrl: String(wasmUrl) } : undefined;
 
   let worker = null;
   let nextId = 1;
@@ -67,6 +67,14 @@ export async function createWorkerValidator(options = {}) {
     });
   }
 
+  // A page that compiled the small module itself (WebAssembly.compileStreaming as early as it can)
+  // hands it over: the worker's script loads meanwhile, and the worker then only instantiates it.
+  // If that compile failed, the worker fetches the module as it always does.
+  if (leanModule !== undefined && init === undefined) {
+    start();
+    const compiled = await Promise.resolve(leanModule).catch(() => null);
+    if (compiled instanceof WebAssembly.Module) init = { leanModule: compiled };
+  }
   const { version, formats, backends, gates } = await call('hello', []);
   return Object.freeze({
     version,

@@ -5,8 +5,9 @@ import { createWorkerValidator } from 'qvet/worker';
 import { drawCircuit, setGates } from './diagram.mjs';
 import { initEditor, setDoc, setLanguage, showDiagnostics } from './editor.mjs';
 import { examples } from './examples.mjs';
+import { FIRST_OPTIONS } from './first.mjs';
 import { drawHistogram } from './histogram.mjs';
-import { showMetrics } from './metrics.mjs';
+import { showMetrics, statusText } from './metrics.mjs';
 import { decode, encode } from './share.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -32,10 +33,12 @@ function render(r) {
   showDiagnostics(editor, r);
   showMetrics($('metrics'), r);
   drawCircuit($('diagram'), r);
-  const n = r.errors.length, w = r.warnings.length;
-  status(r.valid ? `Valid${w ? `, ${w} warning${w > 1 ? 's' : ''}` : ''}.` : `${n} error${n === 1 ? '' : 's'}${w ? `, ${w} warning${w > 1 ? 's' : ''}` : ''}.`);
+  status(statusText(r));
   document.body.dataset.validations = String(Number(document.body.dataset.validations ?? 0) + 1);
-  if (!document.body.dataset.ready) document.body.dataset.readyAt = performance.now().toFixed(0);  // for the figures
+  if (!document.body.dataset.ready) {
+    document.body.dataset.readyAt = performance.now().toFixed(0);  // for the figures
+    performance.mark('qvet:rendered');  // bench/page_first_result.mjs reads the marks
+  }
   document.body.dataset.ready = '1';
 }
 
@@ -45,7 +48,9 @@ async function validateNow() {
   try {
     const options = { format: $('format').value, operations: true };
     if ($('backend').value) options.backend = $('backend').value;
+    if (!report) performance.mark('qvet:validate-sent');
     const r = await validator.validate(source, options);
+    if (!report) performance.mark('qvet:result');
     if (seq === latest) render(r);  // an older answer arriving late is dropped
   } catch (err) {
     if (seq === latest) status(`Validation failed: ${err.message}`);
@@ -57,6 +62,7 @@ function scheduleValidation() {
   timer = setTimeout(validateNow, DEBOUNCE_MS);
 }
 
+$('editor').replaceChildren();  // boot.mjs's plain view of the code, until now
 const editor = initEditor($('editor'), {
   doc: code,
   onChange(text) {
@@ -166,11 +172,25 @@ document.addEventListener('keydown', (e) => {
 
 // ---- start: boot.mjs started the validation worker before this module (and CodeMirror) loaded, so
 // the wasm compiles while the editor is built; the service worker makes the page work offline.
-export async function start(validatorPromise) {
+// `first`: boot.mjs's validation of the opening circuit on the page's own thread, a promise of
+// {code, report, backends, gates}; shown while the document and the controls are still what it
+// was asked with. Every later validation goes to the worker.
+export async function start(validatorPromise, first) {
+  performance.mark('qvet:ui');  // the editor is up
+  const early = await first?.catch(() => null);
+  if (early) {
+    fillBackends(early.backends);
+    setGates(early.gates);
+    const unchanged = early.code === code && $('format').value === FIRST_OPTIONS.format && !$('backend').value;
+    if (unchanged) render(early.report);
+  }
   validator = await validatorPromise;
-  fillBackends(validator.backends);
-  setGates(validator.gates);
-  await validateNow();
+  performance.mark('qvet:worker-ready');  // the worker answered: its module is instantiated
+  if (!early) {
+    fillBackends(validator.backends);
+    setGates(validator.gates);
+  }
+  if (!report || code !== early?.code) await validateNow();
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('./sw.js').catch((err) => console.warn('offline cache unavailable:', err.message));
   }

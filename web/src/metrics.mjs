@@ -39,3 +39,10 @@ export function showMetrics(dl, report) {
   const p = b.estimated_success_probability;
   add('est. success', p === null ? 'unknown' : `${(100 * p).toFixed(1)} %`, b.source);
 }
+
+// The status line's summary of a report: "Valid.", "Valid, 2 warnings." or "1 error, 1 warning.".
+export function statusText(r) {
+  const n = r.errors.length, w = r.warnings.length;
+  const warnings = w ? `, ${w} warning${w > 1 ? 's' : ''}` : '';
+  return r.valid ? `Valid${warnings}.` : `${n} error${n === 1 ? '' : 's'}${warnings}.`;
+}
