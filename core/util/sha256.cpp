@@ -22,28 +22,41 @@ constexpr uint32_t kK[64] = {
 
 inline uint32_t rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 
+// One round with the eight working variables in their roles for this round: rather than moving
+// every variable one place along per round, the caller passes them rotated (the usual unrolling
+// of FIPS 180-4's loop), so a round writes only d and h.
+inline void round(uint32_t a, uint32_t b, uint32_t c, uint32_t& d, uint32_t e, uint32_t f, uint32_t g, uint32_t& h,
+                  uint32_t kw) {
+  const uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (g ^ (e & (f ^ g))) + kw;
+  const uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) | (c & (a | b)));
+  d += t1;
+  h = t1 + t2;
+}
+
+// The message schedule in a window of 16 words: word i (i >= 16) replaces word i - 16.
+inline uint32_t schedule(uint32_t* w, int i) {
+  const uint32_t w15 = w[(i - 15) & 15], w2 = w[(i - 2) & 15];
+  const uint32_t s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >> 3);
+  const uint32_t s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >> 10);
+  return w[i & 15] += s0 + w[(i - 7) & 15] + s1;
+}
+
 void compress(uint32_t h[8], const unsigned char* block) {
-  uint32_t w[64];
+  uint32_t w[16];
   for (int i = 0; i < 16; ++i)
     w[i] = (uint32_t(block[4 * i]) << 24) | (uint32_t(block[4 * i + 1]) << 16) | (uint32_t(block[4 * i + 2]) << 8) |
            uint32_t(block[4 * i + 3]);
-  for (int i = 16; i < 64; ++i) {
-    uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-    uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-  }
   uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-  for (int i = 0; i < 64; ++i) {
-    uint32_t t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kK[i] + w[i];
-    uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-    hh = g;
-    g = f;
-    f = e;
-    e = d + t1;
-    d = c;
-    c = b;
-    b = a;
-    a = t1 + t2;
+  for (int i = 0; i < 64; i += 8) {
+    auto word = [&](int j) { return kK[j] + (j < 16 ? w[j] : schedule(w, j)); };
+    round(a, b, c, d, e, f, g, hh, word(i));
+    round(hh, a, b, c, d, e, f, g, word(i + 1));
+    round(g, hh, a, b, c, d, e, f, word(i + 2));
+    round(f, g, hh, a, b, c, d, e, word(i + 3));
+    round(e, f, g, hh, a, b, c, d, word(i + 4));
+    round(d, e, f, g, hh, a, b, c, word(i + 5));
+    round(c, d, e, f, g, hh, a, b, word(i + 6));
+    round(b, c, d, e, f, g, hh, a, word(i + 7));
   }
   h[0] += a;
   h[1] += b;

@@ -9,7 +9,6 @@ import createLeanModule from '../../dist/qvet-lean.mjs';
 import { createWorkerValidator } from 'qvet/worker';
 import { drawCircuit, setGates } from './diagram.mjs';
 import { examples } from './examples.mjs';
-import { FIRST_OPTIONS } from './first.mjs';
 import { showMetrics, statusText } from './metrics.mjs';
 import { decode } from './share.mjs';
 
@@ -17,6 +16,9 @@ const leanModule = WebAssembly.compileStreaming(fetch(new URL('../../dist/qvet-l
 const ui = import('./main.mjs');
 const validator = createWorkerValidator({ leanModule });
 const code = decode(location.hash) ?? examples['Bell pair'];
+// What the page's controls say when it opens (format auto-detect, no backend; operations for the
+// diagram): main.mjs uses this answer only while they still say so.
+const options = { format: 'auto', operations: true };
 
 async function validateHere() {
   const compiled = await leanModule;
@@ -28,12 +30,12 @@ async function validateHere() {
   });
   const v = makeValidator(mod);
   // The small module reads OpenQASM 2 only: OpenQASM 3 and Python wait for the worker's full one.
-  const front = v.frontEnd(code, FIRST_OPTIONS, 'validate');
+  const front = v.frontEnd(code, options, 'validate');
   if (front === 'qasm3' || front === 'python') throw new Error(`the opening circuit is ${front}`);
   performance.mark('qvet:validate-sent');  // bench/page_first_result.mjs reads the marks
-  const report = v.validate(code, FIRST_OPTIONS);
+  const report = v.validate(code, options);
   performance.mark('qvet:result');
-  return { code, report, backends: v.backends, gates: v.gates };
+  return { code, options, report, backends: v.backends, gates: v.gates };
 }
 // Until the editor's JavaScript has arrived: the code as plain text where the editor goes, and the
 // first result's figures, diagram and status as soon as it is known (main.mjs redraws them all).

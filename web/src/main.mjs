@@ -5,7 +5,6 @@ import { createWorkerValidator } from 'qvet/worker';
 import { drawCircuit, setGates } from './diagram.mjs';
 import { initEditor, setDoc, setLanguage, showDiagnostics } from './editor.mjs';
 import { examples } from './examples.mjs';
-import { FIRST_OPTIONS } from './first.mjs';
 import { drawHistogram } from './histogram.mjs';
 import { showMetrics, statusText } from './metrics.mjs';
 import { decode, encode } from './share.mjs';
@@ -173,7 +172,7 @@ document.addEventListener('keydown', (e) => {
 // ---- start: boot.mjs started the validation worker before this module (and CodeMirror) loaded, so
 // the wasm compiles while the editor is built; the service worker makes the page work offline.
 // `first`: boot.mjs's validation of the opening circuit on the page's own thread, a promise of
-// {code, report, backends, gates}; shown while the document and the controls are still what it
+// {code, options, report, backends, gates}; shown while the document and the controls are still what it
 // was asked with. Every later validation goes to the worker.
 export async function start(validatorPromise, first) {
   performance.mark('qvet:ui');  // the editor is up
@@ -181,7 +180,7 @@ export async function start(validatorPromise, first) {
   if (early) {
     fillBackends(early.backends);
     setGates(early.gates);
-    const unchanged = early.code === code && $('format').value === FIRST_OPTIONS.format && !$('backend').value;
+    const unchanged = early.code === code && $('format').value === early.options.format && !$('backend').value;
     if (unchanged) render(early.report);
   }
   validator = await validatorPromise;
