@@ -86,6 +86,19 @@ std::vector<OptionRow> make_rows() {
          return ok();
        },
        [](O o, S) -> json { return o.include_operations; }},
+      {"maxOperations",
+       "--max-operations",
+       "N",
+       T::Count,
+       kAll,
+       "Options::max_operations",
+       "with operations: list only the first N (0 lists all), what a drawing of a big circuit needs",
+       {},
+       [](V v, Options& o, SimOptions&) {
+         o.max_operations = v.count;
+         return ok();
+       },
+       [](O o, S) -> json { return o.max_operations; }},
       // One of the two fields, never both; what is wrong with the backend is only known once it is
       // looked up, so the setter says (the CLI then tries the name as a file).
       {"backend",

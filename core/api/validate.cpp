@@ -22,10 +22,16 @@ namespace qvet {
 
 namespace {
 
-void fill_operations(const Circuit& c, const SourceMap& map, const analysis::Analysis& a, Report& r) {
-  r.operations.reserve(c.ops.size());
+// The first max_operations instructions (all when 0): a drawing of a 10^5-gate circuit shows a
+// few thousand, and listing the rest is most of such a report's size.
+void fill_operations(const Circuit& c, const SourceMap& map, const analysis::Analysis& a, uint64_t max_operations,
+                     Report& r) {
+  const size_t count =
+      max_operations && max_operations < c.ops.size() ? static_cast<size_t>(max_operations) : c.ops.size();
+  r.operations_truncated = count < c.ops.size();
+  r.operations.reserve(count);
   const std::vector<const Expr*> symbolic = c.symbolic_by_slot();
-  for (size_t i = 0; i < c.ops.size(); ++i) {
+  for (size_t i = 0; i < count; ++i) {
     const Instruction& op = c.ops[i];
     OperationInfo info;
     info.name = c.op_name(op);
@@ -140,7 +146,7 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
     r.expanded = std::move(a.expanded);
     r.ops_per_qubit = std::move(a.ops_per_qubit);
     r.estimated_execution_time = static_cast<double>(r.metrics.depth) * 0.1 + static_cast<double>(r.gates) * 0.01;
-    if (opt.include_operations) fill_operations(c, code_map, a, r);
+    if (opt.include_operations) fill_operations(c, code_map, a, opt.max_operations, r);
   }
   bool fits = true;
   if (!opt.backend.empty() || !opt.backend_json.empty()) {

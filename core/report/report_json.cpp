@@ -144,6 +144,7 @@ std::string to_json(const Report& r, int indent) {
       ops.push_back(std::move(j));
     }
     o["operations"] = std::move(ops);
+    if (r.operations_truncated) o["operations_truncated"] = true;
   }
   if (r.has_simulation) {
     const Simulation& s = r.simulation;

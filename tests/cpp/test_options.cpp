@@ -54,6 +54,7 @@ const std::vector<Field>& fields() {
       {"format", "Options::format", [](O o, S) -> json { return format_name(o.format); }},
       {"strict", "Options::strict", [](O o, S) -> json { return o.strict; }},
       {"operations", "Options::include_operations", [](O o, S) -> json { return o.include_operations; }},
+      {"maxOperations", "Options::max_operations", [](O o, S) -> json { return o.max_operations; }},
       {"backend", "Options::backend, Options::backend_json",
        [](O o, S) -> json {
          return {o.backend, o.backend_json};

@@ -87,3 +87,24 @@ TEST_CASE("Qiskit Python input is recognised, and --format qasm2 overrides the g
   CHECK(f.format == "qasm2");
   CHECK_FALSE(f.valid);
 }
+
+TEST_CASE("max_operations lists only the first operations, and says the list was cut", "[report][operations]") {
+  const std::string src =
+      "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\nh q[0];\ncx q[0], q[1];\nx q[1];\nz q[0];\n";
+  Options opt;
+  opt.include_operations = true;
+  const Report all = validate(src, opt);
+  REQUIRE(all.operations.size() == 4);
+  CHECK_FALSE(all.operations_truncated);
+  CHECK(to_json(all).find("operations_truncated") == std::string::npos);
+  opt.max_operations = 2;
+  const Report cut = validate(src, opt);
+  REQUIRE(cut.operations.size() == 2);
+  CHECK(cut.operations_truncated);
+  CHECK(cut.operations[1].name == "cx");
+  CHECK(cut.gates == 4);  // the figures are the whole circuit's
+  CHECK(cut.metrics.depth == all.metrics.depth);
+  CHECK(nlohmann::json::parse(to_json(cut))["operations_truncated"] == true);
+  opt.max_operations = 4;  // exactly as many: nothing cut
+  CHECK_FALSE(validate(src, opt).operations_truncated);
+}

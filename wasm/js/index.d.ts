@@ -29,6 +29,8 @@ export interface ValidateOptions {
   strict?: boolean;
   /** Include every operation with its layer in the report (to draw the circuit). */
   operations?: boolean;
+  /** With operations: list only the first N (0 lists all), what a drawing of a big circuit needs (default 0). */
+  maxOperations?: number;
   /** Check against a device: a profile or IBM device name (as qvet backends and the package's
    * backends list them), line-N, ring-N, grid-RxC, all-to-all-N, or a configuration shaped like
    * Qiskit's (on the CLI, a JSON file). */

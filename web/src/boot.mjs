@@ -7,7 +7,7 @@
 import { makeValidator } from '../../dist/api.mjs';
 import createLeanModule from '../../dist/qvet-lean.mjs';
 import { createWorkerValidator } from 'qvet/worker';
-import { drawCircuit, setGates } from './diagram.mjs';
+import { MAX_OPS, drawCircuit, setGates } from './diagram.mjs';
 import { examples } from './examples.mjs';
 import { showMetrics, statusText } from './metrics.mjs';
 import { decode } from './share.mjs';
@@ -16,9 +16,9 @@ const leanModule = WebAssembly.compileStreaming(fetch(new URL('../../dist/qvet-l
 const ui = import('./main.mjs');
 const validator = createWorkerValidator({ leanModule });
 const code = decode(location.hash) ?? examples['Bell pair'];
-// What the page's controls say when it opens (format auto-detect, no backend; operations for the
-// diagram): main.mjs uses this answer only while they still say so.
-const options = { format: 'auto', operations: true };
+// What the page's controls say when it opens (format auto-detect, no backend; the operations the
+// diagram draws): main.mjs uses this answer only while they still say so.
+const options = { format: 'auto', operations: true, maxOperations: MAX_OPS };
 
 async function validateHere() {
   const compiled = await leanModule;

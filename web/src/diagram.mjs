@@ -4,7 +4,9 @@
 import { el } from './svg.mjs';
 
 const COL = 56, ROW = 44, LEFT = 64, TOP = 24, BOX = 34;
-const MAX_OPS = 1500;  // beyond this a drawing says nothing a person can read; counts are in Metrics
+// Beyond this a drawing says nothing a person can read (counts are in Metrics): the page asks the
+// worker for this many operations (maxOperations), not the 10^5 of a big circuit.
+export const MAX_OPS = 1500;
 // The core's gate table (the package's `gates`), by Qiskit name: how many of an operation's
 // qubits are controls and what its box says. Set once the validator is loaded.
 let gateByName = new Map();
@@ -164,7 +166,8 @@ export function drawCircuit(container, report) {
     svg.append(g);
   }
   container.append(svg);
-  if (ops.length > MAX_OPS) {
-    container.append(Object.assign(document.createElement('p'), { className: 'muted', textContent: `Showing the first ${MAX_OPS} of ${ops.length} operations.` }));
+  const total = report.operations_truncated ? report.gates : ops.length;
+  if (total > MAX_OPS) {
+    container.append(Object.assign(document.createElement('p'), { className: 'muted', textContent: `Showing the first ${MAX_OPS} of ${total} operations.` }));
   }
 }

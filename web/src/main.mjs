@@ -2,7 +2,7 @@
 // Worker (debounced, stale answers dropped) and simulation in another, so neither ever blocks
 // typing and a long simulation never delays the diagnostics.
 import { createWorkerValidator } from 'qvet/worker';
-import { drawCircuit, setGates } from './diagram.mjs';
+import { MAX_OPS, drawCircuit, setGates } from './diagram.mjs';
 import { initEditor, setDoc, setLanguage, showDiagnostics } from './editor.mjs';
 import { examples } from './examples.mjs';
 import { drawHistogram } from './histogram.mjs';
@@ -45,7 +45,7 @@ async function validateNow() {
   const seq = ++latest;
   const source = code;
   try {
-    const options = { format: $('format').value, operations: true };
+    const options = { format: $('format').value, operations: true, maxOperations: MAX_OPS };
     if ($('backend').value) options.backend = $('backend').value;
     if (!report) performance.mark('qvet:validate-sent');
     const sent = performance.now();

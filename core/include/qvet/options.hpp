@@ -39,6 +39,7 @@ struct Options {
   Format format = Format::Auto;
   bool strict = false;              // warnings for departures from the language paper become errors
   bool include_operations = false;  // list every instruction with its layer in the report
+  uint64_t max_operations = 0;      // with include_operations: only the first this many (0: all)
   std::string circuit;              // Python: the variable holding the circuit (default: the last built)
   // A device to check the circuit against: a profile or device name (see backend_profiles()), or
   // the text of a Qiskit-style backend configuration in JSON (backend_json wins when both are set).

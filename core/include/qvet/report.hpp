@@ -121,6 +121,7 @@ struct Report {
   std::vector<RegisterInfo> qregs, cregs;
   std::vector<CustomGateInfo> custom_gates;
   std::vector<OperationInfo> operations;  // only with Options::include_operations
+  bool operations_truncated = false;      // Options::max_operations cut the list short
   std::vector<Diagnostic> diagnostics;
   uint64_t dropped_diagnostics = 0;
   bool has_simulation = false;
