@@ -5,6 +5,7 @@
 
 #include "sim/engine.hpp"
 #include "sim/fused_kernel.hpp"
+#include "sim/kernels.hpp"
 #include "sim/pool.hpp"
 
 namespace qvet::sim {
@@ -40,17 +41,6 @@ void swap_where(std::complex<T>* psi, unsigned n, uint64_t controls, unsigned a,
   const uint64_t size = uint64_t{1} << n, ba = uint64_t{1} << a, bb = uint64_t{1} << b;
   for (uint64_t i = 0; i < size; ++i)
     if ((i & ba) && !(i & bb) && (i & controls) == controls) std::swap(psi[i], psi[(i ^ ba) | bb]);
-}
-
-// Offsets of the 2^k amplitudes of a group on `qubits` (argument j is bit j), and their mask.
-std::vector<uint64_t> group_offsets(const unsigned* qubits, unsigned k, uint64_t* mask) {
-  std::vector<uint64_t> off(size_t{1} << k, 0);
-  *mask = 0;
-  for (unsigned b = 0; b < k; ++b) *mask |= uint64_t{1} << qubits[b];
-  for (size_t j = 0; j < off.size(); ++j)
-    for (unsigned b = 0; b < k; ++b)
-      if ((j >> b) & 1) off[j] |= uint64_t{1} << qubits[b];
-  return off;
 }
 
 // A UnitaryGate's matrix (qubits in argument order), row by row.

@@ -313,8 +313,7 @@ const char* kernel_path() {
 
 // Data gates are rare (a UnitaryGate, an initialize), so one scalar loop serves every path: for
 // each index with the k qubits clear, gather their 2^k amplitudes, transform, scatter.
-namespace {
-std::vector<uint64_t> offsets(const unsigned* qubits, unsigned k, uint64_t* mask) {
+std::vector<uint64_t> group_offsets(const unsigned* qubits, unsigned k, uint64_t* mask) {
   std::vector<uint64_t> off(size_t{1} << k, 0);
   *mask = 0;
   for (unsigned b = 0; b < k; ++b) *mask |= uint64_t{1} << qubits[b];
@@ -323,11 +322,10 @@ std::vector<uint64_t> offsets(const unsigned* qubits, unsigned k, uint64_t* mask
       if ((j >> b) & 1) off[j] |= uint64_t{1} << qubits[b];
   return off;
 }
-}  // namespace
 
 void apply_dense(cd* psi, unsigned n, const unsigned* qubits, unsigned k, const cd* u) {
   uint64_t mask = 0;
-  const std::vector<uint64_t> off = offsets(qubits, k, &mask);
+  const std::vector<uint64_t> off = group_offsets(qubits, k, &mask);
   const size_t dim = off.size();
   std::vector<cd> in(dim);
   for (uint64_t base = 0; base < (uint64_t{1} << n); ++base) {

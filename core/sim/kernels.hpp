@@ -5,6 +5,7 @@
 #pragma once
 #include <complex>
 #include <cstdint>
+#include <vector>
 
 namespace qvet::sim {
 
@@ -31,6 +32,10 @@ void apply_2q(cd* psi, unsigned n, unsigned q0, unsigned q1, const Mat4& u);
 void apply_diag_2q(cd* psi, unsigned n, unsigned q0, unsigned q1, const cd d[4]);
 // Swap of qubits a and b where every bit of `controls` is 1.
 void apply_swap(cd* psi, unsigned n, uint64_t controls, unsigned a, unsigned b);
+
+// The offsets of the 2^k amplitudes of a group on `qubits` (argument j is bit j of an offset's
+// index), and in *mask the bits of those qubits: the gather-scatter of the data gates' loops.
+std::vector<uint64_t> group_offsets(const unsigned* qubits, unsigned k, uint64_t* mask);
 
 // Dense k-qubit gate u (2^k x 2^k, row-major; argument j is bit j of its index) on `qubits`.
 void apply_dense(cd* psi, unsigned n, const unsigned* qubits, unsigned k, const cd* u);
