@@ -74,7 +74,9 @@ class Fuser {
  private:
   struct Block {
     uint64_t mask = 0;
-    std::vector<uint32_t> ops;  // indices into in_.ops, in an order that respects every qubit's
+    // Indices into in_.ops in an order that keeps each qubit's gates in program order (merged
+    // blocks act on disjoint qubits, so concatenating them is such an order).
+    std::vector<uint32_t> ops;
   };
 
   // Joins op i to the open blocks it touches when all fit in one block; else to the one it fits

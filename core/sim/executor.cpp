@@ -68,7 +68,11 @@ void dense(std::complex<T>* psi, unsigned n, const unsigned* qubits, unsigned k,
 
 template <class T>
 Executor<T>::Executor(const Program& p, unsigned n, Pool* pool)
-    : p_(p), n_(n), pool_(pool), block_qubits_(sizeof(T) == 4 ? 18 : 17) {  // 2 MiB chunks
+    // Chunks of 2 MiB, which stay in the L2/L3 cache while a run of ops on their qubits is applied
+    // (measured on the 24-qubit benchmark before fusion: 2^14 amplitudes 3.5 s, 2^16 3.3 s, 2^17
+    // 2.85 s, 2^18 3.1 s, 2^20 3.9 s). A constant per precision, not a property of the machine, so
+    // the order of operations, and with it every amplitude, is the same everywhere.
+    : p_(p), n_(n), pool_(pool), block_qubits_(sizeof(T) == 4 ? 18 : 17) {
   mats_.reserve(p.mats.size());
   for (const cd& m : p.mats) mats_.emplace_back(static_cast<T>(m.real()), static_cast<T>(m.imag()));
 }
