@@ -155,6 +155,7 @@ std::string to_json(const Report& r, int indent) {
     } else {
       sim["method"] = s.method;
       sim["precision"] = s.precision;
+      sim["threads"] = s.threads;
       sim["qubits"] = s.qubits;
       sim["shots"] = s.shots;
       sim["seed"] = s.seed;

@@ -89,9 +89,12 @@ void Executor<T>::apply_on(const Op& op, C* psi, unsigned n, Pool* pool) const {
 }
 
 template <class T>
-void Executor<T>::apply_blocked(size_t begin, size_t end, C* psi) const {
+void Executor<T>::apply_blocked(size_t begin, size_t end, C* psi, const std::function<void(size_t)>* applied) const {
   if (block_qubits_ >= n_) {  // the whole state is one chunk
-    for (size_t i = begin; i < end; ++i) apply(p_.ops[i], psi);
+    for (size_t i = begin; i < end; ++i) {
+      apply(p_.ops[i], psi);
+      if (applied) (*applied)(1);
+    }
     return;
   }
   const unsigned bq = block_qubits_;
@@ -99,16 +102,17 @@ void Executor<T>::apply_blocked(size_t begin, size_t end, C* psi) const {
   for (const Step& step : schedule(p_, begin, end, n_, bq)) {
     if (!step.chunked) {
       apply(p_.ops[step.ops.front()], psi);
-      continue;
+    } else {
+      auto body = [&](uint64_t c0, uint64_t c1) {
+        for (uint64_t c = c0; c < c1; ++c)
+          for (uint32_t i : step.ops) apply_on(p_.ops[i], psi + c * chunk, bq, nullptr);
+      };
+      if (pool_)
+        pool_->for_range(chunks, 1, body);
+      else
+        body(0, chunks);
     }
-    auto body = [&](uint64_t c0, uint64_t c1) {
-      for (uint64_t c = c0; c < c1; ++c)
-        for (uint32_t i : step.ops) apply_on(p_.ops[i], psi + c * chunk, bq, nullptr);
-    };
-    if (pool_)
-      pool_->for_range(chunks, 1, body);
-    else
-      body(0, chunks);
+    if (applied) (*applied)(step.ops.size());
   }
 }
 

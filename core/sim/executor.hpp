@@ -4,6 +4,7 @@
 // into runs applied one cache-sized chunk at a time, the chunks shared among the pool's threads.
 #pragma once
 #include <complex>
+#include <functional>
 #include <vector>
 
 #include "sim/ops.hpp"
@@ -20,8 +21,9 @@ class Executor {
 
   // A unitary op (not Measure, Reset or Prepare) on the whole state.
   void apply(const Op& op, C* psi) const { apply_on(op, psi, n_, pool_); }
-  // Ops [begin, end): unitary, unconditioned, none a Prepare.
-  void apply_blocked(size_t begin, size_t end, C* psi) const;
+  // Ops [begin, end): unitary, unconditioned, none a Prepare. `applied`, when set, is told how many
+  // ops each step applied, on the calling thread (for SimOptions::progress).
+  void apply_blocked(size_t begin, size_t end, C* psi, const std::function<void(size_t)>* applied = nullptr) const;
   // Prepare: false, with psi untouched, when its qubits are not all |0> (see kernels.hpp).
   bool prepare(const Op& op, C* psi) const;
 

@@ -10,6 +10,12 @@ constexpr bool kThreads = false;
 #else
 constexpr bool kThreads = true;
 #endif
+#ifdef __EMSCRIPTEN_PTHREADS__
+// A thread here is a Web Worker from the pool the module starts with (-sPTHREAD_POOL_SIZE): one
+// started later would only load once the calling worker yields, which a waiting pool never does.
+// So the pool holds min(cores, this) - 1 workers (wasm/js/threads.mjs) and no more are asked for.
+constexpr unsigned kMaxWasmThreads = 8;
+#endif
 
 // Part `i` of `parts` of [0, count): the first count % parts parts get one item more.
 void part_bounds(uint64_t count, unsigned parts, unsigned i, uint64_t* begin, uint64_t* end) {
@@ -22,12 +28,19 @@ void part_bounds(uint64_t count, unsigned parts, unsigned i, uint64_t* begin, ui
 unsigned Pool::available() {
   if (!kThreads) return 1;
   const unsigned n = std::thread::hardware_concurrency();
+#ifdef __EMSCRIPTEN_PTHREADS__
+  return std::min(n ? n : 1, kMaxWasmThreads);
+#else
   return n ? n : 1;
+#endif
 }
 
 Pool::Pool(unsigned threads) {
   if (!kThreads) return;
-  const unsigned want = threads ? threads : available();
+  unsigned want = threads ? threads : available();
+#ifdef __EMSCRIPTEN_PTHREADS__
+  want = std::min(want, available());
+#endif
   for (unsigned i = 1; i < want; ++i) workers_.emplace_back([this, i] { work(i); });
 }
 

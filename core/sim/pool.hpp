@@ -1,6 +1,7 @@
 // The simulator's thread pool, the one place the core starts threads: a kernel splits its range of
 // independent amplitude groups into one part a thread, and the calling thread works on a part too.
-// In a WebAssembly build without pthreads it has one thread and runs every range at once.
+// In a WebAssembly build without pthreads it has one thread and runs every range at once; with
+// them (the threaded module), at most one a core, up to 8.
 #pragma once
 #include <condition_variable>
 #include <cstdint>

@@ -3,6 +3,7 @@
 // up to the first measurement, reset or condition. Sizes are checked before any allocation.
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <queue>
 #include <string>
@@ -80,10 +81,42 @@ bool expectation(const std::string& pauli, const std::complex<T>* psi, unsigned 
   return true;
 }
 
+// Tells SimOptions::progress the share of the run done, in steps of at least 1% (at most about a
+// hundred calls a run, whatever the circuit). Work is counted in ops applied to the whole state,
+// which cost about the same each: the sampled program's ops, or the shared prefix's and then
+// every shot's remaining ones.
+class Progress {
+ public:
+  explicit Progress(const std::function<void(double)>& hook) : hook_(hook) {}
+  Progress(const Progress&) = delete;  // applied_ holds `this`
+  Progress& operator=(const Progress&) = delete;
+  void start(double total) { total_ = total > 0 ? total : 1; }
+  void add(double units) {
+    if (!hook_) return;
+    done_ += units;
+    const int percent = static_cast<int>(100 * done_ / total_);
+    if (percent > told_ && percent < 100) {
+      told_ = percent;
+      hook_(done_ / total_);
+    }
+  }
+  void finish() {
+    if (hook_) hook_(1.0);
+  }
+  // For Executor::apply_blocked.
+  const std::function<void(size_t)>* applied() const { return hook_ ? &applied_ : nullptr; }
+
+ private:
+  const std::function<void(double)>& hook_;
+  double total_ = 1, done_ = 0;
+  int told_ = 0;
+  std::function<void(size_t)> applied_ = [this](size_t ops) { add(static_cast<double>(ops)); };
+};
+
 class Runner {
  public:
   Runner(const Circuit& c, const SourceMap& map, const SimOptions& opt, Simulation& out)
-      : c_(c), map_(map), opt_(opt), out_(out), n_(c.num_qubits) {}
+      : c_(c), map_(map), opt_(opt), out_(out), n_(c.num_qubits), progress_(opt.progress) {}
 
   void run();
   // Puts the values of the circuit's Parameters into its gate parameters; false with E509.
@@ -122,6 +155,7 @@ class Runner {
   Simulation& out_;
   unsigned n_;
   Program prog_;
+  Progress progress_;
 };
 
 template <class T>
@@ -138,11 +172,12 @@ bool Runner::apply_ops(const Executor<T>& ex, const Program& p, size_t begin, si
   size_t from = begin;
   for (size_t i = begin; i < end; ++i) {
     if (p.ops[i].kind != Op::Prepare) continue;
-    ex.apply_blocked(from, i, psi);
+    ex.apply_blocked(from, i, psi, progress_.applied());
     if (!prepare(ex, p.ops[i], psi)) return false;
+    progress_.add(1);
     from = i + 1;
   }
-  ex.apply_blocked(from, end, psi);
+  ex.apply_blocked(from, end, psi, progress_.applied());
   return true;
 }
 
@@ -247,6 +282,7 @@ template <class T>
 void Runner::run_state(const Program& lowered, bool sampling, const ConditionChecker& conditions) {
   prog_ = fuse_blocks(lowered, n_, kMaxFusedQubits);
   Pool pool(n_ >= kThreadsFromQubits ? opt_.threads : 1);
+  out_.threads = pool.threads();
   out_.method = sampling ? "sampling" : "trajectories";
   out_.precision = opt_.precision == Precision::Single ? "single" : "double";
 
@@ -262,6 +298,7 @@ void Runner::run_state(const Program& lowered, bool sampling, const ConditionChe
         gates.ops.push_back(op);
     }
     const Executor<T> ex(gates, n_, &pool);
+    progress_.start(static_cast<double>(gates.ops.size()));
     std::vector<std::complex<T>> state(size_t{1} << n_);
     state[0] = 1;
     std::complex<T>* psi = state.data();
@@ -293,9 +330,12 @@ void Runner::run_state(const Program& lowered, bool sampling, const ConditionChe
     while (f < prog_.ops.size() && prog_.ops[f].condition < 0 && prog_.ops[f].kind != Op::Measure &&
            prog_.ops[f].kind != Op::Reset)
       ++f;
+    progress_.start(static_cast<double>(f) +
+                    static_cast<double>(opt_.shots) * static_cast<double>(prog_.ops.size() - f));
     if (!apply_ops(ex, prog_, 0, f, state.data())) return;
     if (!trajectories(ex, state, f, conditions)) return;
   }
+  progress_.finish();
   out_.ok = true;
 }
 
@@ -403,6 +443,7 @@ bool Runner::trajectories(const Executor<T>& ex, std::vector<std::complex<T>>& p
       }
       ex.apply(op, psi);
     }
+    progress_.add(static_cast<double>(prog_.ops.size() - first));
     if (read_all) {
       const double x = rng.uniform();
       double acc = 0;

@@ -5,8 +5,10 @@
 #include <cmath>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "helpers.hpp"
+#include "sim/pool.hpp"
 #include "sim/random.hpp"
 
 using namespace qvet;
@@ -288,9 +290,8 @@ TEST_CASE("simulation section in the JSON report", "[sim][report]") {
   SimOptions s;
   s.shots = 10;
   std::string j = to_json(run_sim(prog("qreg q[1];\ncreg c[1];\nx q[0];\nmeasure q[0] -> c[0];\n"), s));
-  CHECK(j.find(
-            "\"simulation\":{\"ok\":true,\"method\":\"sampling\",\"precision\":\"double\",\"qubits\":1,\"shots\":10") !=
-        std::string::npos);
+  CHECK(j.find("\"simulation\":{\"ok\":true,\"method\":\"sampling\",\"precision\":\"double\",\"threads\":1,\"qubits\":"
+               "1,\"shots\":10") != std::string::npos);
   CHECK(j.find("\"counts\":{\"1\":10}") != std::string::npos);
   CHECK(j.find("\"probabilities\":{\"0\":0.0,\"1\":1.0}") != std::string::npos);
 }
@@ -424,6 +425,58 @@ TEST_CASE("the number of threads changes no amplitude, in either precision", "[s
       REQUIRE(r.simulation.ok);
       CHECK(r.simulation.statevector == base.simulation.statevector);
       CHECK(r.simulation.counts == base.simulation.counts);
+      CHECK(r.simulation.threads == (t ? t : sim::Pool::available()));
     }
+    CHECK(base.simulation.threads == 1);
   }
+  // Below 16 qubits the state fits in cache: one thread, whatever was asked.
+  SimOptions small;
+  small.threads = 4;
+  CHECK(run_sim(random_circuit(8, 40, 3), small).simulation.threads == 1);
+}
+
+namespace {
+// The fractions a simulation reports, and whether every one came on the calling thread.
+struct Told {
+  std::vector<double> fractions;
+  bool other_thread = false;
+};
+Report run_with_progress(const std::string& src, SimOptions opt, Told& told) {
+  const std::thread::id caller = std::this_thread::get_id();
+  opt.progress = [&told, caller](double f) {
+    told.fractions.push_back(f);
+    told.other_thread |= std::this_thread::get_id() != caller;
+  };
+  return run_sim(src, opt);
+}
+}  // namespace
+
+TEST_CASE("progress rises to 1 in at most ~100 steps, on the calling thread, and changes no result",
+          "[sim][progress]") {
+  // Sampling (terminal measurements), on threads, and trajectories (a mid-circuit measurement).
+  const std::string sampled = random_circuit(18, 400, 5);
+  const std::string mid = prog(
+      "qreg q[3];\ncreg c[3];\nh q[0];\nmeasure q[0] -> c[0];\nif (c == 1) x q[1];\n"
+      "cx q[1], q[2];\nmeasure q -> c;\n");
+  for (const std::string* src : {&sampled, &mid}) {
+    SimOptions opt;
+    opt.threads = 2;
+    opt.shots = 500;
+    Told told;
+    const Report r = run_with_progress(*src, opt, told);
+    REQUIRE(r.simulation.ok);
+    REQUIRE(told.fractions.size() >= 2);  // some step before the end, then the end
+    CHECK(told.fractions.size() <= 101);
+    CHECK(std::is_sorted(told.fractions.begin(), told.fractions.end()));
+    CHECK(told.fractions.front() > 0);
+    CHECK(told.fractions.back() == 1.0);
+    CHECK_FALSE(told.other_thread);
+    CHECK(run_sim(*src, opt).simulation.counts == r.simulation.counts);
+  }
+  // A run that fails reports no end.
+  Told failed;
+  SimOptions tiny;
+  tiny.max_qubits = 2;
+  CHECK_FALSE(run_with_progress(sampled, tiny, failed).simulation.ok);
+  CHECK(failed.fractions.empty());
 }

@@ -97,6 +97,23 @@ function wire(code) {
   return code.length >= BYTES_FROM && code.isWellFormed?.() ? encoder.encode(code) : code;
 }
 
+// The simulate call's third argument: {onProgress} or nothing. The hook the module calls catches
+// what the caller's function throws: an exception crossing the module would skip its clean-up.
+function progressHook(call) {
+  if (call === undefined || call === null) return undefined;
+  if (!isObject(call)) throw new TypeError(`qvet: simulate's third argument must be an object, got ${describe(call)}`);
+  const { onProgress } = call;
+  if (onProgress === undefined) return undefined;
+  if (typeof onProgress !== 'function') throw new TypeError(`qvet: onProgress must be a function, got ${describe(onProgress)}`);
+  return (fraction) => {
+    try {
+      onProgress(fraction);
+    } catch (err) {
+      console.error('qvet: onProgress threw:', err);
+    }
+  };
+}
+
 export function makeValidator(mod) {
   const version = mod.version();
   const backends = Object.freeze(JSON.parse(mod.backends()).map((b) => Object.freeze(b)));
@@ -115,9 +132,15 @@ export function makeValidator(mod) {
       checkCode(code);
       return JSON.parse(mod.validate(wire(code), encodeOptions(options, validateChecks, 'validate')));
     },
-    simulate(code, options) {
+    /**
+     * `call.onProgress(fraction)`, when given, is told the share of the run done as it goes (up to
+     * about a hundred times, the last 1); what it throws is reported on the console, never thrown
+     * through the module.
+     */
+    simulate(code, options, call) {
       checkCode(code);
-      return JSON.parse(mod.simulate(wire(code), encodeOptions(options, simulateChecks, 'simulate')));
+      const json = encodeOptions(options, simulateChecks, 'simulate');
+      return JSON.parse(mod.simulate(wire(code), json, progressHook(call)));
     },
     /**
      * The circuit of `code` (any format) written as OpenQASM 2 or 3 (`to`: 'qasm2' or 'qasm3'),

@@ -97,6 +97,8 @@ export interface Simulation {
   error?: Diagnostic;
   method?: 'sampling' | 'trajectories';
   precision?: 'double' | 'single';
+  /** Threads the simulation ran on (1 below 16 qubits, and in WebAssembly without threads). */
+  threads?: number;
   qubits?: number;
   shots?: number;
   seed?: number;
@@ -249,6 +251,11 @@ export interface ExportResult {
   qvet_version: string;
 }
 
+export interface ProgressOptions {
+  /** Called with the fraction of the simulation done, 0 < fraction <= 1, rising. */
+  onProgress?: (fraction: number) => void;
+}
+
 export interface Validator {
   readonly version: string;
   readonly formats: readonly Format[];
@@ -256,7 +263,8 @@ export interface Validator {
   /** The standard gates, from the core's gate table. */
   readonly gates: readonly GateInfo[];
   validate(code: string, options?: ValidateOptions): Report;
-  simulate(code: string, options?: SimulateOptions): Report;
+  /** `call.onProgress` is told the share of the run done as it goes (about a hundred times at most, the last 1). */
+  simulate(code: string, options?: SimulateOptions, call?: ProgressOptions): Report;
   /**
    * The circuit of `code` (any format) written as OpenQASM 2 or 3, with the validate options.
    * Read back, the export has the same figures, except where a W801 warning says otherwise.

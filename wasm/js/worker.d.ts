@@ -1,5 +1,6 @@
 import type {
-  BackendProfile, Equivalence, ExportResult, Format, GateInfo, LoadOptions, Report, SimulateOptions, ValidateOptions,
+  BackendProfile, Equivalence, ExportResult, Format, GateInfo, LoadOptions, ProgressOptions, Report, SimulateOptions,
+  ValidateOptions,
 } from './index.js';
 
 export interface CallOptions {
@@ -13,7 +14,8 @@ export interface WorkerValidator {
   readonly backends: readonly BackendProfile[];
   readonly gates: readonly GateInfo[];
   validate(code: string, options?: ValidateOptions, call?: CallOptions): Promise<Report>;
-  simulate(code: string, options?: SimulateOptions, call?: CallOptions): Promise<Report>;
+  /** `call.onProgress` is posted the share done as the worker runs (see Validator.simulate). */
+  simulate(code: string, options?: SimulateOptions, call?: CallOptions & ProgressOptions): Promise<Report>;
   export(code: string, to: 'qasm2' | 'qasm3', options?: ValidateOptions, call?: CallOptions): Promise<ExportResult>;
   equivalent(a: string, b: string, call?: CallOptions): Promise<Equivalence>;
   /** Cancels every running call (their promises reject with an AbortError). */
@@ -29,6 +31,12 @@ export interface WorkerLoadOptions extends LoadOptions {
    * `WebAssembly.compileStreaming(fetch(url))` first thing and the worker only instantiates it.
    */
   leanModule?: WebAssembly.Module | Promise<WebAssembly.Module>;
+  /**
+   * Where the threaded module (qvet-threads.mjs, with its .wasm and .worker.js beside it) is
+   * served; default: beside the worker's script. Used to simulate when the page is cross-origin
+   * isolated; `false` never uses it.
+   */
+  threadsUrl?: string | URL | false;
 }
 
 /** Starts a Web Worker holding the validator; resolves once it has loaded. */

@@ -13,7 +13,10 @@ function abortError() {
 }
 
 export async function createWorkerValidator(options = {}) {
-  const { createWorker, wasmBinary, wasmUrl, leanModule } = options;
+  const { createWorker, wasmBinary, wasmUrl, leanModule, threadsUrl } = options;
+  if (threadsUrl !== undefined && threadsUrl !== false && typeof threadsUrl !== 'string' && !(threadsUrl instanceof URL)) {
+    throw new TypeError('qvet: threadsUrl must be a string, a URL or false');
+  }
   const spawn =
     createWorker ?? (() => new Worker(new URL('./worker-entry.mjs', import.meta.url), { type: 'module' }));
   let init = wasmBinary !== undefined ? { wasmBinary } : wasmUrl !== undefined ? { wasmUrl: String(wasmUrl) } : undefined;
@@ -25,9 +28,17 @@ export async function createWorkerValidator(options = {}) {
   function start() {
     worker = spawn();
     worker.onmessage = (event) => {
-      const { id, ok, result, error } = event.data;
+      const { id, ok, result, error, progress } = event.data;
       const p = pending.get(id);
       if (!p) return;  // an answer for a cancelled call
+      if (progress !== undefined) {
+        try {
+          p.onProgress(progress);
+        } catch (err) {
+          console.error('qvet: onProgress threw:', err);
+        }
+        return;
+      }
       pending.delete(id);
       if (ok) p.resolve(result);
       else p.reject(Object.assign(error.name === 'TypeError' ? new TypeError(error.message) : new Error(error.message), { name: error.name }));
@@ -49,15 +60,20 @@ export async function createWorkerValidator(options = {}) {
     pending.clear();
   }
 
-  function call(method, args, signal) {
+  function call(method, args, signal, onProgress) {
     if (signal?.aborted) return Promise.reject(abortError());
+    if (onProgress !== undefined && typeof onProgress !== 'function') {
+      return Promise.reject(new TypeError('qvet: onProgress must be a function'));
+    }
     if (!worker) start();
     const id = nextId++;
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+      pending.set(id, { resolve, reject, onProgress });
       const message = { id, method, args };
+      if (onProgress) message.progress = true;
       if (!worker.started) {
         message.init = init;
+        if (threadsUrl !== undefined) message.threadsUrl = threadsUrl === false ? false : String(threadsUrl);
         worker.started = true;
       }
       worker.postMessage(message);
@@ -82,7 +98,7 @@ export async function createWorkerValidator(options = {}) {
     backends,
     gates,
     validate: (code, opts, { signal } = {}) => call('validate', [code, opts], signal),
-    simulate: (code, opts, { signal } = {}) => call('simulate', [code, opts], signal),
+    simulate: (code, opts, { signal, onProgress } = {}) => call('simulate', [code, opts], signal, onProgress),
     export: (code, to, opts, { signal } = {}) => call('export', [code, to, opts], signal),
     equivalent: (a, b, { signal } = {}) => call('equivalent', [a, b], signal),
     /** Cancels every running call. */

@@ -3,6 +3,7 @@
 // the npm package can set are listed, with their flags and keys, in docs/options.md.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -77,6 +78,10 @@ struct SimOptions {
   std::vector<std::string> paulis;  // expectation values, e.g. "ZZI" (qubit 0 rightmost)
   // Values of the circuit's Parameters (Qiskit Python input), by name: every one must be given.
   std::vector<std::pair<std::string, double>> parameters;
+  // Called on the calling thread with the fraction of the work done (0 < f <= 1), at most about a
+  // hundred times a run and never from the pool's threads: a page's worker posts it to show a
+  // long simulation's progress. Not an option of the table: a caller's hook, not a setting.
+  std::function<void(double)> progress;
 };
 
 }  // namespace qvet

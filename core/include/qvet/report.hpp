@@ -92,6 +92,7 @@ struct Simulation {
   Diagnostic error;       // when !ok: the same shape as a report's diagnostics
   std::string method;     // "sampling" (one pass over the final state) or "trajectories"
   std::string precision;  // of the amplitudes: "double" or "single"
+  unsigned threads = 1;   // the pool's threads, the calling one included (1 below 16 qubits)
   unsigned qubits = 0;
   uint64_t shots = 0, seed = 0;
   bool measured_all = false;                             // no measure in the circuit: counts are over every qubit
