@@ -5,8 +5,12 @@
 # browser inflates it) instead of per request; gzip -9 where zopfli is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f dist/qvet.wasm ] || bash scripts/build-wasm.sh
+[ -f dist/qvet-threads.wasm ] || bash scripts/build-wasm.sh
 node_modules/.bin/vite build --config web/vite.config.mjs --logLevel warn
+# The threaded module, as published: it finds its .wasm and .worker.js beside it, so it is not a
+# hashed asset (the page tells the worker where it is: web/src/main.mjs).
+mkdir -p build-web/site/threads
+cp dist/qvet-threads.mjs dist/qvet-threads.wasm dist/qvet-threads.worker.js build-web/site/threads/
 node scripts/write-sw.mjs build-web/site "$(node -p 'require("./package.json").version')"
 find build-web/site -type f \( -name '*.js' -o -name '*.mjs' -o -name '*.css' -o -name '*.html' -o -name '*.wasm' -o -name '*.json' -o -name '*.svg' \) \
   -print0 | while IFS= read -r -d '' f; do

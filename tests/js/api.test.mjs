@@ -48,6 +48,34 @@ test('options: strict, operations, limits', async () => {
   assert.equal(limited.diagnostics[0].code, 'E402');
 });
 
+test('simulate tells onProgress the share done, rising to 1, and the counts do not change', async () => {
+  const v = await createValidator();
+  let code = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[10];\ncreg c[10];\n';
+  for (let i = 0; i < 300; ++i) code += `${i % 2 ? 'cx' : 'h'} q[${i % 10}]${i % 2 ? `, q[${(i + 3) % 10}]` : ''};\n`;
+  code += 'measure q -> c;\n';
+  const seen = [];
+  const r = v.simulate(code, { shots: 200, seed: 3 }, { onProgress: (f) => seen.push(f) });
+  assert.ok(r.simulation.ok);
+  assert.ok(seen.length >= 3 && seen.length <= 101, `${seen.length} calls`);
+  assert.deepEqual(seen, [...seen].sort((a, b) => a - b));
+  assert.equal(seen.at(-1), 1);
+  assert.ok(seen[0] > 0 && seen[0] < 1);
+  assert.deepEqual(r.simulation.counts, v.simulate(code, { shots: 200, seed: 3 }).simulation.counts);
+  // A hook that throws is reported, not thrown through the module, which stays usable.
+  const errors = [];
+  const original = console.error;
+  console.error = (...args) => errors.push(args.join(' '));
+  try {
+    assert.ok(v.simulate(code, { shots: 10 }, { onProgress: () => { throw new Error('boom'); } }).simulation.ok);
+  } finally {
+    console.error = original;
+  }
+  assert.ok(errors.some((e) => /onProgress threw.*boom/.test(e)), errors.join('\n'));
+  assert.throws(() => v.simulate(code, {}, { onProgress: 5 }), { name: 'TypeError', message: /onProgress must be a function/ });
+  assert.throws(() => v.simulate(code, {}, 'fast'), { name: 'TypeError', message: /third argument must be an object/ });
+  assert.equal(v.simulate(code, { shots: 5 }, {}).simulation.shots, 5);
+});
+
 test('simulate: seeded counts equal the native ones', async () => {
   const v = await createValidator();
   const r = v.simulate(bell, { shots: 1000, seed: 42 });

@@ -239,6 +239,43 @@ test('simulating a Bell circuit draws a histogram near 50/50', { skip, timeout }
   await context.close();
 });
 
+// 20 qubits, a few hundred gates, all measured: big enough for the pool (16 qubits and up) and
+// long enough to report progress several times.
+function wideCircuit(n = 20, layers = 12) {
+  const lines = ['OPENQASM 2.0;', 'include "qelib1.inc";', `qreg q[${n}];`, `creg c[${n}];`];
+  for (let l = 0; l < layers; ++l) {
+    for (let q = 0; q < n; ++q) lines.push(`${['h', 't', 'sx'][(q + l) % 3]} q[${q}];`, `rz(${(0.1 * (q + 1) * (l + 1)).toFixed(3)}) q[${q}];`);
+    for (let q = l % 2; q + 1 < n; q += 2) lines.push(`cx q[${q}], q[${q + 1}];`);
+  }
+  lines.push('measure q -> c;');
+  return lines.join('\n') + '\n';
+}
+
+test('on the cross-origin isolated page a simulation runs on threads, with progress, and the same counts', { skip, timeout }, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  const { isolated, cores } = await page.evaluate(() => ({ isolated: crossOriginIsolated, cores: navigator.hardwareConcurrency }));
+  assert.equal(isolated, true, 'COOP and COEP from deploy/nginx.conf');
+  const circuit = wideCircuit();
+  await typeCode(page, circuit);
+  await page.fill('#shots', '3000');
+  await page.fill('#seed', '17');
+  await page.click('#run');
+  await page.waitForSelector('body[data-simulations="1"]', { timeout: 30000 });
+  assert.equal(Number(await page.getAttribute('body', 'data-sim-threads')), Math.min(cores, 8));
+  assert.ok(Number(await page.getAttribute('body', 'data-sim-progress')) >= 3, 'the worker posted progress as it ran');
+  // The same counts as the native CLI, which splits the work its own way (threads change no amplitude).
+  const file = join(ARTIFACTS, 'wide.qasm');
+  writeFileSync(file, circuit);
+  const native = JSON.parse(execFileSync(cli, ['simulate', '--json', '--shots', '3000', '--seed', '17', file], { encoding: 'utf8', timeout: CHILD_TIMEOUT }));
+  const bars = await page.$$eval('#histogram g.bar title', (ts) => ts.map((t) => t.textContent));
+  const shown = bars.map((b) => /^([01]+): (\d+)/.exec(b)).map((m) => [m[1], Number(m[2])]);
+  assert.ok(shown.length > 0);
+  for (const [key, count] of shown) assert.equal(native.simulation.counts[key], count, key);
+  assert.match(await page.textContent('#sim-status'), new RegExp(`20 qubits, 3000 shots, seed 17, sampling, ${Math.min(cores, 8) > 1 ? `${Math.min(cores, 8)} threads, ` : ''}\\d+ ms`));
+  await context.close();
+});
+
 test('Qiskit Parameters get their values in the simulation form', { skip, timeout }, async () => {
   const context = await browser.newContext();
   const page = await openPage(context);
@@ -281,6 +318,12 @@ test('security headers and the health endpoint', { skip, timeout }, async () => 
   assert.equal(h['x-content-type-options'], 'nosniff');
   assert.equal(h['referrer-policy'], 'no-referrer');
   assert.equal(h['cache-control'], 'no-cache');
+  // Cross-origin isolation, for the simulation's threads: on the page and on its scripts (a worker's too).
+  assert.equal(h['cross-origin-opener-policy'], 'same-origin');
+  assert.equal(h['cross-origin-embedder-policy'], 'require-corp');
+  const threads = await fetch(`${URL_()}threads/qvet-threads.worker.js`);
+  assert.equal(threads.status, 200);
+  assert.equal(threads.headers.get('cross-origin-embedder-policy'), 'require-corp');
   assert.equal(h.server, 'nginx', 'no version in the Server header');
   const health = await fetch(`${URL_()}health`);
   assert.equal(health.status, 200);

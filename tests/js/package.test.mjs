@@ -17,7 +17,8 @@ let project;
 test('npm pack, then install the tarball into an empty project and import it', () => {
   const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root));
   const files = packed[0].files.map((f) => f.path).sort();
-  for (const f of ['dist/index.mjs', 'dist/index.node.mjs', 'dist/qvet.wasm', 'dist/qvet.mjs', 'dist/worker.mjs', 'dist/index.d.ts', 'package.json'])
+  for (const f of ['dist/index.mjs', 'dist/index.node.mjs', 'dist/qvet.wasm', 'dist/qvet.mjs', 'dist/worker.mjs', 'dist/index.d.ts',
+    'dist/qvet-threads.mjs', 'dist/qvet-threads.wasm', 'dist/qvet-threads.worker.js', 'package.json'])
     assert.ok(files.includes(f), `${f} is in the tarball`);
   assert.ok(!files.some((f) => f.startsWith('core/') || f.startsWith('tests/')), 'only dist/ ships');
   project = join(work, 'app');

@@ -46,6 +46,24 @@ test('the worker answers with the same reports', async () => {
   }
 });
 
+test('the worker posts a simulation\'s progress as it runs', async () => {
+  const w = await createWorkerValidator({ createWorker, wasmBinary });
+  try {
+    const seen = [];
+    const r = await w.simulate(slowCircuit(), { shots: 20, seed: 1 }, { onProgress: (f) => seen.push(f) });
+    assert.ok(r.simulation.ok);
+    assert.equal(r.simulation.method, 'trajectories');
+    assert.ok(seen.length >= 10, `${seen.length} progress messages`);
+    assert.deepEqual(seen, [...seen].sort((a, b) => a - b));
+    assert.equal(seen.at(-1), 1);
+    const plain = await w.simulate(slowCircuit(), { shots: 20, seed: 1 });
+    assert.deepEqual(plain.simulation.counts, r.simulation.counts);
+    await assert.rejects(w.simulate(bell, {}, { onProgress: 'x' }), { name: 'TypeError' });
+  } finally {
+    w.terminate();
+  }
+});
+
 test('a page that compiled the small module hands it over: the worker fetches nothing for OpenQASM', async () => {
   const fetched = [];
   const leanModule = WebAssembly.compile(readFileSync(new URL('../../dist/qvet-lean.wasm', import.meta.url)));

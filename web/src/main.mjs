@@ -143,19 +143,30 @@ $('sim-form').addEventListener('submit', async (event) => {
   $('run').disabled = true;
   $('cancel').disabled = false;
   const started = performance.now();
+  let done = 0;  // the share of the run the worker reported
   const tick = setInterval(() => {
-    $('sim-status').textContent = `Running… ${((performance.now() - started) / 1000).toFixed(1)} s`;
+    const percent = done > 0 ? ` ${Math.floor(done * 100)}%,` : '';
+    $('sim-status').textContent = `Running…${percent} ${((performance.now() - started) / 1000).toFixed(1)} s`;
   }, 100);
   $('sim-status').textContent = 'Running…';
   try {
-    simulator ??= createWorkerValidator();  // started on first use: the first load fetches one wasm
-    const r = await (await simulator).simulate(code, { format: $('format').value, shots, seed, parameters }, { signal: running.signal });
+    // Started on first use: the first load fetches one wasm. On a cross-origin isolated page the
+    // worker simulates on threads, with the threaded module that build-web.sh puts in threads/.
+    simulator ??= createWorkerValidator({ threadsUrl: new URL('./threads/qvet-threads.mjs', document.baseURI) });
+    const onProgress = (fraction) => {
+      done = fraction;
+      document.body.dataset.simProgress = String(Number(document.body.dataset.simProgress ?? 0) + 1);
+    };
+    const options = { format: $('format').value, shots, seed, parameters };
+    const r = await (await simulator).simulate(code, options, { signal: running.signal, onProgress });
     const s = r.simulation;
     if (!r.valid) $('sim-status').textContent = 'Fix the errors first.';
     else if (!s.ok) $('sim-status').textContent = `${s.error.message} [${s.error.code}]`;
     else {
       const ms = performance.now() - started;
-      $('sim-status').textContent = `${s.qubits} qubits, ${s.shots} shots, seed ${s.seed}, ${s.method}, ${ms.toFixed(0)} ms.`;
+      const threads = s.threads > 1 ? `${s.threads} threads, ` : '';
+      $('sim-status').textContent = `${s.qubits} qubits, ${s.shots} shots, seed ${s.seed}, ${s.method}, ${threads}${ms.toFixed(0)} ms.`;
+      document.body.dataset.simThreads = String(s.threads);
       drawHistogram($('histogram'), Object.entries(s.counts), { total: s.shots, unit: 'counts' });
       document.body.dataset.simulations = String(Number(document.body.dataset.simulations ?? 0) + 1);
     }
