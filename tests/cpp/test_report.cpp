@@ -108,3 +108,64 @@ TEST_CASE("max_operations lists only the first operations, and says the list was
   opt.max_operations = 4;  // exactly as many: nothing cut
   CHECK_FALSE(validate(src, opt).operations_truncated);
 }
+
+namespace {
+// The operations as nlohmann would build them, key by key: what the direct writer must equal.
+nlohmann::ordered_json operations_by_nlohmann(const Report& r) {
+  nlohmann::ordered_json ops = nlohmann::ordered_json::array();
+  for (const OperationInfo& op : r.operations) {
+    nlohmann::ordered_json params = nlohmann::ordered_json::array();
+    for (size_t k = 0; k < op.params.size(); ++k) {
+      if (k < op.param_text.size() && !op.param_text[k].empty())
+        params.push_back(op.param_text[k]);
+      else
+        params.push_back(op.params[k]);
+    }
+    nlohmann::ordered_json j{
+        {"name", op.name}, {"qubits", op.qubits}, {"clbits", op.clbits}, {"params", params}, {"layer", op.layer}};
+    if (op.has_condition) j["condition"] = {{"creg", op.condition_creg}, {"value", op.condition_value}};
+    j["line"] = op.span.line;
+    j["column"] = op.span.column;
+    if (op.span.cell) j["cell"] = op.span.cell;
+    ops.push_back(j);
+  }
+  return ops;
+}
+}  // namespace
+
+TEST_CASE("the operations are written as nlohmann writes them, compact and indented", "[report][operations]") {
+  Options opt;
+  opt.include_operations = true;
+  // Numbers of every shape, a condition with a value past 64 bits, a barrier, a reset.
+  const Report q2 = validate(prog("qreg q[3];\ncreg c[70];\nrz(pi/3) q[0];\nu(1e-5, -0.1, 123456789.25) q[1];\n"
+                                  "rx(0) q[2];\nbarrier q;\nmeasure q[0] -> c[0];\n"
+                                  "if (c == 1180591620717411303424) x q[1];\nreset q[2];\n"),
+                             opt);
+  // Python: symbolic parameters written as their expressions, with quotes and non-ASCII text.
+  const Report py = validate(
+      "from qiskit import QuantumCircuit\nfrom qiskit.circuit import Parameter\n"
+      "θ = Parameter('θ')\nphi = Parameter('\"phi\"')\nqc = QuantumCircuit(2, 2)\nqc.rx(2 * θ, 0)\n"
+      "qc.rzz(phi + 1, 0, 1)\nqc.measure([0, 1], [0, 1])\n",
+      opt);
+  // A notebook's operations carry their cell.
+  const Report nb = validate(
+      R"({"cells": [{"cell_type": "code", "source": ["from qiskit import QuantumCircuit\n", "qc = QuantumCircuit(1)\n"]},)"
+      R"( {"cell_type": "code", "source": ["qc.h(0)\n"]}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})",
+      opt);
+  for (const Report* r : {&q2, &py, &nb}) {
+    INFO(r->format << ": " << (r->diagnostics.empty() ? "" : r->diagnostics[0].message));
+    REQUIRE(r->valid);
+    REQUIRE_FALSE(r->operations.empty());
+    const nlohmann::ordered_json expected = operations_by_nlohmann(*r);
+    for (int indent : {-1, 2}) {
+      const nlohmann::ordered_json j = nlohmann::ordered_json::parse(to_json(*r, indent));
+      CHECK(j["operations"] == expected);     // ordered: the keys' order counts too
+      CHECK(j["qvet_version"] == version());  // what follows the array is intact
+    }
+  }
+  CHECK(py.operations[0].param_text[0] == "2*θ");
+  CHECK(nb.operations[0].span.cell == 2);
+  // Compact output has no spaces between the fields of an operation.
+  CHECK(to_json(q2).find(R"({"name":"rz","qubits":[0],"clbits":[],"params":[1.0471975511965976],"layer":0,)") !=
+        std::string::npos);
+}
