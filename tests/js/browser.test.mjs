@@ -43,6 +43,21 @@ async function typeCode(page, text) {
   await page.waitForTimeout(300);
 }
 
+// A long text goes in as a user's paste: one clipboard event on the editor (Chromium's typing of
+// 2,000 lines into a contenteditable, which insertText does, takes half a minute here).
+async function pasteCode(page, text) {
+  const before = Number(await page.getAttribute('body', 'data-validations'));
+  await page.evaluate((t) => {
+    const content = document.querySelector('.cm-content');
+    content.focus();
+    document.execCommand('selectAll');
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  await page.waitForFunction((n) => Number(document.body.dataset.validations) > n, before);
+}
+
 before(async () => {
   if (skip) return;
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -290,6 +305,48 @@ test('Qiskit Parameters get their values in the simulation form', { skip, timeou
   await page.waitForSelector('body[data-simulations="1"]', { timeout: 15000 });
   const bars = await page.$$eval('#histogram g.bar title', (ts) => ts.map((t) => t.textContent));
   assert.deepEqual(bars.map((b) => /^(\d+): (\d+)/.exec(b).slice(1, 3)), [['1', '500']]);
+  await context.close();
+});
+
+test('a long circuit: the diagram holds only what is in view, scrolls to the end, and the overview jumps', { skip, timeout }, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  const lines = ['OPENQASM 2.0;', 'include "qelib1.inc";', 'qreg q[4];', 'creg c[4];'];
+  for (let i = 0; i < 2000; i++) lines.push(`rz(0.1) q[${i % 4}];`);
+  lines.push('cx q[0], q[3];', 'measure q -> c;');
+  const circuit = `${lines.join('\n')}\n`;
+  const file = join(ARTIFACTS, 'long.qasm');
+  writeFileSync(file, circuit);
+  const r = JSON.parse(execFileSync(cli, ['validate', '--json', file], { encoding: 'utf8', timeout: CHILD_TIMEOUT }));
+  await pasteCode(page, circuit);
+  await page.waitForFunction((n) => document.querySelector('#metrics dd[data-metric="gates"]')?.textContent === String(n), r.gates);
+  const drawn = await page.locator('#diagram g.op').count();
+  assert.ok(drawn > 0 && drawn < r.gates / 4, `${drawn} of ${r.gates} operations in the DOM`);
+  assert.equal(await page.locator('#overview').isVisible(), true, 'the overview is shown for a circuit wider than the view');
+  assert.equal(await page.locator('#diagram g.op-cx').count(), 0, 'the last columns are not drawn yet');
+  // The register names stay in view while the circuit scrolls.
+  await page.$eval('#diagram', (d) => { d.scrollLeft = d.scrollWidth; });
+  await page.waitForSelector('#diagram g.op-cx');
+  assert.equal(await page.locator('#diagram g.op-measure').count(), 4);
+  const labelX = await page.$eval('#diagram .wire-labels', (l) => l.getBoundingClientRect().left - l.closest('.diagram').getBoundingClientRect().left);
+  assert.ok(Math.abs(labelX) < 2, `the register names stay at the left edge (${labelX} px)`);
+  // A click in the middle of the overview shows the middle of the circuit.
+  const box = await page.locator('#overview').boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForFunction(() => !document.querySelector('#diagram g.op-cx'));
+  const shownLines = await page.$$eval('#diagram g.op title', (ts) => ts.map((t) => Number(/line (\d+)/.exec(t.textContent)[1])));
+  shownLines.sort((a, b) => a - b);
+  const middle = shownLines[shownLines.length >> 1];
+  assert.ok(Math.abs(middle - 1004) < 200, `the middle of the circuit is drawn (lines ${shownLines[0]}-${shownLines.at(-1)})`);
+  const [left, width] = (await page.getAttribute('#overview', 'data-view')).split(' ').map(Number);
+  assert.ok(width > 0 && width < 0.2, `the view is a part of the circuit (${width})`);
+  assert.ok(Math.abs(left + width / 2 - 0.5) < 0.05, `the outlined part is centred on the click (${left} + ${width})`);
+  await page.screenshot({ path: join(ARTIFACTS, 'long-circuit.png'), fullPage: true });
+  // A small circuit again: every operation drawn, no overview.
+  await typeCode(page, bell);
+  await page.waitForFunction(() => document.querySelector('#metrics dd[data-metric="gates"]')?.textContent === '4');
+  assert.equal(await page.locator('#diagram g.op').count(), 4);
+  assert.equal(await page.locator('#overview').isVisible(), false);
   await context.close();
 });
 

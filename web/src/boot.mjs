@@ -50,7 +50,7 @@ first.then(
     if (document.body.dataset.ready) return;  // the editor was quicker
     setGates(gates);
     showMetrics($('metrics'), report);
-    drawCircuit($('diagram'), report);
+    drawCircuit($('diagram'), report, { overview: $('overview') });
     $('status').textContent = statusText(report);
     document.body.dataset.firstResultAt = performance.now().toFixed(0);
     performance.mark('qvet:shown');

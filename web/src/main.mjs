@@ -31,7 +31,7 @@ function render(r) {
   if (r.parameters?.length) $('params').placeholder = r.parameters.map((p) => `${p}=0.5`).join(', ');
   showDiagnostics(editor, r);
   showMetrics($('metrics'), r);
-  drawCircuit($('diagram'), r);
+  drawCircuit($('diagram'), r, { overview: $('overview') });
   status(statusText(r));
   document.body.dataset.validations = String(Number(document.body.dataset.validations ?? 0) + 1);
   if (!document.body.dataset.ready) {
@@ -157,8 +157,8 @@ $('sim-form').addEventListener('submit', async (event) => {
       done = fraction;
       document.body.dataset.simProgress = String(Number(document.body.dataset.simProgress ?? 0) + 1);
     };
-    const options = { format: $('format').value, shots, seed, parameters };
-    const r = await (await simulator).simulate(code, options, { signal: running.signal, onProgress });
+    const simOptions = { format: $('format').value, shots, seed, parameters };
+    const r = await (await simulator).simulate(code, simOptions, { signal: running.signal, onProgress });
     const s = r.simulation;
     if (!r.valid) $('sim-status').textContent = 'Fix the errors first.';
     else if (!s.ok) $('sim-status').textContent = `${s.error.message} [${s.error.code}]`;
