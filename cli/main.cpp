@@ -12,10 +12,12 @@
 #include <string>
 #include <vector>
 
+#include "github.hpp"
 #include "input.hpp"
 #include "option_flags.hpp"
 #include "qvet.hpp"
 #include "render.hpp"
+#include "sarif.hpp"
 
 namespace {
 
@@ -40,8 +42,10 @@ const char* kUsage =
 // not in the core's option table (core/api/option_table.hpp), whose flags options_help() lists.
 const char* kOutputFlags =
     "output options (the CLI's own):\n"
+    "  --output F        validate: text (the default), json, sarif (SARIF 2.1.0, for code scanning)\n"
+    "                    or github (workflow annotations; the default when GITHUB_ACTIONS=true)\n"
     "  --json            print the report as JSON (one object for one file; for several,\n"
-    "                    {\"reports\": [...], \"summary\": {...}})\n"
+    "                    {\"reports\": [...], \"summary\": {...}}); validate: --output json\n"
     "  --quiet           validate: print only errors and the summary\n"
     "  --no-color        never color the text output\n"
     "  --repeat N        validate: validate (and serialise) each file N times; print the median and p95\n"
@@ -117,10 +121,36 @@ void time_validation(const std::string& file, const std::string& src, const qvet
                us[std::min(us.size() - 1, us.size() * 95 / 100)], static_cast<unsigned long long>(n));
 }
 
+enum class Output { Text, Json, Sarif, Github };
+
+bool parse_output(const std::string& name, Output* out) {
+  static const std::pair<const char*, Output> kNames[] = {
+      {"text", Output::Text}, {"json", Output::Json}, {"sarif", Output::Sarif}, {"github", Output::Github}};
+  for (const auto& [n, o] : kNames)
+    if (name == n) {
+      *out = o;
+      return true;
+    }
+  std::cerr << "qvet: --output takes text, json, sarif or github, not '" << name << "'\n";
+  return false;
+}
+
+// With --quiet: the report with its errors only.
+qvet::Report errors_only(const qvet::Report& r) {
+  qvet::Report only = r;
+  only.diagnostics.clear();
+  for (const auto& d : r.diagnostics)
+    if (d.severity == qvet::Severity::Error) only.diagnostics.push_back(d);
+  return only;
+}
+
 int validate_command(int argc, char** argv) {
   qvet::Options opt;
   qvet::SimOptions unused_sim;  // validate reads no simulation option
-  bool as_json = false, quiet = false, color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  bool quiet = false, color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  // In a GitHub Actions step the annotations are what the run's page shows.
+  const char* actions = std::getenv("GITHUB_ACTIONS");
+  Output output = actions && std::string(actions) == "true" ? Output::Github : Output::Text;
   uint64_t repeat = 0;
   std::vector<std::string> files;
   for (int i = 0; i < argc; ++i) {
@@ -130,11 +160,25 @@ int validate_command(int argc, char** argv) {
       ++i;
       continue;
     }
+    if (a == "--output" || a.rfind("--output=", 0) == 0) {
+      std::string value;
+      if (a == "--output") {
+        if (i + 1 >= argc) {
+          std::cerr << "qvet: --output needs a value (text, json, sarif or github)\n";
+          return kExitUsage;
+        }
+        value = argv[++i];
+      } else {
+        value = a.substr(9);
+      }
+      if (!parse_output(value, &output)) return kExitUsage;
+      continue;
+    }
     const FlagResult f = take_option_flag(argc, argv, i, qvet::kValidateCall, opt, unused_sim);
     if (f == FlagResult::Bad) return kExitUsage;
     if (f == FlagResult::Taken) continue;
     if (a == "--json")
-      as_json = true;
+      output = Output::Json;
     else if (a == "--quiet")
       quiet = true;
     else if (a == "--no-color")
@@ -153,45 +197,62 @@ int validate_command(int argc, char** argv) {
     return kExitUsage;
   }
 
-  size_t valid = 0, invalid = 0, unreadable = 0;
+  size_t valid = 0, invalid = 0, unreadable = 0, errors = 0, warnings = 0;
   std::string json_reports;
+  qvet::cli::SarifLog sarif;
   for (const std::string& f : files) {
     std::string src;
     const std::string shown = f == "-" ? "<stdin>" : f;
     if (!read_input(f, &src)) {
-      std::cerr << "qvet: cannot read '" << f << "': " << std::strerror(errno) << "\n";
+      const std::string why = std::strerror(errno);
+      std::cerr << "qvet: cannot read '" << f << "': " << why << "\n";
+      if (output == Output::Sarif) sarif.add_unreadable(f, why);
       ++unreadable;
       continue;
     }
     if (repeat) time_validation(shown, src, opt, repeat);
     qvet::Report r = qvet::validate(src, opt);
     (r.valid ? valid : invalid)++;
-    if (as_json) {
-      std::string body = qvet::to_json(r, files.size() == 1 ? 2 : -1);
-      if (files.size() == 1) {
-        std::cout << body << "\n";
-        continue;
+    for (const auto& d : r.diagnostics) {
+      errors += d.severity == qvet::Severity::Error;
+      warnings += d.severity == qvet::Severity::Warning;
+    }
+    switch (output) {
+      case Output::Json: {
+        std::string body = qvet::to_json(r, files.size() == 1 ? 2 : -1);
+        if (files.size() == 1) {
+          std::cout << body << "\n";
+          break;
+        }
+        if (!json_reports.empty()) json_reports += ",\n";
+        json_reports += "{\"file\":" + json_string(shown) + ",\"report\":" + body + "}";
+        break;
       }
-      if (!json_reports.empty()) json_reports += ",\n";
-      json_reports += "{\"file\":" + json_string(shown) + ",\"report\":" + body + "}";
-    } else {
-      if (quiet) {
-        qvet::Report only_errors = r;
-        only_errors.diagnostics.clear();
-        for (const auto& d : r.diagnostics)
-          if (d.severity == qvet::Severity::Error) only_errors.diagnostics.push_back(d);
-        std::cout << qvet::cli::render_diagnostics(shown, src, only_errors, color);
-      } else {
-        std::cout << qvet::cli::render_diagnostics(shown, src, r, color);
-      }
-      std::cout << qvet::cli::render_summary(shown, r) << qvet::cli::render_backend(r);
+      case Output::Sarif: sarif.add(f, src, r); break;
+      case Output::Github:
+        std::cout << qvet::cli::github_annotations(shown, quiet ? errors_only(r) : r)
+                  << qvet::cli::render_summary(shown, r);
+        break;
+      case Output::Text:
+        std::cout << qvet::cli::render_diagnostics(shown, src, quiet ? errors_only(r) : r, color)
+                  << qvet::cli::render_summary(shown, r) << qvet::cli::render_backend(r);
+        break;
     }
   }
-  if (as_json && files.size() > 1) {
+  if (output == Output::Sarif) {
+    std::cout << sarif.str();
+  } else if (output == Output::Json && files.size() > 1) {
     std::cout << "{\"reports\":[\n"
               << json_reports << "\n],\"summary\":{\"files\":" << files.size() << ",\"valid\":" << valid
               << ",\"invalid\":" << invalid << ",\"unreadable\":" << unreadable << "}}\n";
-  } else if (!as_json && files.size() > 1) {
+  } else if (output == Output::Github) {
+    // The step's one-line summary; the annotations above are capped by GitHub, this is not.
+    std::cout << "qvet: " << files.size() << " file" << (files.size() == 1 ? "" : "s") << ", " << valid << " valid, "
+              << invalid << " invalid";
+    if (unreadable) std::cout << ", " << unreadable << " unreadable";
+    std::cout << "; " << errors << " error" << (errors == 1 ? "" : "s") << ", " << warnings << " warning"
+              << (warnings == 1 ? "" : "s") << "\n";
+  } else if (output == Output::Text && files.size() > 1) {
     std::cout << files.size() << " files: " << valid << " valid, " << invalid << " invalid";
     if (unreadable) std::cout << ", " << unreadable << " unreadable";
     std::cout << "\n";

@@ -15,8 +15,17 @@ size_t byte_of_column(std::string_view line, uint32_t col) {
   return i;
 }
 
-// Text of 1-based line `n` of `src`, without its line break (the CLI's own: the core's source map
-// is internal).
+// A line safe for a terminal: control bytes and invalid text shown as '?'.
+std::string printable(std::string_view s) {
+  std::string out;
+  for (char ch : s) {
+    unsigned char u = static_cast<unsigned char>(ch);
+    out += (u < 0x20 && ch != '\t') || u == 0x7f ? '?' : ch;
+  }
+  return out;
+}
+}  // namespace
+
 std::string_view line_text(std::string_view src, uint32_t n) {
   size_t start = 0;
   for (uint32_t line = 1; line < n; ++line) {
@@ -29,17 +38,6 @@ std::string_view line_text(std::string_view src, uint32_t n) {
   if (end > start && src[end - 1] == '\r') --end;
   return src.substr(start, end - start);
 }
-
-// A line safe for a terminal: control bytes and invalid text shown as '?'.
-std::string printable(std::string_view s) {
-  std::string out;
-  for (char ch : s) {
-    unsigned char u = static_cast<unsigned char>(ch);
-    out += (u < 0x20 && ch != '\t') || u == 0x7f ? '?' : ch;
-  }
-  return out;
-}
-}  // namespace
 
 std::string render_diagnostics(std::string_view file, std::string_view source, const Report& r, bool color) {
   std::string out;
