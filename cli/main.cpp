@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "config.hpp"
 #include "github.hpp"
 #include "input.hpp"
 #include "option_flags.hpp"
@@ -50,6 +51,9 @@ const char* kOutputFlags =
     "  --no-color        never color the text output\n"
     "  --repeat N        validate: validate (and serialise) each file N times; print the median and p95\n"
     "                    time\n"
+    "  --config FILE     the options of FILE (JSON, the npm package's options) for every input; without\n"
+    "                    it, each input's nearest .qvet.json from its folder upwards (flags come after)\n"
+    "  --no-config       read no .qvet.json\n"
     "\n"
     "every option, with the limits only the npm package sets: docs/options.md\n"
     "\n"
@@ -153,6 +157,7 @@ int validate_command(int argc, char** argv) {
   Output output = actions && std::string(actions) == "true" ? Output::Github : Output::Text;
   uint64_t repeat = 0;
   std::vector<std::string> files;
+  qvet::cli::OptionFlags flags;
   for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--repeat") {
@@ -174,9 +179,17 @@ int validate_command(int argc, char** argv) {
       if (!parse_output(value, &output)) return kExitUsage;
       continue;
     }
+    const int start = i;
     const FlagResult f = take_option_flag(argc, argv, i, qvet::kValidateCall, opt, unused_sim);
     if (f == FlagResult::Bad) return kExitUsage;
-    if (f == FlagResult::Taken) continue;
+    if (f == FlagResult::Taken) {
+      flags.positions.push_back(start);
+      continue;
+    }
+    if (const int c = qvet::cli::take_config_flag(argc, argv, i, flags)) {
+      if (c < 0) return kExitUsage;
+      continue;
+    }
     if (a == "--json")
       output = Output::Json;
     else if (a == "--quiet")
@@ -210,6 +223,8 @@ int validate_command(int argc, char** argv) {
       ++unreadable;
       continue;
     }
+    // Each file's own options: its .qvet.json, then the flags.
+    if (!qvet::cli::options_for(f, argc, argv, qvet::kValidateCall, flags, &opt, &unused_sim)) return kExitUsage;
     if (repeat) time_validation(shown, src, opt, repeat);
     qvet::Report r = qvet::validate(src, opt);
     (r.valid ? valid : invalid)++;
@@ -285,11 +300,20 @@ int simulate_command(int argc, char** argv) {
   qvet::SimOptions sim;
   bool as_json = false, color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   std::vector<std::string> files;
+  qvet::cli::OptionFlags flags;
   for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
+    const int start = i;
     const FlagResult f = take_option_flag(argc, argv, i, qvet::kSimulateCall, opt, sim);
     if (f == FlagResult::Bad) return kExitUsage;
-    if (f == FlagResult::Taken) continue;
+    if (f == FlagResult::Taken) {
+      flags.positions.push_back(start);
+      continue;
+    }
+    if (const int c = qvet::cli::take_config_flag(argc, argv, i, flags)) {
+      if (c < 0) return kExitUsage;
+      continue;
+    }
     if (a == "--json")
       as_json = true;
     else if (a == "--no-color")
@@ -313,6 +337,7 @@ int simulate_command(int argc, char** argv) {
     std::cerr << "qvet: cannot read '" << files[0] << "': " << std::strerror(errno) << "\n";
     return kExitUsage;
   }
+  if (!qvet::cli::options_for(files[0], argc, argv, qvet::kSimulateCall, flags, &opt, &sim)) return kExitUsage;
   qvet::Report r = qvet::simulate(src, opt, sim);
   const bool ok = r.valid && r.has_simulation && r.simulation.ok;
   if (as_json) {
@@ -396,6 +421,7 @@ int export_command(int argc, char** argv) {
   bool as_json = false, color = isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
   std::string to, out_path;
   std::vector<std::string> files;
+  qvet::cli::OptionFlags flags;
   for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--to" || a == "-o") {
@@ -410,9 +436,17 @@ int export_command(int argc, char** argv) {
       to = a.substr(5);
       continue;
     }
+    const int start = i;
     const FlagResult f = take_option_flag(argc, argv, i, qvet::kValidateCall, opt, unused_sim);
     if (f == FlagResult::Bad) return kExitUsage;
-    if (f == FlagResult::Taken) continue;
+    if (f == FlagResult::Taken) {
+      flags.positions.push_back(start);
+      continue;
+    }
+    if (const int c = qvet::cli::take_config_flag(argc, argv, i, flags)) {
+      if (c < 0) return kExitUsage;
+      continue;
+    }
     if (a == "--json")
       as_json = true;
     else if (a == "--no-color")
@@ -436,6 +470,7 @@ int export_command(int argc, char** argv) {
     std::cerr << "qvet: cannot read '" << files[0] << "': " << std::strerror(errno) << "\n";
     return kExitUsage;
   }
+  if (!qvet::cli::options_for(files[0], argc, argv, qvet::kValidateCall, flags, &opt, &unused_sim)) return kExitUsage;
   const qvet::Export e = qvet::export_circuit(src, to == "qasm3" ? qvet::Format::Qasm3 : qvet::Format::Qasm2, opt);
   const std::string shown = files[0] == "-" ? "<stdin>" : files[0];
   if (as_json) {

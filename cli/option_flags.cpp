@@ -83,7 +83,11 @@ bool take_value(const OptionRow& row, const std::string& text, Options& opt, Sim
     }
     case OptionType::StringList: v.strings.push_back(text); break;
   }
-  row.store(v, opt, sim);  // only a backend can be refused once parsed, and it returned above
+  // Once parsed, a rules code can still be refused (unknown, or an error's); a backend returned above.
+  if (std::string problem = row.store(v, opt, sim); !problem.empty()) {
+    std::cerr << "qvet: " << flag << " " << text << ": " << problem << "\n";
+    return false;
+  }
   return true;
 }
 

@@ -85,4 +85,29 @@ std::string options_from_json(std::string_view text, OptionCalls call, Options& 
   return "";
 }
 
+std::string unknown_option_key(std::string_view text) {
+  const json j = json::parse(std::string(text), nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return "";
+  auto known = [](std::string_view group, std::string_view leaf) {
+    for (const OptionRow& row : option_table())
+      if (option_group(row) == group && option_leaf(row) == leaf) return true;
+    return false;
+  };
+  auto is_group = [](std::string_view name) {
+    for (const OptionRow& row : option_table())
+      if (option_group(row) == name) return true;
+    return false;
+  };
+  for (const auto& [key, value] : j.items()) {
+    if (is_group(key)) {
+      if (!value.is_object()) continue;  // options_from_json says what is wrong with it
+      for (const auto& item : value.items())
+        if (!known(key, item.key())) return key + "." + item.key();
+    } else if (!known("", key)) {
+      return key;
+    }
+  }
+  return "";
+}
+
 }  // namespace qvet

@@ -13,4 +13,9 @@ namespace qvet {
 // Returns "" on success, else what is wrong (the message of the report's E100 diagnostic).
 std::string options_from_json(std::string_view text, OptionCalls call, Options& options, SimOptions& sim);
 
+// The first key of `text` (a JSON object) that no row of the table has, whatever the call, as
+// "key" or "group.key"; "" when every key is known (or `text` is not an object). The CLI's
+// .qvet.json is checked with it, as the package checks its options object.
+std::string unknown_option_key(std::string_view text);
+
 }  // namespace qvet

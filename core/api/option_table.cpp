@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "qvet.hpp"
+#include "source/rules.hpp"
 
 namespace qvet {
 
@@ -41,6 +42,24 @@ const char* format_name(Format f) {
   for (const auto& [name, format] : kFormats)
     if (format == f) return name;
   return "auto";
+}
+
+// A rules list (RuleOptions): codes, each checked, given one by one or comma-separated.
+std::string store_codes(const char* what, const std::vector<std::string>& given, std::vector<std::string>& into) {
+  for (const std::string& item : given) {
+    size_t start = 0;
+    while (start <= item.size()) {
+      size_t comma = item.find(',', start);
+      if (comma == std::string::npos) comma = item.size();
+      std::string code = item.substr(start, comma - start);
+      while (!code.empty() && code.front() == ' ') code.erase(0, 1);
+      while (!code.empty() && code.back() == ' ') code.pop_back();
+      if (std::string wrong = rule_code_problem(what, code); !wrong.empty()) return wrong;
+      into.push_back(code);
+      start = comma + 1;
+    }
+  }
+  return ok();
 }
 
 std::vector<OptionRow> make_rows() {
@@ -135,6 +154,46 @@ std::vector<OptionRow> make_rows() {
        },
        [](O o, S) -> json { return o.circuit; }},
       // The limits: the package only (a CLI user has the memory of the whole machine).
+      {"rules.disable",
+       "--disable",
+       "CODE",
+       T::StringList,
+       kAll,
+       "Options::rules.disable",
+       "do not report this warning or info (a code of docs/diagnostics.md; several comma-separated)",
+       {},
+       [](V v, Options& o, SimOptions&) { return store_codes("disable", v.strings, o.rules.disable); },
+       [](O o, S) -> json { return o.rules.disable; }},
+      {"rules.enable",
+       "--enable",
+       "CODE",
+       T::StringList,
+       kAll,
+       "Options::rules.enable",
+       "report this code, which is off by default",
+       {},
+       [](V v, Options& o, SimOptions&) { return store_codes("enable", v.strings, o.rules.enable); },
+       [](O o, S) -> json { return o.rules.enable; }},
+      {"rules.error",
+       "--error",
+       "CODE",
+       T::StringList,
+       kAll,
+       "Options::rules.error",
+       "report this warning as an error (the circuit is then invalid)",
+       {},
+       [](V v, Options& o, SimOptions&) { return store_codes("error", v.strings, o.rules.error); },
+       [](O o, S) -> json { return o.rules.error; }},
+      {"rules.warning",
+       "--warning",
+       "CODE",
+       T::StringList,
+       kAll,
+       "Options::rules.warning",
+       "keep this code a warning where --strict would make it an error",
+       {},
+       [](V v, Options& o, SimOptions&) { return store_codes("warning", v.strings, o.rules.warning); },
+       [](O o, S) -> json { return o.rules.warning; }},
       {"limits.maxSourceBytes",
        nullptr,
        nullptr,

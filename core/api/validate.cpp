@@ -15,6 +15,7 @@
 #include "qvet.hpp"
 #include "source/detect.hpp"
 #include "source/notebook.hpp"
+#include "source/rules.hpp"
 #include "source/source_map.hpp"
 #include "util/sha256.hpp"
 
@@ -111,6 +112,10 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
   const std::string_view code = view.notebook() ? view.code() : src;
   const Format front = front_end(src, opt);
   const bool python = front == Format::Python;
+  // The caller's rules and the source's own qvet: comments, for every diagnostic from here on.
+  const RuleSet rules(opt.rules, code, code_map, python ? CommentStyle::Python : CommentStyle::Qasm);
+  sink.set_filter([&rules](Diagnostic& d) { return rules.admit(d); });
+  for (const Diagnostic& d : rules.problems) sink.add(d);
   if (!view.error().empty()) {
     r.format = "python";
     sink.add({Severity::Error, "E614", view.error(), map.span(0, 0)});
@@ -128,8 +133,11 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
     qasm2::parse(src, map, opt, sink, c);
     r.version = c.version;
   }
-  const bool valid = !sink.has_errors();
+  bool valid = !sink.has_errors();
   if (valid) lint::check(c, code_map, sink);
+  // A lint the rules make an error (RuleOptions::error) makes the circuit invalid, with no figures,
+  // as a --strict error does.
+  valid = valid && !sink.has_errors();
 
   for (const Register& reg : c.qregs) r.qregs.push_back({reg.name, reg.size});
   for (const Register& reg : c.cregs) r.cregs.push_back({reg.name, reg.size});
@@ -165,6 +173,7 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
   }
   r.valid = valid && fits;
   r.dropped_diagnostics = sink.dropped();
+  r.suppressed_diagnostics = sink.suppressed();
   r.diagnostics = sink.take();
   if (view.notebook()) {
     for (Diagnostic& d : r.diagnostics) view.to_cells(d.span);

@@ -34,6 +34,9 @@ struct DiagnosticCode {
   bool retired = false;
   // A departure from the language paper that Qiskit accepts: a warning, an error with --strict.
   bool strict_error = false;
+  // A rule a caller switches on (RuleOptions::enable, --enable): its findings are real, but too
+  // frequent in working code to report unasked.
+  bool off_by_default = false;
 };
 
 // The rows in code order (all E before all W); a range for range-for.

@@ -221,6 +221,7 @@ std::string to_json(const Report& r, int indent) {
   o["registers"] = {{"qregs", std::move(qregs)}, {"cregs", std::move(cregs)}};
   o["custom_gates"] = std::move(custom);
   o["diagnostics"] = std::move(diags);
+  o["suppressed_diagnostics"] = r.suppressed_diagnostics;
   if (!r.operations.empty()) {
     o["operations"] = kOperationsMark;  // written directly below, after the dump
     if (r.operations_truncated) o["operations_truncated"] = true;

@@ -60,6 +60,10 @@ const std::vector<Field>& fields() {
          return {o.backend, o.backend_json};
        }},
       {"circuit", "Options::circuit", [](O o, S) -> json { return o.circuit; }},
+      {"rules.disable", "Options::rules.disable", [](O o, S) -> json { return o.rules.disable; }},
+      {"rules.enable", "Options::rules.enable", [](O o, S) -> json { return o.rules.enable; }},
+      {"rules.error", "Options::rules.error", [](O o, S) -> json { return o.rules.error; }},
+      {"rules.warning", "Options::rules.warning", [](O o, S) -> json { return o.rules.warning; }},
       {"limits.maxSourceBytes", "Limits::max_source_bytes", [](O o, S) -> json { return o.limits.max_source_bytes; }},
       {"limits.maxQubits", "Limits::max_qubits", [](O o, S) -> json { return o.limits.max_qubits; }},
       {"limits.maxClbits", "Limits::max_clbits", [](O o, S) -> json { return o.limits.max_clbits; }},
@@ -128,10 +132,13 @@ Sample sample(const OptionRow& row) {
       s.package = {{"theta", 0.5}};
       s.stored = json::array({json::array({"theta", 0.5})});
       break;
-    case OptionType::StringList:
-      s.value.strings = {"ZZI"};
-      s.package = s.stored = json::array({"ZZI"});
+    case OptionType::StringList: {
+      // A rules list takes diagnostic codes; the Pauli list, Pauli strings.
+      const char* item = std::string_view(row.key).rfind("rules.", 0) == 0 ? "W204" : "ZZI";
+      s.value.strings = {item};
+      s.package = s.stored = json::array({item});
       break;
+    }
   }
   return s;
 }
@@ -444,7 +451,7 @@ TEST_CASE("the CLI takes each flag of the option table in the commands that the 
       case OptionType::Identifier: value = "qc"; break;
       case OptionType::Backend: value = "line-3"; break;
       case OptionType::NumberMap: value = "theta=0.5"; break;
-      case OptionType::StringList: value = "ZZ"; break;
+      case OptionType::StringList: value = std::string_view(row.key).rfind("rules.", 0) == 0 ? "W204" : "ZZ"; break;
     }
     for (const Command& c : commands) {
       const std::string args =

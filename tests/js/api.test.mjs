@@ -48,6 +48,26 @@ test('options: strict, operations, limits', async () => {
   assert.equal(limited.diagnostics[0].code, 'E402');
 });
 
+test('rules: codes switched off or made errors, in options and in the source\'s comments', async () => {
+  const v = await createValidator();
+  const src = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\nqreg spare[1];\ncreg c[2];\nmeasure q -> c;\nh q[0];\n';
+  const codes = (r) => r.diagnostics.map((d) => `${d.severity}:${d.code}`);
+  assert.deepEqual(codes(v.validate(src)), ['warning:W202', 'warning:W204']);
+  const off = v.validate(src, { rules: { disable: ['W204'] } });
+  assert.deepEqual(codes(off), ['warning:W202']);
+  assert.equal(off.suppressed_diagnostics, 1);
+  const harsh = v.validate(src, { rules: { error: ['W202'] } });
+  assert.equal(harsh.valid, false);
+  assert.deepEqual(codes(harsh), ['error:W202', 'warning:W204']);
+  assert.deepEqual(codes(v.validate(`${src}// qvet: disable W202, W204\n`)), []);
+  // What the core refuses comes back as E100, saying why; a wrong type is a TypeError first.
+  const refused = v.validate(src, { rules: { disable: ['E204'] } });
+  assert.equal(refused.diagnostics[0].code, 'E100');
+  assert.match(refused.diagnostics[0].message, /E204 is an error/);
+  assert.throws(() => v.validate(src, { rules: { disable: 'W204' } }), TypeError);
+  assert.throws(() => v.validate(src, { rules: { disabled: ['W204'] } }), /unknown rule 'disabled'/);
+});
+
 test('simulate tells onProgress the share done, rising to 1, and the counts do not change', async () => {
   const v = await createValidator();
   let code = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[10];\ncreg c[10];\n';

@@ -3,7 +3,7 @@
 // native CLI (build/qvet); skips, saying why, without it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
@@ -157,4 +157,51 @@ test('GitHub annotations: one workflow command per diagnostic, the default in Gi
   const bad = run(['validate', '--output', 'xml', 'warn.qasm'], { cwd: tmp });
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--output takes text, json, sarif or github, not 'xml'/);
+});
+
+test('rules from the command line and a .qvet.json found from the file upwards; broken ones are refused', { skip, timeout: TIMEOUT }, () => {
+  const project = mkdtempSync(join(tmpdir(), 'qvet-rules-'));
+  mkdirSync(join(project, 'circuits', 'deep'), { recursive: true });
+  // W202 (the unused register, line 4) and W204 (h after the measurement, line 8).
+  const both = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\nqreg unused[3];\ncreg c[2];\nh q[0];\nmeasure q -> c;\nh q[0];\n';
+  writeFileSync(join(project, 'circuits', 'deep', 'a.qasm'), both);
+  const codes = (res) => [...res.stdout.matchAll(/warning\[(W\d+)\]/g)].map((m) => m[1]);
+  const at = (args) => run(['validate', ...args], { cwd: project });
+  assert.deepEqual(codes(at(['circuits/deep/a.qasm'])), ['W202', 'W204']);
+  // Flags: --disable, several codes comma-separated, --error.
+  assert.deepEqual(codes(at(['--disable', 'W204', 'circuits/deep/a.qasm'])), ['W202']);
+  assert.deepEqual(codes(at(['--disable=W204,W202', 'circuits/deep/a.qasm'])), []);
+  const harsh = at(['--error', 'W204', 'circuits/deep/a.qasm']);
+  assert.equal(harsh.status, 1);
+  assert.match(harsh.stdout, /error\[W204\]: .*\(an error by the rules\)/);
+  // The nearest .qvet.json from the file's folder upwards, then the flags on top.
+  writeFileSync(join(project, '.qvet.json'), JSON.stringify({ rules: { disable: ['W204'] } }));
+  assert.deepEqual(codes(at(['circuits/deep/a.qasm'])), ['W202']);
+  assert.deepEqual(codes(at(['--disable', 'W202', 'circuits/deep/a.qasm'])), []);
+  assert.deepEqual(codes(at(['--no-config', 'circuits/deep/a.qasm'])), ['W202', 'W204']);
+  const report = JSON.parse(at(['--json', 'circuits/deep/a.qasm']).stdout);
+  assert.equal(report.suppressed_diagnostics, 1);
+  writeFileSync(join(project, 'circuits', '.qvet.json'), JSON.stringify({ rules: { error: ['W202'] } }));
+  assert.match(at(['circuits/deep/a.qasm']).stdout, /error\[W202\][^\n]*\n[\s\S]*warning\[W204\]/, 'the nearest wins, without merging');
+  writeFileSync(join(project, 'other.json'), JSON.stringify({ rules: { disable: ['W202', 'W204'] } }));
+  assert.deepEqual(codes(at(['--config', 'other.json', 'circuits/deep/a.qasm'])), []);
+  // Broken configurations: a usage error that says where and what.
+  const broken = [
+    ['{"strict": tru}', /\.qvet\.json:1:15: not JSON: .*invalid literal/],
+    ['{"strcit": true}', /\.qvet\.json: unknown option 'strcit' \(docs\/options\.md/],
+    ['{"rules": {"disabel": ["W204"]}}', /unknown option 'rules\.disabel'/],
+    ['{"rules": {"disable": ["W2040"]}}', /option 'disable': unknown diagnostic code 'W2040'/],
+    ['{"rules": {"disable": ["E204"]}}', /E204 is an error: the circuit cannot be read as written, so it cannot be switched off/],
+    ['[1, 2]', /a configuration is a JSON object of options/],
+  ];
+  for (const [text, message] of broken) {
+    writeFileSync(join(project, 'circuits', '.qvet.json'), text);
+    const res = at(['circuits/deep/a.qasm']);
+    assert.equal(res.status, 2, text);
+    assert.match(res.stderr, message, text);
+  }
+  // On the command line, unknown codes and errors are usage errors too.
+  const flag = run(['validate', '--no-config', '--disable', 'E204', 'circuits/deep/a.qasm'], { cwd: project });
+  assert.equal(flag.status, 2);
+  assert.match(flag.stderr, /E204 is an error/);
 });

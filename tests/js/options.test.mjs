@@ -155,9 +155,9 @@ test('the package\'s TypeErrors for options are the ones it always gave', async 
   const v = await createValidator();
   const cases = [
     [() => v.validate(bell, { strcit: true }),
-      "qvet: unknown validate option 'strcit' (known: format, strict, operations, maxOperations, backend, circuit, limits)"],
+      "qvet: unknown validate option 'strcit' (known: format, strict, operations, maxOperations, backend, circuit, rules, limits)"],
     [() => v.simulate(bell, { shot: 1 }),
-      "qvet: unknown simulate option 'shot' (known: format, strict, operations, maxOperations, backend, circuit, limits, shots, " +
+      "qvet: unknown simulate option 'shot' (known: format, strict, operations, maxOperations, backend, circuit, rules, limits, shots, " +
       'precision, threads, seed, statevector, maxQubits, parameters, paulis)'],
     [() => v.validate(bell, { limits: { maxQbits: 3 } }),
       "qvet: validate option 'limits' has an unknown limit 'maxQbits' (known: maxSourceBytes, maxQubits, maxClbits, " +

@@ -21,6 +21,18 @@ export interface Limits {
   maxDiagnostics?: number;
 }
 
+/** Which diagnostics to report, by code (docs/diagnostics.md#rules): errors are never switched off. */
+export interface Rules {
+  /** Do not report this warning or info (a code of docs/diagnostics.md; several comma-separated). */
+  disable?: string[];
+  /** Report this code, which is off by default. */
+  enable?: string[];
+  /** Report this warning as an error (the circuit is then invalid). */
+  error?: string[];
+  /** Keep this code a warning where --strict would make it an error. */
+  warning?: string[];
+}
+
 export interface ValidateOptions {
   /** The language of the source: qasm2, python (Qiskit code, read statically, never run) or auto,
    * which tells them apart (default auto). */
@@ -37,6 +49,7 @@ export interface ValidateOptions {
   backend?: string | BackendConfiguration;
   /** Python: the variable holding the circuit to report (default: the last QuantumCircuit built). */
   circuit?: string;
+  rules?: Rules;
   limits?: Limits;
 }
 
@@ -135,6 +148,8 @@ export interface Report {
   registers: { qregs: { name: string; size: number }[]; cregs: { name: string; size: number }[] };
   custom_gates: { name: string; params: number; qubits: number; opaque: boolean; line: number }[];
   diagnostics: Diagnostic[];
+  /** Findings the rules switched off: the rules option or a `qvet:` comment. */
+  suppressed_diagnostics: number;
   operations?: Operation[];
   simulation?: Simulation;
   /** Only with the backend option. */

@@ -36,6 +36,18 @@ struct Limits {
   uint64_t max_layout_steps = 2'000'000;  // backend: candidate checks of the SWAP-free layout search
 };
 
+// Which diagnostics to report, by code (docs/diagnostics.md), on top of each code's default. A
+// source's own comments (`// qvet: disable-next-line W204`, `# qvet: disable=W204`) switch codes
+// off for a line or the file as well. Errors are never switched off or made warnings: they say
+// the circuit cannot be read as written (what --strict makes errors is the exception: --warning
+// takes it back). The CLI reads the same from a .qvet.json.
+struct RuleOptions {
+  std::vector<std::string> disable;  // warnings and infos not to report
+  std::vector<std::string> enable;   // codes that are off by default, to report
+  std::vector<std::string> error;    // warnings to report as errors: the circuit is then invalid
+  std::vector<std::string> warning;  // codes --strict makes errors, kept as warnings
+};
+
 struct Options {
   Format format = Format::Auto;
   bool strict = false;              // warnings for departures from the language paper become errors
@@ -46,6 +58,7 @@ struct Options {
   // the text of a Qiskit-style backend configuration in JSON (backend_json wins when both are set).
   std::string backend;
   std::string backend_json;
+  RuleOptions rules;
   Limits limits;
 };
 

@@ -125,6 +125,8 @@ struct Report {
   bool operations_truncated = false;      // Options::max_operations cut the list short
   std::vector<Diagnostic> diagnostics;
   uint64_t dropped_diagnostics = 0;
+  // Findings the rules switched off (RuleOptions, the source's qvet: comments, codes off by default).
+  uint64_t suppressed_diagnostics = 0;
   bool has_simulation = false;
   Simulation simulation;
   bool has_backend = false;
