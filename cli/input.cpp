@@ -1,6 +1,14 @@
 #include "input.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+// Node's answer, which knows a pipe from a terminal.
+EM_JS(int, qvet_node_isatty, (int fd), { return require('tty').isatty(fd) ? 1 : 0; });
+#endif
 
 namespace qvet::cli {
 
@@ -25,6 +33,14 @@ bool read_input(const std::string& path, std::string* out) {
   const bool ok = !std::ferror(f);
   if (f != stdin) std::fclose(f);
   return ok;
+}
+
+bool is_terminal(int fd) {
+#ifdef __EMSCRIPTEN__
+  return qvet_node_isatty(fd) != 0;
+#else
+  return isatty(fd) != 0;
+#endif
 }
 
 }  // namespace qvet::cli

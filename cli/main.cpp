@@ -151,7 +151,7 @@ qvet::Report errors_only(const qvet::Report& r) {
 int validate_command(int argc, char** argv) {
   qvet::Options opt;
   qvet::SimOptions unused_sim;  // validate reads no simulation option
-  bool quiet = false, color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  bool quiet = false, color = qvet::cli::is_terminal(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   // In a GitHub Actions step the annotations are what the run's page shows.
   const char* actions = std::getenv("GITHUB_ACTIONS");
   Output output = actions && std::string(actions) == "true" ? Output::Github : Output::Text;
@@ -298,7 +298,7 @@ std::string histogram(const qvet::Simulation& s) {
 int simulate_command(int argc, char** argv) {
   qvet::Options opt;
   qvet::SimOptions sim;
-  bool as_json = false, color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  bool as_json = false, color = qvet::cli::is_terminal(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   std::vector<std::string> files;
   qvet::cli::OptionFlags flags;
   for (int i = 0; i < argc; ++i) {
@@ -418,7 +418,7 @@ int equivalent_command(int argc, char** argv) {
 int export_command(int argc, char** argv) {
   qvet::Options opt;
   qvet::SimOptions unused_sim;  // export reads no simulation option
-  bool as_json = false, color = isatty(STDERR_FILENO) && !std::getenv("NO_COLOR");
+  bool as_json = false, color = qvet::cli::is_terminal(STDERR_FILENO) && !std::getenv("NO_COLOR");
   std::string to, out_path;
   std::vector<std::string> files;
   qvet::cli::OptionFlags flags;

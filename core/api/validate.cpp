@@ -213,4 +213,7 @@ Report validate(std::string_view source, const Options& options) {
 
 const char* version() { return QVET_VERSION; }
 
+// 1.1.0: suppressed_diagnostics and schema_version itself.
+const char* report_schema_version() { return "1.1.0"; }
+
 }  // namespace qvet

@@ -52,4 +52,8 @@ std::string to_json(const Equivalence& result, int indent = -1);
 
 const char* version();
 
+// The version of the report's JSON (its `schema_version`; docs/report.schema.json): semantic
+// versioning, a minor version for each field added. CHANGELOG.md lists what each one added.
+const char* report_schema_version();
+
 }  // namespace qvet

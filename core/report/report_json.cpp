@@ -263,6 +263,7 @@ std::string to_json(const Report& r, int indent) {
     o["simulation"] = std::move(sim);
   }
   if (r.has_backend) o["backend"] = backend_section(r.backend);
+  o["schema_version"] = report_schema_version();
   o["qvet_version"] = version();
   std::string out = o.dump(indent, ' ', false, json::error_handler_t::replace);
   if (!r.operations.empty()) {

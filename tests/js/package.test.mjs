@@ -18,7 +18,8 @@ test('npm pack, then install the tarball into an empty project and import it', (
   const packed = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root));
   const files = packed[0].files.map((f) => f.path).sort();
   for (const f of ['dist/index.mjs', 'dist/index.node.mjs', 'dist/qvet.wasm', 'dist/qvet.mjs', 'dist/worker.mjs', 'dist/index.d.ts',
-    'dist/qvet-threads.mjs', 'dist/qvet-threads.wasm', 'dist/qvet-threads.worker.js', 'package.json'])
+    'dist/qvet-threads.mjs', 'dist/qvet-threads.wasm', 'dist/qvet-threads.worker.js', 'dist/cli.cjs', 'dist/qvet-cli.cjs',
+    'dist/qvet-cli.wasm', 'package.json', 'LICENSE', 'CHANGELOG.md'])
     assert.ok(files.includes(f), `${f} is in the tarball`);
   assert.ok(!files.some((f) => f.startsWith('core/') || f.startsWith('tests/')), 'only dist/ ships');
   project = join(work, 'app');
@@ -33,6 +34,13 @@ test('npm pack, then install the tarball into an empty project and import it', (
   `);
   const out = JSON.parse(run('node', ['check.mjs'], project));
   assert.deepEqual(out, { valid: true, depth: 2, version: '0.1.0' });
+  // The package's bin, as `npx qvet` runs it from the project: the CLI on WebAssembly.
+  writeFileSync(join(project, 'bell.qasm'), 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\nh q[0];\ncx q[0], q[1];\n');
+  assert.match(run('npx', ['--offline', '--no-install', 'qvet', 'validate', 'bell.qasm'], project),
+    /^bell\.qasm: valid: 2 qubits, 0 clbits, depth 2, 2 instructions/);
+  const pkg = JSON.parse(run('cat', [join(project, 'node_modules', 'qvet', 'package.json')], project));
+  assert.equal(pkg.license, 'Apache-2.0');
+  for (const key of ['repository', 'homepage', 'bugs', 'bin']) assert.ok(pkg[key], `package.json has ${key}`);
 });
 
 test('a page importing the package bundles with Vite, wasm asset included', () => {

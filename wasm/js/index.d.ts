@@ -154,6 +154,8 @@ export interface Report {
   simulation?: Simulation;
   /** Only with the backend option. */
   backend?: BackendSection;
+  /** The version of the report's JSON (semantic; docs/report.schema.json, shipped as qvet/dist/report.schema.json). */
+  schema_version: string;
   qvet_version: string;
 }
 
