@@ -160,12 +160,34 @@ Interpreter::Flow Interpreter::exec(const Stmt& s) {
   }
 }
 
+// `qc.compose(other)` alone on a line: compose, like inverse(), copy() and the others below,
+// returns a new circuit and leaves qc as it was, so the statement does nothing (Qiskit's
+// compose(inplace=False) default is a classic of tutorials gone wrong).
+void Interpreter::discarded_circuit(const Node& expr) {
+  if (expr.kind != Node::Call || expr.kids.empty() || expr.kids[0].kind != Node::Attr) return;
+  const std::string& method = expr.kids[0].text;
+  static const char* const kNew[] = {"compose",      "copy",      "inverse",           "reverse_ops",
+                                     "reverse_bits", "decompose", "assign_parameters", "power",
+                                     "repeat",       "tensor",    "control",           "copy_empty_like"};
+  if (std::find(std::begin(kNew), std::end(kNew), method) == std::end(kNew)) return;
+  sink_.add({Severity::Warning, "W602",
+             method +
+                 "() returns a new circuit, which is discarded here: the circuit it was called on is "
+                 "unchanged (assign the result" +
+                 (method == "compose" ? std::string(", or pass inplace=True") : std::string()) + ")",
+             span(expr)});
+}
+
 Interpreter::Flow Interpreter::exec_statement(const Stmt& s) {
   switch (s.kind) {
     case Stmt::Pass: return Flow::Next;
     case Stmt::Import: exec_import(s); return Flow::Next;
     case Stmt::FromImport: exec_from_import(s); return Flow::Next;
-    case Stmt::Expr: eval(s.value); return Flow::Next;
+    case Stmt::Expr: {
+      const Value v = eval(s.value);
+      if (v.kind == Value::Circuit) discarded_circuit(s.value);
+      return Flow::Next;
+    }
     case Stmt::Assign: {
       const Value v = eval(s.value);
       for (const Node& t : s.targets) assign(t, v);

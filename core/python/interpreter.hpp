@@ -327,6 +327,8 @@ class Interpreter {
   [[noreturn]] void refuse(const Node& at, const std::string& what);
   [[noreturn]] void quiet() { throw Error{}; }
   Span span(const Node& n) const { return map_.span(n.offset, n.length); }
+  // W602: an expression statement that makes a new circuit and drops it.
+  void discarded_circuit(const Node& expr);
 
   const SourceMap& map_;
   const Options& opt_;

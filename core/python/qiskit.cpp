@@ -923,6 +923,16 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
     if (b[0] && !(b[0]->kind == Value::Bool && b[0]->i))
       refuse(*b.node[0], "measure_all(inplace=False), which returns a new circuit,");
     const bool add_bits = !b[1] || b[1]->i;
+    if (add_bits && c.c.num_clbits > 0) {
+      // Qiskit adds a register of its own: the counts then hold both, the old bits all zero
+      // unless measured too (a common surprise in tutorials that build with QuantumCircuit(n, n)).
+      sink_.add({Severity::Warning, "W603",
+                 "measure_all() adds a new register of " + std::to_string(c.c.num_qubits) +
+                     " bits to a circuit that already has " + std::to_string(c.c.num_clbits) +
+                     " classical bits, so each count's key holds both; measure into the bits there are "
+                     "(measure(range(n), range(n)), or measure_all(add_bits=False))",
+                 span(at)});
+    }
     std::vector<uint32_t> qubits(c.c.num_qubits);
     for (uint32_t q = 0; q < c.c.num_qubits; ++q) qubits[q] = q;
     std::vector<uint32_t> clbits;
@@ -1050,7 +1060,10 @@ Value Interpreter::circuit_method(int64_t id, const std::string& method, Args& a
       copy.length = at.length;
       add_circuit(std::move(copy));
       dst = static_cast<int64_t>(circuits_.size() - 1);
-      circuits_[id].part = true;  // the one composed onto, superseded by the result
+      // A part until the code names it (adopt()), which then supersedes the circuit composed onto:
+      // a result left unnamed, as Qiskit's is, changes nothing (W602).
+      circuits_[dst].part = true;
+      circuits_[dst].derived_from = id;
     }
     if (front) {  // the other's operations first: an empty copy, then the other, then this one's
       CircuitObj& d = circuits_[dst];

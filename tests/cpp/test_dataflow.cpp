@@ -1,4 +1,5 @@
-// The dataflow lints (W210-W214): each on a circuit that has the mistake, and on the nearest
+// The dataflow lints (W210-W214) and the Python ones (W602, W603): each on a circuit that has the
+// mistake, and on the nearest
 // circuit that does not, in OpenQASM 2, OpenQASM 3 and Qiskit Python.
 #include <catch2/catch.hpp>
 
@@ -90,4 +91,36 @@ TEST_CASE("W214: a measurement of a qubit no gate has touched, off by default", 
   const Report quiet = validate(idle);
   for (const Diagnostic& d : quiet.diagnostics) CHECK(d.code != "W214");
   CHECK(quiet.suppressed_diagnostics == 0);
+}
+
+TEST_CASE("W602: a new circuit made and dropped, and the report is of the circuit Qiskit keeps", "[lint][python]") {
+  const std::string head =
+      std::string(kPy) + "qc = QuantumCircuit(2)\nbell = QuantumCircuit(2)\nbell.h(0)\nbell.cx(0, 1)\n";
+  const Report dropped = validate(head + "qc.compose(bell)\nqc.x(0)\n");
+  REQUIRE(dropped.valid);
+  const Diagnostic* w602 = nullptr;
+  for (const Diagnostic& d : dropped.diagnostics)
+    if (d.code == "W602") w602 = &d;
+  REQUIRE(w602);
+  CHECK(w602->span.line == 6);
+  CHECK(dropped.circuit == "qc");
+  CHECK(dropped.gates == 1);  // qc holds its x only, as in Qiskit
+  // Assigned, or in place: no warning, and the composed gates count.
+  const Report kept = validate(head + "qc = qc.compose(bell)\nqc.x(0)\n");
+  CHECK(count(head + "qc = qc.compose(bell)\nqc.x(0)\n", "W602") == 0);
+  CHECK(kept.gates == 3);
+  const Report inplace = validate(head + "qc.compose(bell, inplace=True)\nqc.x(0)\n");
+  CHECK(count(head + "qc.compose(bell, inplace=True)\nqc.x(0)\n", "W602") == 0);
+  CHECK(inplace.gates == 3);
+  CHECK(count(head + "qc.h(0)\nqc.inverse()\n", "W602") == 1);
+  CHECK(count(head + "qc.h(0)\ninv = qc.inverse()\n", "W602") == 0);
+}
+
+TEST_CASE("W603: measure_all() on a circuit that has classical bits already", "[lint][python]") {
+  const Report r = validate(std::string(kPy) + "qc = QuantumCircuit(2, 2)\nqc.h(0)\nqc.cx(0, 1)\nqc.measure_all()\n");
+  REQUIRE(r.valid);
+  CHECK(r.clbits == 4);  // Qiskit's 'meas' register beside 'c'
+  CHECK(count(std::string(kPy) + "qc = QuantumCircuit(2, 2)\nqc.h(0)\nqc.cx(0, 1)\nqc.measure_all()\n", "W603") == 1);
+  CHECK(count(std::string(kPy) + "qc = QuantumCircuit(2)\nqc.h(0)\nqc.measure_all()\n", "W603") == 0);
+  CHECK(count(std::string(kPy) + "qc = QuantumCircuit(2, 2)\nqc.h(0)\nqc.measure_all(add_bits=False)\n", "W603") == 0);
 }
