@@ -293,7 +293,9 @@ std::vector<Probe> validation_probes() {
       {"W207", prog("qreg e[0];\nqreg q[1];\nh q[0];\n")},
       {"W208", prog("qreg q[1];\ncreg c[2];\nif (c == 4) x q[0];\n")},
       {"W209", prog("qreg q[1];\n// qvet: disable W9990\nh q[0];\n")},
-      {"W602", "from qiskit import QuantumCircuit\nqc = QuantumCircuit(2)\nb = QuantumCircuit(2)\nb.h(0)\nqc.compose(b)\nqc.h(0)\n"},
+      {"W602",
+       "from qiskit import QuantumCircuit\nqc = QuantumCircuit(2)\nb = "
+       "QuantumCircuit(2)\nb.h(0)\nqc.compose(b)\nqc.h(0)\n"},
       {"W603", "from qiskit import QuantumCircuit\nqc = QuantumCircuit(2, 2)\nqc.h(0)\nqc.measure_all()\n"},
       {"W210", prog("qreg q[1];\ncreg c[1];\nif (c == 0) x q[0];\n")},
       {"W211", prog("qreg q[1];\ncreg c[2];\nh q[0];\nmeasure q[0] -> c[0];\nmeasure q[0] -> c[1];\n")},
