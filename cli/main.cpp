@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "batch.hpp"
 #include "config.hpp"
 #include "github.hpp"
 #include "input.hpp"
@@ -51,6 +52,8 @@ const char* kOutputFlags =
     "  --no-color        never color the text output\n"
     "  --repeat N        validate: validate (and serialise) each file N times; print the median and p95\n"
     "                    time\n"
+    "  --jobs N, -j N    validate: files validated at once (default: one per core); the output keeps\n"
+    "                    the order of the files\n"
     "  --config FILE     the options of FILE (JSON, the npm package's options) for every input; without\n"
     "                    it, each input's nearest .qvet.json from its folder upwards (flags come after)\n"
     "  --no-config       read no .qvet.json\n"
@@ -155,13 +158,18 @@ int validate_command(int argc, char** argv) {
   // In a GitHub Actions step the annotations are what the run's page shows.
   const char* actions = std::getenv("GITHUB_ACTIONS");
   Output output = actions && std::string(actions) == "true" ? Output::Github : Output::Text;
-  uint64_t repeat = 0;
+  uint64_t repeat = 0, jobs = qvet::cli::default_jobs();
   std::vector<std::string> files;
   qvet::cli::OptionFlags flags;
   for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--repeat") {
       if (i + 1 >= argc || !qvet::cli::parse_count("--repeat", argv[i + 1], &repeat)) return kExitUsage;
+      ++i;
+      continue;
+    }
+    if (a == "--jobs" || a == "-j") {
+      if (i + 1 >= argc || !qvet::cli::parse_count("--jobs", argv[i + 1], &jobs)) return kExitUsage;
       ++i;
       continue;
     }
@@ -210,23 +218,31 @@ int validate_command(int argc, char** argv) {
     return kExitUsage;
   }
 
+  // Each file's own options (its .qvet.json, then the flags), found here, in order, before any
+  // thread starts: a broken configuration stops the run before any output.
+  std::vector<qvet::cli::BatchItem> items(files.size());
+  for (size_t k = 0; k < files.size(); ++k) {
+    items[k].path = files[k];
+    if (!qvet::cli::options_for(files[k], argc, argv, qvet::kValidateCall, flags, &items[k].options, &unused_sim))
+      return kExitUsage;
+  }
+  if (repeat) jobs = 1;  // the timings are of one validation at a time
   size_t valid = 0, invalid = 0, unreadable = 0, errors = 0, warnings = 0;
   std::string json_reports;
   qvet::cli::SarifLog sarif;
-  for (const std::string& f : files) {
-    std::string src;
+  qvet::cli::validate_batch(items, static_cast<unsigned>(std::max<uint64_t>(jobs, 1)), [&](qvet::cli::BatchItem& item) {
+    const std::string& f = item.path;
+    const std::string& src = item.source;
     const std::string shown = f == "-" ? "<stdin>" : f;
-    if (!read_input(f, &src)) {
-      const std::string why = std::strerror(errno);
+    if (!item.read) {
+      const std::string why = std::strerror(item.error);
       std::cerr << "qvet: cannot read '" << f << "': " << why << "\n";
       if (output == Output::Sarif) sarif.add_unreadable(f, why);
       ++unreadable;
-      continue;
+      return;
     }
-    // Each file's own options: its .qvet.json, then the flags.
-    if (!qvet::cli::options_for(f, argc, argv, qvet::kValidateCall, flags, &opt, &unused_sim)) return kExitUsage;
-    if (repeat) time_validation(shown, src, opt, repeat);
-    qvet::Report r = qvet::validate(src, opt);
+    if (repeat) time_validation(shown, src, item.options, repeat);
+    const qvet::Report& r = item.report;
     (r.valid ? valid : invalid)++;
     for (const auto& d : r.diagnostics) {
       errors += d.severity == qvet::Severity::Error;
@@ -253,7 +269,7 @@ int validate_command(int argc, char** argv) {
                   << qvet::cli::render_summary(shown, r) << qvet::cli::render_backend(r);
         break;
     }
-  }
+  });
   if (output == Output::Sarif) {
     std::cout << sarif.str();
   } else if (output == Output::Json && files.size() > 1) {

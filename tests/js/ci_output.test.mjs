@@ -137,6 +137,28 @@ test('SARIF over ../shared/corpus: one valid log for every file', { skip: skip |
   console.log(`# ${files.length} files, ${log.runs[0].results.length} results: ${JSON.stringify(byRule)}`);
 });
 
+test('--jobs: the same output, in the order of the files, on one thread or several', { skip: skip || (!existsSync(join(root, '..', 'shared', 'corpus')) && '../shared/corpus is absent'), timeout: TIMEOUT }, () => {
+  const base = join(root, '..', 'shared', 'corpus');
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (/\.qasm$/.test(name)) files.push(relative(base, p));
+    }
+  };
+  walk(base);
+  const twice = [...files, ...files, 'missing.qasm', ...files];  // an unreadable one in the middle
+  for (const output of ['text', 'json', 'sarif', 'github']) {
+    const one = run(['validate', '--no-config', '--output', output, '--jobs', '1', ...twice], { cwd: base });
+    const four = run(['validate', '--no-config', '--output', output, '-j', '4', ...twice], { cwd: base });
+    assert.equal(four.status, one.status, output);
+    assert.equal(four.stdout, one.stdout, `${output}: the same output in the same order`);
+    assert.equal(four.stderr, one.stderr, output);
+  }
+  assert.equal(run(['validate', '--jobs', 'many', 'x.qasm'], { cwd: base }).status, 2);
+});
+
 test('GitHub annotations: one workflow command per diagnostic, the default in GitHub Actions', { skip, timeout: TIMEOUT }, () => {
   const res = run(['validate', 'broken.qasm', 'warn.qasm'], { cwd: tmp, env: { GITHUB_ACTIONS: 'true' } });
   assert.equal(res.status, 1);
