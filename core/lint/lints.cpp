@@ -18,14 +18,6 @@ std::string clbit_name(const Circuit& c, uint32_t b) {
   return "c" + std::to_string(b);
 }
 
-// A control-flow block (OpenQASM 3's if and for, Qiskit's if_else, for_loop, while_loop): it may
-// measure, read and branch on its clbits, which the dataflow below does not follow inside.
-bool is_block(const Circuit& c, const Instruction& op) {
-  if (op.kind != OpKind::Gate || op.gate < 0) return false;
-  const GateDef& g = c.gates[static_cast<size_t>(op.gate)];
-  return !g.clbits.empty() || g.else_gate >= 0 || g.dynamic;
-}
-
 // The classical dataflow of the circuit as written, in program order: what each measurement
 // writes, what each condition reads, and what a qubit went through before it is measured. Each
 // finding is a likely mistake whose result the counts would not show.
@@ -42,6 +34,14 @@ void dataflow(const Circuit& c, const SourceMap& map, DiagnosticSink& sink) {
   std::vector<int64_t> last_op(c.num_qubits, kNone);
   std::vector<uint8_t> prepared(c.num_qubits, 0);
   std::vector<uint8_t> warned_creg(c.cregs.size(), 0), measured(c.num_qubits, 0);
+  // Which gates are control-flow blocks (OpenQASM 3's if and for, Qiskit's if_else, for_loop,
+  // while_loop), whose measurements and reads inside are not followed: their clbits count as
+  // written and read. Once per definition rather than once per instruction.
+  std::vector<char> block(c.gates.size(), 0);
+  for (size_t g = 0; g < c.gates.size(); ++g) {
+    const GateDef& def = c.gates[g];
+    block[g] = !def.clbits.empty() || def.else_gate >= 0 || def.dynamic;
+  }
   int findings = 0;
   // OpenQASM 3 also writes bits by assignment (`r = f(q);`, `bit[2] b = "11";`), which the
   // instruction list does not hold: there an unwritten-looking condition proves nothing.
@@ -70,7 +70,7 @@ void dataflow(const Circuit& c, const SourceMap& map, DiagnosticSink& sink) {
              op);
       }
     }
-    if (is_block(c, op)) {
+    if (op.kind == OpKind::Gate && op.gate >= 0 && block[static_cast<size_t>(op.gate)]) {
       // What the block measures and reads is not followed: its clbits count as written and read.
       for (uint32_t b : c.gates[static_cast<size_t>(op.gate)].clbits) {
         ever_written[b] = 1;
