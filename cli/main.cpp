@@ -128,6 +128,21 @@ void time_validation(const std::string& file, const std::string& src, const qvet
                us[std::min(us.size() - 1, us.size() * 95 / 100)], static_cast<unsigned long long>(n));
 }
 
+// An option flag of the core's table or a configuration flag (--config, --no-config) at argv[i]:
+// 1 taken (the option's position kept for each file's options_for), 0 neither, -1 a usage error
+// (said on standard error). The one place every command reads them.
+int take_core_flag(int argc, char** argv, int& i, qvet::OptionCalls call, qvet::Options& opt, qvet::SimOptions& sim,
+                   qvet::cli::OptionFlags& flags) {
+  const int start = i;
+  const FlagResult f = take_option_flag(argc, argv, i, call, opt, sim);
+  if (f == FlagResult::Bad) return -1;
+  if (f == FlagResult::Taken) {
+    flags.positions.push_back(start);
+    return 1;
+  }
+  return qvet::cli::take_config_flag(argc, argv, i, flags);
+}
+
 enum class Output { Text, Json, Sarif, Github };
 
 bool parse_output(const std::string& name, Output* out) {
@@ -187,14 +202,7 @@ int validate_command(int argc, char** argv) {
       if (!parse_output(value, &output)) return kExitUsage;
       continue;
     }
-    const int start = i;
-    const FlagResult f = take_option_flag(argc, argv, i, qvet::kValidateCall, opt, unused_sim);
-    if (f == FlagResult::Bad) return kExitUsage;
-    if (f == FlagResult::Taken) {
-      flags.positions.push_back(start);
-      continue;
-    }
-    if (const int c = qvet::cli::take_config_flag(argc, argv, i, flags)) {
+    if (const int c = take_core_flag(argc, argv, i, qvet::kValidateCall, opt, unused_sim, flags)) {
       if (c < 0) return kExitUsage;
       continue;
     }
@@ -319,14 +327,7 @@ int simulate_command(int argc, char** argv) {
   qvet::cli::OptionFlags flags;
   for (int i = 0; i < argc; ++i) {
     std::string a = argv[i];
-    const int start = i;
-    const FlagResult f = take_option_flag(argc, argv, i, qvet::kSimulateCall, opt, sim);
-    if (f == FlagResult::Bad) return kExitUsage;
-    if (f == FlagResult::Taken) {
-      flags.positions.push_back(start);
-      continue;
-    }
-    if (const int c = qvet::cli::take_config_flag(argc, argv, i, flags)) {
+    if (const int c = take_core_flag(argc, argv, i, qvet::kSimulateCall, opt, sim, flags)) {
       if (c < 0) return kExitUsage;
       continue;
     }
@@ -452,14 +453,7 @@ int export_command(int argc, char** argv) {
       to = a.substr(5);
       continue;
     }
-    const int start = i;
-    const FlagResult f = take_option_flag(argc, argv, i, qvet::kValidateCall, opt, unused_sim);
-    if (f == FlagResult::Bad) return kExitUsage;
-    if (f == FlagResult::Taken) {
-      flags.positions.push_back(start);
-      continue;
-    }
-    if (const int c = qvet::cli::take_config_flag(argc, argv, i, flags)) {
+    if (const int c = take_core_flag(argc, argv, i, qvet::kValidateCall, opt, unused_sim, flags)) {
       if (c < 0) return kExitUsage;
       continue;
     }

@@ -26,6 +26,21 @@ function run(args, { cwd = root, env = {} } = {}) {
   return res;
 }
 
+// The corpus's files whose names match, relative to it, in a stable order.
+const corpus = join(root, '..', 'shared', 'corpus');
+function corpusFiles(pattern) {
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (pattern.test(name)) files.push(relative(corpus, p));
+    }
+  };
+  walk(corpus);
+  return files;
+}
+
 function sarif(args, options) {
   const res = run(['validate', '--output', 'sarif', ...args], options);
   const log = JSON.parse(res.stdout);
@@ -117,17 +132,9 @@ test('SARIF: fingerprints stay when the file is edited elsewhere; an unreadable 
   assert.equal(outside.uriBaseId, undefined);
 });
 
-test('SARIF over ../shared/corpus: one valid log for every file', { skip: skip || (!existsSync(join(root, '..', 'shared', 'corpus')) && '../shared/corpus is absent'), timeout: TIMEOUT }, () => {
-  const base = join(root, '..', 'shared', 'corpus');
-  const files = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.(qasm|py|ipynb)$/.test(name)) files.push(relative(base, p));
-    }
-  };
-  walk(base);
+test('SARIF over ../shared/corpus: one valid log for every file', { skip: skip || (!existsSync(corpus) && '../shared/corpus is absent'), timeout: TIMEOUT }, () => {
+  const base = corpus;
+  const files = corpusFiles(/\.(qasm|py|ipynb)$/);
   assert.ok(files.length > 100, `${files.length} files`);
   const { log } = sarif(files, { cwd: base });
   assert.equal(log.runs[0].artifacts.length, files.length);
@@ -137,17 +144,9 @@ test('SARIF over ../shared/corpus: one valid log for every file', { skip: skip |
   console.log(`# ${files.length} files, ${log.runs[0].results.length} results: ${JSON.stringify(byRule)}`);
 });
 
-test('--jobs: the same output, in the order of the files, on one thread or several', { skip: skip || (!existsSync(join(root, '..', 'shared', 'corpus')) && '../shared/corpus is absent'), timeout: TIMEOUT }, () => {
-  const base = join(root, '..', 'shared', 'corpus');
-  const files = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (/\.qasm$/.test(name)) files.push(relative(base, p));
-    }
-  };
-  walk(base);
+test('--jobs: the same output, in the order of the files, on one thread or several', { skip: skip || (!existsSync(corpus) && '../shared/corpus is absent'), timeout: TIMEOUT }, () => {
+  const base = corpus;
+  const files = corpusFiles(/\.qasm$/);
   const twice = [...files, ...files, 'missing.qasm', ...files];  // an unreadable one in the middle
   for (const output of ['text', 'json', 'sarif', 'github']) {
     const one = run(['validate', '--no-config', '--output', output, '--jobs', '1', ...twice], { cwd: base });
