@@ -115,6 +115,7 @@ constexpr DiagnosticCode kCodes[] = {
     {"W601", W, "several circuits", "w601", python},
     {"W602", W, "new circuit discarded", "w602", python},
     {"W603", W, "measure_all beside existing bits", "w603", python},
+    {"W604", W, "operation after transpile", "w604", python},
     {"W701", W, "gate outside the basis", "w701", backend},
     {"W702", W, "uncoupled qubits", "w702", backend},
     {"W703", W, "SWAPs needed", "w703", backend},

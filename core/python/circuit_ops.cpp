@@ -72,7 +72,7 @@ int64_t Interpreter::add_circuit(CircuitObj c) {
 // end of the program, so what is charged is never given back; a copy starts with nothing charged
 // and is charged whole. Sizes are an x86-64 build's (memory.hpp says why), checked there.
 namespace {
-constexpr size_t kCircuitBytes = 528, kInstructionBytes = 36, kGateDefBytes = 240, kBodyOpBytes = 96;
+constexpr size_t kCircuitBytes = 552, kInstructionBytes = 36, kGateDefBytes = 240, kBodyOpBytes = 96;
 #if UINTPTR_MAX == UINT64_MAX && defined(__x86_64__)
 static_assert(sizeof(Instruction) == kInstructionBytes && sizeof(GateDef) == kGateDefBytes &&
                   sizeof(BodyOp) == kBodyOpBytes,

@@ -667,6 +667,7 @@ Value Interpreter::call(const Node& n) {
   if ((method && self.kind == Value::Inert) || fn.kind == Value::Inert) {
     const int64_t kind = method ? self.i : fn.i;
     note_run(kind, n);
+    if (kind == kRunTranspile) passed_to_transpile(args, n);
     return Value::handle(Value::Inert, kind);
   }
   if (method && (self.kind == Value::Circuit || self.kind == Value::Instructions)) refuse_inert(args, n);

@@ -122,6 +122,40 @@ void Interpreter::skipped(const Stmt& s, int64_t kind) {
   });
 }
 
+void Interpreter::passed_to_transpile(const Args& args, const Node& at) {
+  auto mark = [&](const Value& v) {
+    if (v.kind != Value::Circuit) return;
+    CircuitObj::Transpiled& t = circuits_[v.i].transpiled;
+    t.passed = true;
+    t.pending = false;  // transpiled again: with what was added since
+    t.offset = at.offset;
+    t.length = at.length;
+  };
+  auto each = [&](const Value& v) {  // transpile(qc), transpile([qc1, qc2]), pm.run(circuits=...)
+    if ((v.kind == Value::List || v.kind == Value::Tuple) && v.items)
+      for (const Value& item : *v.items) mark(item);
+    mark(v);
+  };
+  for (const Value& v : args.pos) each(v);
+  for (const auto& kw : args.kw) each(kw.second);
+}
+
+void Interpreter::report_added_after_transpile() {
+  for (const CircuitObj& c : circuits_) {
+    if (!c.transpiled.pending) continue;
+    const Span passed = map_.span(c.transpiled.offset, c.transpiled.length);
+    const std::string where = passed.cell
+                                  ? "cell " + std::to_string(passed.cell) + ", line " + std::to_string(passed.line)
+                                  : "line " + std::to_string(passed.line);
+    const std::string name = c.var.empty() ? std::string("the circuit") : "'" + c.var + "'";
+    sink_.add({Severity::Warning, "W604",
+               "an operation added to " + name + " after it was transpiled (" + where +
+                   "): transpile returns a new circuit, which does not have it, so what runs lacks this "
+                   "operation (finish the circuit first, or transpile it again)",
+               map_.span(c.transpiled.op_offset, c.transpiled.op_length)});
+  }
+}
+
 void Interpreter::refuse_inert(const Args& args, const Node& at) {
   auto check = [&](const Value& v, const Node& where) {
     if (v.kind != Value::Inert) return;
@@ -452,6 +486,7 @@ void Interpreter::iterate(const Node& at, const Value& it, const std::function<b
 }
 
 bool Interpreter::finish(Circuit& out, std::string* name) {
+  report_added_after_transpile();
   int64_t chosen = -1;
   if (!opt_.circuit.empty()) {
     auto it = vars_.find(opt_.circuit);

@@ -68,6 +68,23 @@ class Interpreter {
     int64_t derived_from = -1;                // made from that circuit, and not yet given a name
     uint32_t offset = 0, length = 0;
     std::string var;  // the last variable it was assigned to
+    // The last call that passed it to transpile() or a pass manager's run(), and the first
+    // operation added after that call (W604, reported at the end unless the circuit is transpiled
+    // again: then the user has the operation where it runs). A copy is a circuit of its own that
+    // nothing has transpiled.
+    struct Transpiled {
+      uint32_t offset = 0, length = 0, op_offset = 0, op_length = 0;
+      bool passed = false, pending = false;
+      Transpiled() = default;
+      Transpiled(const Transpiled&) {}
+      Transpiled(Transpiled&&) noexcept = default;
+      Transpiled& operator=(const Transpiled&) {
+        passed = pending = false;
+        return *this;
+      }
+      Transpiled& operator=(Transpiled&&) noexcept = default;
+      ~Transpiled() = default;
+    } transpiled;
     struct Charged {  // bytes of it charged to the memory budget (charge_circuit): a copy has none yet
       size_t bytes = 0;
       Charged() = default;
@@ -177,6 +194,11 @@ class Interpreter {
   void note_run(int64_t kind, const Node& at);
   void skipped(const Stmt& s, int64_t kind);
   void refuse_inert(const Args& args, const Node& at);
+  // W604: the circuits among a transpile call's arguments are marked; the first operation added
+  // to one later is kept, and reported by finish() (transpile returns a new circuit: what runs
+  // lacks the operation) unless the circuit is transpiled again.
+  void passed_to_transpile(const Args& args, const Node& at);
+  void report_added_after_transpile();
   bool equal(const Value& a, const Value& b);
   bool compare(const std::string& op, const Value& a, const Value& b, const Node& at);
   Value dict_method(const Value& dict, const std::string& method, Args& args, const Node& at);

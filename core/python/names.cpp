@@ -196,6 +196,7 @@ int64_t run_module(std::string_view m) {
       {"qiskit.tools", kRunHardware},  // job_monitor and friends (before Qiskit 1.0)
       {"qiskit.primitives", kRunPrimitive},
       {"qiskit.transpiler", kRunTranspile},
+      {"qiskit.compiler", kRunTranspile},  // transpile and assemble, where Qiskit defines them
       {"qiskit.visualization", kRunPlot},
       {"matplotlib", kRunPlot},
       {"IPython", kRunPlot},

@@ -679,6 +679,11 @@ void Interpreter::emit(CircuitObj& c, OpKind kind, int32_t gate, const uint32_t*
     grow(c.c.param_pool, np);
     charge_circuit(c);
   }
+  if (c.transpiled.passed && !c.transpiled.pending) {  // W604, kept for finish()
+    c.transpiled.pending = true;
+    c.transpiled.op_offset = call.offset;
+    c.transpiled.op_length = call.length;
+  }
   Instruction ins;
   ins.src_offset = call.offset;
   ins.src_length = call.length;

@@ -297,6 +297,9 @@ std::vector<Probe> validation_probes() {
        "from qiskit import QuantumCircuit\nqc = QuantumCircuit(2)\nb = "
        "QuantumCircuit(2)\nb.h(0)\nqc.compose(b)\nqc.h(0)\n"},
       {"W603", "from qiskit import QuantumCircuit\nqc = QuantumCircuit(2, 2)\nqc.h(0)\nqc.measure_all()\n"},
+      {"W604",
+       "from qiskit import QuantumCircuit, transpile\nqc = QuantumCircuit(2)\nqc.h(0)\ntqc = "
+       "transpile(qc)\nqc.measure_all()\n"},
       {"W210", prog("qreg q[1];\ncreg c[1];\nif (c == 0) x q[0];\n")},
       {"W211", prog("qreg q[1];\ncreg c[2];\nh q[0];\nmeasure q[0] -> c[0];\nmeasure q[0] -> c[1];\n")},
       {"W212", prog("qreg q[1];\ncreg c[1];\nh q[0];\nmeasure q[0] -> c[0];\nx q[0];\nmeasure q[0] -> c[0];\n")},

@@ -1,4 +1,4 @@
-// The dataflow lints (W210-W214) and the Python ones (W602, W603): each on a circuit that has the
+// The dataflow lints (W210-W214) and the Python ones (W602-W604): each on a circuit that has the
 // mistake, and on the nearest
 // circuit that does not, in OpenQASM 2, OpenQASM 3 and Qiskit Python.
 #include <catch2/catch.hpp>
@@ -123,4 +123,41 @@ TEST_CASE("W603: measure_all() on a circuit that has classical bits already", "[
   CHECK(count(std::string(kPy) + "qc = QuantumCircuit(2, 2)\nqc.h(0)\nqc.cx(0, 1)\nqc.measure_all()\n", "W603") == 1);
   CHECK(count(std::string(kPy) + "qc = QuantumCircuit(2)\nqc.h(0)\nqc.measure_all()\n", "W603") == 0);
   CHECK(count(std::string(kPy) + "qc = QuantumCircuit(2, 2)\nqc.h(0)\nqc.measure_all(add_bits=False)\n", "W603") == 0);
+}
+
+TEST_CASE("W604: an operation added after the circuit was transpiled", "[lint][python]") {
+  const std::string head =
+      "from qiskit import QuantumCircuit, transpile\nfrom qiskit_aer import AerSimulator\n"
+      "qc = QuantumCircuit(2)\nqc.h(0)\nqc.cx(0, 1)\nsim = AerSimulator()\n";
+  // The tutorial slip: measurements added after transpile, so the job runs without them.
+  const std::string late = head + "tqc = transpile(qc, sim)\nqc.measure_all()\njob = sim.run(tqc)\n";
+  const Report r = validate(late);
+  REQUIRE(r.valid);
+  const Diagnostic* w604 = nullptr;
+  for (const Diagnostic& d : r.diagnostics)
+    if (d.code == "W604") w604 = &d;
+  REQUIRE(w604);
+  CHECK(w604->span.line == 8);
+  CHECK(w604->message.find("'qc'") != std::string::npos);
+  CHECK(w604->message.find("line 7") != std::string::npos);  // where it was transpiled
+  CHECK(count(late, "W604") == 1);
+  // Reported once per circuit, however many operations follow.
+  CHECK(count(head + "tqc = transpile(qc, sim)\nqc.x(0)\nqc.x(1)\nqc.measure_all()\n", "W604") == 1);
+  // Finished first, then transpiled: nothing to say; nor for a circuit in a list, finished first.
+  CHECK(count(head + "qc.measure_all()\ntqc = transpile(qc, sim)\njob = sim.run(tqc)\n", "W604") == 0);
+  CHECK(count(head + "qc.measure_all()\ntqcs = transpile([qc], sim)\n", "W604") == 0);
+  // In a list, or through a pass manager (Qiskit 1.x and 2.x spelling), then changed: reported.
+  CHECK(count(head + "tqcs = transpile([qc], sim)\nqc.measure_all()\n", "W604") == 1);
+  CHECK(count(head + "from qiskit.transpiler.preset_passmanagers import generate_preset_pass_manager\n"
+                     "pm = generate_preset_pass_manager(optimization_level=1)\nisa = pm.run(qc)\nqc.measure_all()\n",
+              "W604") == 1);
+  CHECK(count(std::string(kPy) +
+                  "from qiskit.compiler import transpile\nqc = QuantumCircuit(1)\nt = transpile(qc)\nqc.x(0)\n",
+              "W604") == 1);
+  // Transpiled again after the change (a notebook printing the depth, then finishing): nothing lost.
+  CHECK(count(head + "print(transpile(qc, sim).depth())\nqc.measure_all()\ntqc = transpile(qc, sim)\n", "W604") == 0);
+  // A copy made after transpiling is a new circuit: building on it is fine.
+  CHECK(count(head + "tqc = transpile(qc, sim)\nqc2 = qc.copy()\nqc2.measure_all()\n", "W604") == 0);
+  // Another circuit, or a composition into a new one, is untouched by the mark.
+  CHECK(count(head + "tqc = transpile(qc, sim)\nother = QuantumCircuit(2)\nother.x(0)\n", "W604") == 0);
 }
