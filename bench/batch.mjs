@@ -1,7 +1,10 @@
-// Batch validation at CI scale: the corpus's OpenQASM files copied COPIES times
-// validated by one qvet process, with one job against one per core, alternated run by run,
-// medians of RUNS, whole processes.
+// Batch validation at CI scale: the corpus's OpenQASM files copied COPIES times, validated by one
+// qvet process, with one job against one per core, each without the cache, with a cold cache (an
+// empty folder: every file validated and stored) and with a warm one (the same files again: every
+// report read back), alternated run by run, medians of RUNS, whole processes.
 //   node bench/batch.mjs [COPIES] [RUNS]     (after scripts/build.sh; default 10 3: 1,420 files, 190 MB)
+// With COPIES of 50 or more the runs without the cache are left out (they cost what a cold run
+// does, less the stores; measure them at 10).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -22,24 +25,41 @@ for (let c = 0; c < copies; ++c) {
   sources.forEach((s, i) => { const f = join(String(c), `${i}-${relative(corpus, s).replaceAll('/', '_')}`); copyFileSync(s, join(dir, f)); files.push(f); });
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const time = (jobs) => {
+// cache: null (--no-cache) or a folder.
+const time = (jobs, cache) => {
   const t = process.hrtime.bigint();
   // SARIF: one log for every file, as a CI job writes it (the JSON reports of 7,000 files are more
   // than a Node string holds).
-  const r = spawnSync(cli, ['validate', '--no-config', '--output', 'sarif', '--jobs', String(jobs), ...files], { cwd: dir, maxBuffer: 1 << 30 });
+  const cacheArgs = cache ? ['--cache-dir', cache] : ['--no-cache'];
+  const r = spawnSync(cli, ['validate', '--no-config', ...cacheArgs, '--output', 'sarif', '--jobs', String(jobs), ...files], { cwd: dir, maxBuffer: 1 << 30 });
   if (r.error) throw r.error;
   return { ms: Number(process.hrtime.bigint() - t) / 1e6, out: createHash('sha256').update(r.stdout).digest('hex') };
 };
 const all = cpus().length;
-const one = [], many = [];
-let same = true;
+const configs = [];
+for (const jobs of [1, all]) {
+  if (copies < 50) configs.push({ name: `--jobs ${jobs}, no cache`, jobs, cache: 'none' });
+  configs.push({ name: `--jobs ${jobs}, cold cache`, jobs, cache: 'cold' });
+  configs.push({ name: `--jobs ${jobs}, warm cache`, jobs, cache: 'warm' });
+}
+const ms = new Map(configs.map((c) => [c.name, []]));
+const outputs = new Set();
 for (let r = 0; r < runs; ++r) {
-  const a = time(1), b = time(all);
-  one.push(a.ms);
-  many.push(b.ms);
-  same = same && a.out === b.out;
+  for (const jobs of [1, all]) {
+    const folder = join(dir, `cache-${r}-${jobs}`);
+    for (const c of configs.filter((x) => x.jobs === jobs)) {
+      const res = time(jobs, c.cache === 'none' ? null : folder);  // cold empties nothing: it runs first
+      ms.get(c.name).push(res.ms);
+      outputs.add(res.out);
+    }
+    rmSync(folder, { recursive: true, force: true });
+  }
 }
 console.log(`${files.length} files (${sources.length} corpus files x ${copies}), medians of ${runs}, whole processes`);
-console.log(`--jobs 1: ${median(one).toFixed(0)} ms; --jobs ${all}: ${median(many).toFixed(0)} ms; ${(median(one) / median(many)).toFixed(2)}x`);
-console.log(`output identical: ${same}`);
+const base = median(ms.get(`--jobs 1, ${copies < 50 ? 'no' : 'cold'} cache`));
+for (const c of configs) {
+  const m = median(ms.get(c.name));
+  console.log(`${c.name.padEnd(24)} ${m.toFixed(0).padStart(8)} ms  ${(base / m).toFixed(2)}x`);
+}
+console.log(`output identical in every run: ${outputs.size === 1}`);
 rmSync(dir, { recursive: true, force: true });

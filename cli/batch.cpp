@@ -12,14 +12,21 @@ namespace qvet::cli {
 
 namespace {
 
-void run_one(BatchItem& item) {
+void run_one(BatchItem& item, const ReportCache& cache) {
   errno = 0;
   item.read = read_input(item.path, &item.source);
   if (!item.read) {
     item.error = errno;
     return;
   }
+  const bool keyed = cache.on() && item.path != "-";
+  std::string key;
+  if (keyed) {
+    key = cache.key(item.source, item.options);
+    if ((item.cached = cache.load(key, &item.report))) return;
+  }
   item.report = validate(item.source, item.options);
+  if (keyed) cache.store(key, item.report);
 }
 
 void hand_back(BatchItem& item, const std::function<void(BatchItem&)>& use) {
@@ -39,14 +46,15 @@ unsigned default_jobs() {
 #endif
 }
 
-void validate_batch(std::vector<BatchItem>& items, unsigned jobs, const std::function<void(BatchItem&)>& use) {
+void validate_batch(std::vector<BatchItem>& items, unsigned jobs, const ReportCache& cache,
+                    const std::function<void(BatchItem&)>& use) {
 #ifdef __EMSCRIPTEN__
   jobs = 1;  // the CLI's WebAssembly build has no threads
 #endif
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, items.size()));
   if (jobs <= 1) {
     for (BatchItem& item : items) {
-      run_one(item);
+      run_one(item, cache);
       hand_back(item, use);
     }
     return;
@@ -67,7 +75,7 @@ void validate_batch(std::vector<BatchItem>& items, unsigned jobs, const std::fun
         if (next >= items.size()) return;
         i = next++;
       }
-      run_one(items[i]);
+      run_one(items[i], cache);
       {
         std::lock_guard<std::mutex> lock(mutex);
         done[i] = 1;

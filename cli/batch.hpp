@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cache.hpp"
 #include "qvet.hpp"
 
 namespace qvet::cli {
@@ -18,11 +19,14 @@ struct BatchItem {
   int error = 0;
   std::string source;  // its text, until it is handed back
   Report report;
+  bool cached = false;  // the report came from the cache of unchanged files
 };
 
 // Reads and validates every item on up to `jobs` threads (1: on this one), and calls `use` on
-// each, in order, on this thread; an item's source and report are freed after its call.
-void validate_batch(std::vector<BatchItem>& items, unsigned jobs, const std::function<void(BatchItem&)>& use);
+// each, in order, on this thread; an item's source and report are freed after its call. A file
+// (not standard input) whose report `cache` holds is not validated again; a new report is stored.
+void validate_batch(std::vector<BatchItem>& items, unsigned jobs, const ReportCache& cache,
+                    const std::function<void(BatchItem&)>& use);
 
 // Every core, or 1 where there are no threads (WebAssembly on Node).
 unsigned default_jobs();

@@ -54,6 +54,10 @@ const char* kOutputFlags =
     "                    time\n"
     "  --jobs N, -j N    validate: files validated at once (default: one per core); the output keeps\n"
     "                    the order of the files\n"
+    "  --no-cache        validate: validate every file, even one unchanged since the last run\n"
+    "  --cache-dir DIR   validate: where the cache of unchanged files lives (default: .qvet_cache, or\n"
+    "                    QVET_CACHE_DIR); an entry is keyed by the file's bytes, the options and qvet's\n"
+    "                    build\n"
     "  --config FILE     the options of FILE (JSON, the npm package's options) for every input; without\n"
     "                    it, each input's nearest .qvet.json from its folder upwards (flags come after)\n"
     "  --no-config       read no .qvet.json\n"
@@ -174,6 +178,8 @@ int validate_command(int argc, char** argv) {
   const char* actions = std::getenv("GITHUB_ACTIONS");
   Output output = actions && std::string(actions) == "true" ? Output::Github : Output::Text;
   uint64_t repeat = 0, jobs = qvet::cli::default_jobs();
+  const char* cache_env = std::getenv("QVET_CACHE_DIR");
+  std::string cache_dir = cache_env && *cache_env ? cache_env : ".qvet_cache";
   std::vector<std::string> files;
   qvet::cli::OptionFlags flags;
   for (int i = 0; i < argc; ++i) {
@@ -186,6 +192,18 @@ int validate_command(int argc, char** argv) {
     if (a == "--jobs" || a == "-j") {
       if (i + 1 >= argc || !qvet::cli::parse_count("--jobs", argv[i + 1], &jobs)) return kExitUsage;
       ++i;
+      continue;
+    }
+    if (a == "--no-cache") {
+      cache_dir.clear();
+      continue;
+    }
+    if (a == "--cache-dir") {
+      if (i + 1 >= argc || !*argv[i + 1]) {
+        std::cerr << "qvet: --cache-dir needs a folder\n";
+        return kExitUsage;
+      }
+      cache_dir = argv[++i];
       continue;
     }
     if (a == "--output" || a.rfind("--output=", 0) == 0) {
@@ -234,50 +252,55 @@ int validate_command(int argc, char** argv) {
     if (!qvet::cli::options_for(files[k], argc, argv, qvet::kValidateCall, flags, &items[k].options, &unused_sim))
       return kExitUsage;
   }
-  if (repeat) jobs = 1;  // the timings are of one validation at a time
+  if (repeat) {
+    jobs = 1;           // the timings are of one validation at a time,
+    cache_dir.clear();  // and of a validation, not of a cache read
+  }
+  const qvet::cli::ReportCache cache(cache_dir);
   size_t valid = 0, invalid = 0, unreadable = 0, errors = 0, warnings = 0;
   std::string json_reports;
   qvet::cli::SarifLog sarif;
-  qvet::cli::validate_batch(items, static_cast<unsigned>(std::max<uint64_t>(jobs, 1)), [&](qvet::cli::BatchItem& item) {
-    const std::string& f = item.path;
-    const std::string& src = item.source;
-    const std::string shown = f == "-" ? "<stdin>" : f;
-    if (!item.read) {
-      const std::string why = std::strerror(item.error);
-      std::cerr << "qvet: cannot read '" << f << "': " << why << "\n";
-      if (output == Output::Sarif) sarif.add_unreadable(f, why);
-      ++unreadable;
-      return;
-    }
-    if (repeat) time_validation(shown, src, item.options, repeat);
-    const qvet::Report& r = item.report;
-    (r.valid ? valid : invalid)++;
-    for (const auto& d : r.diagnostics) {
-      errors += d.severity == qvet::Severity::Error;
-      warnings += d.severity == qvet::Severity::Warning;
-    }
-    switch (output) {
-      case Output::Json: {
-        std::string body = qvet::to_json(r, files.size() == 1 ? 2 : -1);
-        if (files.size() == 1) {
-          std::cout << body << "\n";
-          break;
+  qvet::cli::validate_batch(
+      items, static_cast<unsigned>(std::max<uint64_t>(jobs, 1)), cache, [&](qvet::cli::BatchItem& item) {
+        const std::string& f = item.path;
+        const std::string& src = item.source;
+        const std::string shown = f == "-" ? "<stdin>" : f;
+        if (!item.read) {
+          const std::string why = std::strerror(item.error);
+          std::cerr << "qvet: cannot read '" << f << "': " << why << "\n";
+          if (output == Output::Sarif) sarif.add_unreadable(f, why);
+          ++unreadable;
+          return;
         }
-        if (!json_reports.empty()) json_reports += ",\n";
-        json_reports += "{\"file\":" + json_string(shown) + ",\"report\":" + body + "}";
-        break;
-      }
-      case Output::Sarif: sarif.add(f, src, r); break;
-      case Output::Github:
-        std::cout << qvet::cli::github_annotations(shown, quiet ? errors_only(r) : r)
-                  << qvet::cli::render_summary(shown, r);
-        break;
-      case Output::Text:
-        std::cout << qvet::cli::render_diagnostics(shown, src, quiet ? errors_only(r) : r, color)
-                  << qvet::cli::render_summary(shown, r) << qvet::cli::render_backend(r);
-        break;
-    }
-  });
+        if (repeat) time_validation(shown, src, item.options, repeat);
+        const qvet::Report& r = item.report;
+        (r.valid ? valid : invalid)++;
+        for (const auto& d : r.diagnostics) {
+          errors += d.severity == qvet::Severity::Error;
+          warnings += d.severity == qvet::Severity::Warning;
+        }
+        switch (output) {
+          case Output::Json: {
+            std::string body = qvet::to_json(r, files.size() == 1 ? 2 : -1);
+            if (files.size() == 1) {
+              std::cout << body << "\n";
+              break;
+            }
+            if (!json_reports.empty()) json_reports += ",\n";
+            json_reports += "{\"file\":" + json_string(shown) + ",\"report\":" + body + "}";
+            break;
+          }
+          case Output::Sarif: sarif.add(f, src, r); break;
+          case Output::Github:
+            std::cout << qvet::cli::github_annotations(shown, quiet ? errors_only(r) : r)
+                      << qvet::cli::render_summary(shown, r);
+            break;
+          case Output::Text:
+            std::cout << qvet::cli::render_diagnostics(shown, src, quiet ? errors_only(r) : r, color)
+                      << qvet::cli::render_summary(shown, r) << qvet::cli::render_backend(r);
+            break;
+        }
+      });
   if (output == Output::Sarif) {
     std::cout << sarif.str();
   } else if (output == Output::Json && files.size() > 1) {

@@ -78,10 +78,6 @@ std::string pascal(std::string_view title) {
 
 const char* level(Severity s) { return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note"; }
 
-std::string help_uri(const DiagnosticCode& c) {
-  return std::string(QVET_HOMEPAGE) + "/blob/main/docs/diagnostics.md#" + std::string(c.anchor);
-}
-
 std::string source_language(const std::string& format) {
   if (format == "qasm2" || format == "qasm3") return "openqasm";
   if (format == "python") return "python";
@@ -143,7 +139,7 @@ SarifLog::SarifLog()
     if (c.retired) continue;
     const std::string_view row = doc_row(c);
     const std::string md = row.empty() ? std::string(c.title) : std::string(row);
-    const std::string uri = help_uri(c);
+    const std::string uri = code_docs_url(c);
     json rule;
     rule["id"] = std::string(c.code);
     rule["name"] = pascal(c.title);

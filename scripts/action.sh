@@ -3,7 +3,8 @@
 # expands QVET_PATHS, runs qvet validate with the asked output, writes the SARIF log when it is
 # to be uploaded, and exits as the step should: 0, or 1 for an invalid circuit (unless
 # QVET_FAIL=false), or 2 for a usage or I/O error. QVET_CLI overrides the command (the tests run
-# the package built here instead of fetching it from npm).
+# the package built here instead of fetching it from npm). QVET_CACHE=false turns off the cache of
+# unchanged files (action.yml keeps .qvet_cache between runs with actions/cache).
 set -uo pipefail
 shopt -s globstar nullglob
 read -ra patterns <<< "${QVET_PATHS:-**/*.qasm}"
@@ -18,6 +19,7 @@ fi
 read -ra qvet <<< "${QVET_CLI:-npx --yes qvet@${QVET_VERSION:-latest}}"
 args=(validate)
 [ -n "${QVET_CONFIG:-}" ] && args+=(--config "$QVET_CONFIG")
+[ "${QVET_CACHE:-true}" = false ] && args+=(--no-cache)
 output="${QVET_OUTPUT:-github}"
 status=0
 if [ "${QVET_UPLOAD:-false}" = true ] || [ "$output" = sarif ]; then

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "circuit/gates.hpp"
+#include "diagnostics/codes.hpp"
 #include "options.hpp"
 #include "qvet.hpp"
 
@@ -94,6 +95,33 @@ std::string gates_json() {
   return list.dump();
 }
 
+// The diagnostic code table, for the package's `codes` list and the page's rules panel: a code
+// added to core/diagnostics/codes.cpp appears in both without another edit.
+std::string codes_json() {
+  static const std::pair<unsigned, const char*> kOrigins[] = {
+      {qvet::origin::qasm2, "qasm2"},     {qvet::origin::qasm3, "qasm3"},           {qvet::origin::python, "python"},
+      {qvet::origin::backend, "backend"}, {qvet::origin::simulation, "simulation"}, {qvet::origin::package, "package"},
+      {qvet::origin::exporter, "export"}};
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const qvet::DiagnosticCode& c : qvet::diagnostic_codes()) {
+    nlohmann::ordered_json origins = nlohmann::ordered_json::array();
+    for (const auto& [bit, name] : kOrigins)
+      if (c.origin & bit) origins.push_back(name);
+    const char* severity = c.severity == qvet::Severity::Error     ? "error"
+                           : c.severity == qvet::Severity::Warning ? "warning"
+                                                                   : "info";
+    list.push_back({{"code", c.code},
+                    {"severity", severity},
+                    {"title", c.title},
+                    {"origins", origins},
+                    {"off_by_default", c.off_by_default},
+                    {"strict_error", c.strict_error},
+                    {"retired", c.retired},
+                    {"docs", qvet::code_docs_url(c)}});
+  }
+  return list.dump();
+}
+
 }  // namespace
 
 void init_validate() {
@@ -103,4 +131,5 @@ void init_validate() {
   emscripten::function("version", &version);
   emscripten::function("backends", &backends_json);
   emscripten::function("gates", &gates_json);
+  emscripten::function("codes", &codes_json);
 }

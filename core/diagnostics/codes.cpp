@@ -143,4 +143,8 @@ const DiagnosticCode* find_code(std::string_view code) {
   return it != std::end(kCodes) && it->code == code ? it : nullptr;
 }
 
+std::string code_docs_url(const DiagnosticCode& code) {
+  return std::string(QVET_HOMEPAGE) + "/blob/main/docs/diagnostics.md#" + std::string(code.anchor);
+}
+
 }  // namespace qvet

@@ -4,6 +4,7 @@
 // the table disagree on a code, its anchor or its title.
 #pragma once
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 // Severity, through the public header: the one include that names it wherever the types live.
@@ -51,5 +52,9 @@ DiagnosticCodes diagnostic_codes();
 
 // The row for a code, or nullptr when the code is not in the table.
 const DiagnosticCode* find_code(std::string_view code);
+
+// The code's row in the project's documentation (docs/diagnostics.md at the homepage): where SARIF
+// rules, the package's code list and the page link to.
+std::string code_docs_url(const DiagnosticCode& code);
 
 }  // namespace qvet

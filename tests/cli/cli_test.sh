@@ -154,5 +154,54 @@ check "bad backend file says where" contains "$tmp/out" "bad.json: backend file:
 "$QVET" validate --backend ibm_nowhere "$SRC/examples/bell.qasm" > "$tmp/out" 2>&1; rc=$?
 check "unknown backend exits 2" test $rc -eq 2
 
+# The cache of unchanged files: a second run reads the reports the first stored (the same output in
+# every format), a change to the file or to the options is a new entry, a broken entry is a miss,
+# and nothing about the cache ever fails a run.
+c="$tmp/cache"
+printf 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[1];\ncreg c[1];\nmeasure q -> c;\nh q[0];\n' > "$tmp/warn.qasm"
+cp "$SRC/examples/bell.qasm" "$tmp/bell.qasm"
+entries() { find "$c" -type f ! -name .gitignore ! -name '*.tmp.*' 2>/dev/null | wc -l; }
+for out in text json sarif github; do
+  "$QVET" validate --no-color --cache-dir "$c" --output "$out" "$tmp/bell.qasm" "$tmp/warn.qasm" > "$tmp/cold.$out" 2>&1
+  "$QVET" validate --no-color --cache-dir "$c" --output "$out" "$tmp/bell.qasm" "$tmp/warn.qasm" > "$tmp/warm.$out" 2>&1
+  check "cache: warm $out output is the cold one" cmp -s "$tmp/cold.$out" "$tmp/warm.$out"
+done
+check "cache: one entry per file and options" test "$(entries)" -eq 2
+check "cache: kept out of git" contains "$c/.gitignore" "*"
+"$QVET" validate --no-color --cache-dir "$c" --disable W204 "$tmp/warn.qasm" > "$tmp/out" 2>&1
+check "cache: other options, another entry" test "$(entries)" -eq 3
+check "cache: other options, their own report" sh -c "! grep -q W204 '$tmp/out'"
+printf 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[1];\nx q[3];\n' > "$tmp/warn.qasm"
+"$QVET" validate --no-color --cache-dir "$c" "$tmp/warn.qasm" > "$tmp/out" 2>&1; rc=$?
+check "cache: an edited file is validated again" test $rc -eq 1
+check "cache: the edit's error" contains "$tmp/out" "error[E204]"
+# A hit is the stored report, not a new validation: bell's entry holding another report shows it.
+c2="$tmp/cache2"
+"$QVET" validate --json --cache-dir "$c2" "$tmp/bell.qasm" > /dev/null
+bell_entry=$(find "$c2" -type f ! -name .gitignore)
+"$QVET" validate --json --no-cache "$SRC/examples/teleport.qasm" > "$tmp/teleport.json"
+rm -rf "$tmp/cache3"; "$QVET" validate --json --cache-dir "$tmp/cache3" "$SRC/examples/teleport.qasm" > /dev/null
+cp "$(find "$tmp/cache3" -type f ! -name .gitignore)" "$bell_entry"
+"$QVET" validate --json --cache-dir "$c2" "$tmp/bell.qasm" > "$tmp/out"
+check "cache: a hit is read, not recomputed" cmp -s "$tmp/out" "$tmp/teleport.json"
+# Torn entries are misses: the run validates and stores them again.
+for f in $(find "$c" -type f ! -name .gitignore); do head -c 20 "$f" > "$f.cut" && mv "$f.cut" "$f"; done
+"$QVET" validate --no-color --cache-dir "$c" --output text "$tmp/bell.qasm" > "$tmp/out" 2>&1
+"$QVET" validate --no-color --no-cache --output text "$tmp/bell.qasm" > "$tmp/out2" 2>&1
+check "cache: a torn entry is a miss" cmp -s "$tmp/out" "$tmp/out2"
+# Off, elsewhere, or unwritable.
+(cd "$tmp" && mkdir -p nocache && cd nocache && "$QVET" validate --no-cache ../bell.qasm > /dev/null)
+check "cache: --no-cache writes nothing" test ! -e "$tmp/nocache/.qvet_cache"
+(cd "$tmp/nocache" && "$QVET" validate ../bell.qasm > /dev/null)
+check "cache: .qvet_cache by default" test -f "$tmp/nocache/.qvet_cache/.gitignore"
+QVET_CACHE_DIR="$tmp/envcache" "$QVET" validate "$tmp/bell.qasm" > /dev/null
+check "cache: QVET_CACHE_DIR" test -f "$tmp/envcache/.gitignore"
+touch "$tmp/afile"
+"$QVET" validate --no-color --cache-dir "$tmp/afile/sub" "$tmp/bell.qasm" > "$tmp/out" 2>&1; rc=$?
+check "cache: an unwritable cache changes nothing" test $rc -eq 0
+check "cache: an unwritable cache, the same output" cmp -s "$tmp/out" "$tmp/out2"
+"$QVET" validate --cache-dir > "$tmp/out" 2>&1; rc=$?
+check "cache: --cache-dir without a folder exits 2" test $rc -eq 2
+
 echo "cli: $passes passed, $fails failed"
 test $fails -eq 0

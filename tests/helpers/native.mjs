@@ -1,6 +1,6 @@
 // Helpers for the package tests (kept outside tests/js/, where `node --test tests/js/` would run them).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,16 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const cli = join(root, 'build', 'qvet');
 export const nativeTests = join(root, 'build', 'tests', 'cpp', 'qvet_tests');
 export const corpus = join(root, '..', 'shared', 'corpus', 'qasmbench');
+
+// The CLIs a test starts keep their cache of unchanged files (cli/cache.hpp) in a folder of this
+// test process's own, never in the repository or in ../shared, and gone when it ends. A test of
+// the cache itself names its folders (--cache-dir), or turns it off (--no-cache) where a cached
+// report would stand in for the validation it checks.
+if (!process.env.QVET_CACHE_DIR) {
+  const cache = mkdtempSync(join(tmpdir(), 'qvet-test-cache-'));
+  process.env.QVET_CACHE_DIR = cache;
+  process.on('exit', () => rmSync(cache, { recursive: true, force: true }));
+}
 
 // Bounds on the child processes below, so that a stuck one fails the test instead of hanging it.
 // The whole Catch2 suite: ctest gives it 300 s per case (tests/cpp/CMakeLists.txt).

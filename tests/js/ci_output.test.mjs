@@ -3,7 +3,7 @@
 // native CLI (build/qvet); skips, saying why, without it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
@@ -148,13 +148,23 @@ test('--jobs: the same output, in the order of the files, on one thread or sever
   const base = corpus;
   const files = corpusFiles(/\.qasm$/);
   const twice = [...files, ...files, 'missing.qasm', ...files];  // an unreadable one in the middle
+  const cache = mkdtempSync(join(tmpdir(), 'qvet-jobs-cache-'));
   for (const output of ['text', 'json', 'sarif', 'github']) {
-    const one = run(['validate', '--no-config', '--output', output, '--jobs', '1', ...twice], { cwd: base });
-    const four = run(['validate', '--no-config', '--output', output, '-j', '4', ...twice], { cwd: base });
+    // Without the cache, so that both runs validate every file.
+    const one = run(['validate', '--no-config', '--no-cache', '--output', output, '--jobs', '1', ...twice], { cwd: base });
+    const four = run(['validate', '--no-config', '--no-cache', '--output', output, '-j', '4', ...twice], { cwd: base });
     assert.equal(four.status, one.status, output);
     assert.equal(four.stdout, one.stdout, `${output}: the same output in the same order`);
     assert.equal(four.stderr, one.stderr, output);
+    // Four threads filling a cache, then reading it: still the same output.
+    for (const pass of ['cold', 'warm']) {
+      const cached = run(['validate', '--no-config', '--cache-dir', cache, '--output', output, '-j', '4', ...twice], { cwd: base });
+      assert.equal(cached.status, one.status, `${output}, ${pass} cache`);
+      assert.equal(cached.stdout, one.stdout, `${output}, ${pass} cache: the same output`);
+      assert.equal(cached.stderr, one.stderr, `${output}, ${pass} cache`);
+    }
   }
+  rmSync(cache, { recursive: true, force: true });
   assert.equal(run(['validate', '--jobs', 'many', 'x.qasm'], { cwd: base }).status, 2);
 });
 

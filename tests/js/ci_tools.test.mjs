@@ -3,7 +3,7 @@
 // (dist/cli.cjs) instead of the one npx would fetch. Skips, saying why, without it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -59,6 +59,15 @@ test('action.yml: its inputs reach the step, which annotates, writes the SARIF l
   const none = action(dir, { QVET_PATHS: '*.qasm3' });
   assert.equal(none.status, 0);
   assert.match(none.stdout, /^::warning title=qvet::no file matches '\*\.qasm3'/);
+  // The cache: on by default (the second of the step's two runs reads what the first stored), off
+  // with cache: false; and the workflow keeps .qvet_cache with actions/cache.
+  assert.match(yml, /uses: actions\/cache@v4\n\s+with:\n\s+path: \.qvet_cache/);
+  for (const [cache, stored] of [['true', true], ['false', false]]) {
+    const folder = mkdtempSync(join(tmpdir(), 'qvet-action-cache-'));
+    const cached = action(dir, { QVET_PATHS: 'circuits/**/*.qasm', QVET_UPLOAD: 'true', QVET_CACHE: cache, QVET_CACHE_DIR: folder });
+    assert.equal(cached.stdout, res.stdout, `cache: ${cache}, the same annotations`);
+    assert.equal(readdirSync(folder).length > 0, stored, `cache: ${cache}: entries stored`);
+  }
   // output: sarif prints the log too.
   const printed = action(dir, { QVET_PATHS: 'circuits/ok.qasm', QVET_OUTPUT: 'sarif' });
   assert.equal(printed.status, 0);

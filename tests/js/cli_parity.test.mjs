@@ -3,7 +3,7 @@
 // and exit code. Skips, saying why, without either.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -14,11 +14,13 @@ const skip = !existsSync(cli) ? 'the native CLI is not built (scripts/build.sh)'
   : !existsSync(wasmCli) ? 'dist/cli.cjs is not built (scripts/build-wasm.sh)' : false;
 const TIMEOUT = 60_000;
 
-function both(args, { cwd = root, input } = {}) {
-  const env = { ...process.env, GITHUB_ACTIONS: '', NO_COLOR: '1' };
-  const opts = { cwd, encoding: 'utf8', timeout: TIMEOUT, env, input, maxBuffer: 1 << 26 };
-  const native = spawnSync(cli, args, opts);
-  const wasm = spawnSync(process.execPath, [wasmCli, ...args], opts);
+// Each CLI with a cache of its own, so that neither reads a report the other computed.
+const caches = mkdtempSync(join(tmpdir(), 'qvet-parity-cache-'));
+function both(args, { cwd = root, input, env: extra = {} } = {}) {
+  const env = { ...process.env, GITHUB_ACTIONS: '', NO_COLOR: '1', ...extra };
+  const opts = { cwd, encoding: 'utf8', timeout: TIMEOUT, input, maxBuffer: 1 << 26 };
+  const native = spawnSync(cli, args, { ...opts, env: { ...env, QVET_CACHE_DIR: join(caches, 'native') } });
+  const wasm = spawnSync(process.execPath, [wasmCli, ...args], { ...opts, env: { ...env, QVET_CACHE_DIR: join(caches, 'wasm') } });
   for (const r of [native, wasm]) if (r.error) throw r.error;
   return { native, wasm };
 }
@@ -60,6 +62,38 @@ test('npx qvet: validate in every output, with the same exit codes', { skip, tim
   assert.equal(same(['validate', '--output', 'xml', 'warn.qasm'], { cwd: tmp }).status, 2);
   assert.equal(same(['validate', '--disable', 'E204', 'warn.qasm'], { cwd: tmp }).status, 2);
   assert.equal(same(['validate']).status, 2);
+  // The environment reaches both: GITHUB_ACTIONS=true makes annotations the default output.
+  const actions = both(['validate', 'warn.qasm'], { cwd: tmp, env: { GITHUB_ACTIONS: 'true' } });
+  assert.match(actions.native.stdout, /^::warning file=warn\.qasm,/m);
+  assert.equal(actions.wasm.stdout, actions.native.stdout);
+});
+
+test('npx qvet and the native CLI share a cache: the same build, the same entries', { skip, timeout: 5 * TIMEOUT }, () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'qvet-parity-shared-'));
+  const args = (dir) => ['validate', '--cache-dir', join(tmp, dir), '--output', 'sarif', 'examples/bell.qasm', 'examples/teleport3.qasm', 'examples/bell.py'];
+  const opts = { cwd: root, encoding: 'utf8', timeout: TIMEOUT, env: { ...process.env, GITHUB_ACTIONS: '' } };
+  const native = spawnSync(cli, args('n'), opts);
+  const wasm = spawnSync(process.execPath, [wasmCli, ...args('w')], opts);
+  assert.equal(wasm.stdout, native.stdout);
+  // The same entry names and bytes: one build id, one encoding, on x86-64 and in WebAssembly.
+  const entries = (dir) => {
+    const out = {};
+    const walk = (d) => {
+      for (const n of readdirSync(d, { withFileTypes: true })) {
+        const p = join(d, n.name);
+        if (n.isDirectory()) walk(p);
+        else out[p.slice(join(tmp, dir).length)] = readFileSync(p).toString('base64');
+      }
+    };
+    walk(join(tmp, dir));
+    return out;
+  };
+  const n = entries('n');
+  assert.equal(Object.keys(n).length, 4, 'three entries and the .gitignore');
+  assert.deepEqual(entries('w'), n);
+  // The WebAssembly CLI reading what the native one wrote prints what it printed.
+  const warm = spawnSync(process.execPath, [wasmCli, ...args('n')], opts);
+  assert.equal(warm.stdout, native.stdout);
 });
 
 test('npx qvet: simulate, export, equivalent, backends, help and version', { skip, timeout: 5 * TIMEOUT }, () => {

@@ -118,6 +118,7 @@ export function makeValidator(mod) {
   const version = mod.version();
   const backends = Object.freeze(JSON.parse(mod.backends()).map((b) => Object.freeze(b)));
   const gates = Object.freeze(JSON.parse(mod.gates()).map((g) => Object.freeze(g)));
+  const codes = Object.freeze(JSON.parse(mod.codes()).map((c) => Object.freeze({ ...c, origins: Object.freeze(c.origins) })));
   const schema = JSON.parse(mod.optionSchema());
   const validateChecks = optionChecks(schema, 'validate'), simulateChecks = optionChecks(schema, 'simulate');
   const formats = Object.freeze([...schema.find((row) => row.key === 'format').choices]);
@@ -128,6 +129,8 @@ export function makeValidator(mod) {
     backends,
     /** The standard gates qvet knows (the core's gate table), with their names, arity and structure. */
     gates,
+    /** Every diagnostic code (the core's code table): its severity, title, origins and documentation. */
+    codes,
     validate(code, options) {
       checkCode(code);
       return JSON.parse(mod.validate(wire(code), encodeOptions(options, validateChecks, 'validate')));

@@ -221,6 +221,25 @@ export interface GateInfo {
   python_class: string | null;
 }
 
+/** One row of the core's diagnostic code table (`Validator.codes`), as docs/diagnostics.md lists it. */
+export interface DiagnosticCodeInfo {
+  /** "E204", "W604", "I601". */
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  /** A few words, the bold start of the code's row in docs/diagnostics.md. */
+  title: string;
+  /** Where it can come from. */
+  origins: ('qasm2' | 'qasm3' | 'python' | 'backend' | 'simulation' | 'package' | 'export')[];
+  /** Reported only when switched on (`rules.enable`). */
+  off_by_default: boolean;
+  /** A warning that `strict` makes an error. */
+  strict_error: boolean;
+  /** No longer produced; kept so that a code never changes meaning. */
+  retired: boolean;
+  /** The code's row in the documentation. */
+  docs: string;
+}
+
 export interface BackendSection {
   name: string;
   processor: string;
@@ -279,6 +298,8 @@ export interface Validator {
   readonly backends: readonly BackendProfile[];
   /** The standard gates, from the core's gate table. */
   readonly gates: readonly GateInfo[];
+  /** Every diagnostic code, from the core's code table: what a rules setting can switch. */
+  readonly codes: readonly DiagnosticCodeInfo[];
   validate(code: string, options?: ValidateOptions): Report;
   /** `call.onProgress` is told the share of the run done as it goes (about a hundred times at most, the last 1). */
   simulate(code: string, options?: SimulateOptions, call?: ProgressOptions): Report;

@@ -93,7 +93,7 @@ self.onmessage = async (event) => {
   try {
     const v = await validatorFor(method, args);
     if (method === 'hello') {
-      self.postMessage({ id, ok: true, result: { version: v.version, formats: v.formats, backends: v.backends, gates: v.gates } });
+      self.postMessage({ id, ok: true, result: { version: v.version, formats: v.formats, backends: v.backends, gates: v.gates, codes: v.codes } });
       return;
     }
     if (!['validate', 'simulate', 'export', 'equivalent'].includes(method)) throw new TypeError(`qvet: unknown method '${method}'`);

@@ -1,5 +1,5 @@
 import type {
-  BackendProfile, Equivalence, ExportResult, Format, GateInfo, LoadOptions, ProgressOptions, Report, SimulateOptions,
+  BackendProfile, DiagnosticCodeInfo, Equivalence, ExportResult, Format, GateInfo, LoadOptions, ProgressOptions, Report, SimulateOptions,
   ValidateOptions,
 } from './index.js';
 
@@ -13,6 +13,7 @@ export interface WorkerValidator {
   readonly formats: readonly Format[];
   readonly backends: readonly BackendProfile[];
   readonly gates: readonly GateInfo[];
+  readonly codes: readonly DiagnosticCodeInfo[];
   validate(code: string, options?: ValidateOptions, call?: CallOptions): Promise<Report>;
   /** `call.onProgress` is posted the share done as the worker runs (see Validator.simulate). */
   simulate(code: string, options?: SimulateOptions, call?: CallOptions & ProgressOptions): Promise<Report>;

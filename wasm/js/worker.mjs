@@ -91,12 +91,13 @@ export async function createWorkerValidator(options = {}) {
     const compiled = await Promise.resolve(leanModule).catch(() => null);
     if (compiled instanceof WebAssembly.Module) init = { leanModule: compiled };
   }
-  const { version, formats, backends, gates } = await call('hello', []);
+  const { version, formats, backends, gates, codes } = await call('hello', []);
   return Object.freeze({
     version,
     formats,
     backends,
     gates,
+    codes,
     validate: (code, opts, { signal } = {}) => call('validate', [code, opts], signal),
     simulate: (code, opts, { signal, onProgress } = {}) => call('simulate', [code, opts], signal, onProgress),
     export: (code, to, opts, { signal } = {}) => call('export', [code, to, opts], signal),
