@@ -350,6 +350,60 @@ test('a long circuit: the diagram holds only what is in view, scrolls to the end
   await context.close();
 });
 
+test('the rules panel switches a warning off, makes one an error, turns on one off by default, and remembers', { skip, timeout }, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  // W204 (a gate after a measurement) and, once switched on, W214 (a measurement of q[1], which no
+  // gate touches).
+  const code = 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\ncreg c[2];\nh q[0];\nmeasure q -> c;\nx q[0];\n';
+  await typeCode(page, code);
+  await page.waitForSelector('.cm-lintRange-warning');
+  assert.equal(await page.textContent('#status'), 'Valid, 1 warning.');
+  const settled = async (action) => {
+    const before = Number(await page.getAttribute('body', 'data-validations'));
+    await action();
+    await page.waitForFunction((n) => Number(document.body.dataset.validations) > n, before);
+  };
+  await page.click('#rules');
+  assert.ok(await page.evaluate(() => document.querySelector('#settings').open), 'the dialog opens');
+  // The list is the code table's warnings and infos: no error, every live W code, W214 said off.
+  const listed = await page.$$eval('#settings .rule', (rows) => rows.map((r) => r.dataset.code));
+  assert.ok(listed.includes('W204') && listed.includes('W604') && listed.includes('I601'), listed.join(' '));
+  assert.ok(!listed.some((c) => c.startsWith('E')), 'errors cannot be switched off');
+  assert.match(await page.textContent('#settings .rule[data-code="W214"]'), /off by default/);
+  assert.match(await page.getAttribute('#settings .rule[data-code="W204"] a', 'href'), /docs\/diagnostics\.md#w204$/);
+  await page.fill('#settings .rules-filter', 'after measurement');
+  assert.deepEqual(await page.$$eval('#settings .rule:not([hidden])', (rows) => rows.map((r) => r.dataset.code)), ['W204']);
+  await page.fill('#settings .rules-filter', '');
+  // Off: the warning goes.
+  await settled(() => page.uncheck('#rule-W204'));
+  assert.equal(await page.textContent('#status'), 'Valid.');
+  assert.equal(await page.textContent('#rules'), 'Rules (1)');
+  // On again, as an error: the circuit is invalid.
+  await settled(() => page.check('#rule-W204'));
+  await settled(() => page.selectOption('#settings .rule[data-code="W204"] select', 'error'));
+  assert.equal(await page.textContent('#status'), '1 error.');
+  // Off by default, switched on, with the keyboard.
+  await page.focus('#rule-W214');
+  await settled(() => page.keyboard.press('Space'));
+  assert.equal(await page.textContent('#status'), '1 error, 1 warning.');
+  await page.keyboard.press('Escape');
+  assert.ok(!(await page.evaluate(() => document.querySelector('#settings').open)), 'Escape closes it');
+  // Remembered on the next visit, and applied to its first result.
+  await page.reload();
+  await page.waitForSelector('body[data-ready="1"]');
+  await typeCode(page, code);
+  await page.waitForFunction(() => document.querySelector('#status').textContent === '1 error, 1 warning.');
+  assert.equal(await page.textContent('#rules'), 'Rules (2)');
+  // Reset: the defaults.
+  await page.click('#rules');
+  await settled(() => page.click('#settings .rules-reset'));
+  assert.equal(await page.textContent('#status'), 'Valid, 1 warning.');
+  assert.equal(await page.textContent('#rules'), 'Rules');
+  await page.keyboard.press('Escape');
+  await context.close();
+});
+
 test('the shared URL restores the circuit', { skip, timeout }, async () => {
   const context = await browser.newContext();
   const page = await openPage(context);

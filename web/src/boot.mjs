@@ -35,7 +35,7 @@ async function validateHere() {
   performance.mark('qvet:validate-sent');  // bench/page_first_result.mjs reads the marks
   const report = v.validate(code, options);
   performance.mark('qvet:result');
-  return { code, options, report, backends: v.backends, gates: v.gates };
+  return { code, options, report, backends: v.backends, gates: v.gates, codes: v.codes };
 }
 // Until the editor's JavaScript has arrived: the code as plain text where the editor goes, and the
 // first result's figures, diagram and status as soon as it is known (main.mjs redraws them all).

@@ -7,6 +7,7 @@ import { initEditor, setDoc, setLanguage, showDiagnostics } from './editor.mjs';
 import { examples } from './examples.mjs';
 import { drawHistogram } from './histogram.mjs';
 import { showMetrics, statusText } from './metrics.mjs';
+import { initSettings } from './settings.mjs';
 import { decode, encode } from './share.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -17,6 +18,7 @@ let simulator = null;  // a promise of the simulation worker, separate so cancel
 let latest = 0;        // sequence number of the newest validation request
 let report = null;     // the report shown
 let timer = 0;
+let rules;             // the settings panel's `rules` option (undefined: every rule as qvet sets it)
 let code = decode(location.hash) ?? examples['Bell pair'];
 
 function status(text) {
@@ -42,11 +44,16 @@ function render(r) {
 }
 
 async function validateNow() {
+  if (!validator) {  // a setting changed before the worker answered: try again shortly
+    scheduleValidation();
+    return;
+  }
   const seq = ++latest;
   const source = code;
   try {
     const options = { format: $('format').value, operations: true, maxOperations: MAX_OPS };
     if ($('backend').value) options.backend = $('backend').value;
+    if (rules) options.rules = rules;
     if (!report) performance.mark('qvet:validate-sent');
     const sent = performance.now();
     const r = await validator.validate(source, options);
@@ -158,6 +165,7 @@ $('sim-form').addEventListener('submit', async (event) => {
       document.body.dataset.simProgress = String(Number(document.body.dataset.simProgress ?? 0) + 1);
     };
     const simOptions = { format: $('format').value, shots, seed, parameters };
+    if (rules) simOptions.rules = rules;
     const r = await (await simulator).simulate(code, simOptions, { signal: running.signal, onProgress });
     const s = r.simulation;
     if (!r.valid) $('sim-status').textContent = 'Fix the errors first.';
@@ -187,15 +195,29 @@ document.addEventListener('keydown', (e) => {
 // ---- start: boot.mjs started the validation worker before this module (and CodeMirror) loaded, so
 // the wasm compiles while the editor is built; the service worker makes the page work offline.
 // `first`: boot.mjs's validation of the opening circuit on the page's own thread, a promise of
-// {code, options, report, backends, gates}; shown while the document and the controls are still what it
+// {code, options, report, backends, gates, codes}; shown while the document and the controls are still what it
 // was asked with. Every later validation goes to the worker.
+// The rules panel, from the code table; a change validates again.
+function fillSettings(codes) {
+  rules = initSettings({
+    dialog: $('settings'),
+    opener: $('rules'),
+    codes,
+    onChange(next) {
+      rules = next;
+      scheduleValidation();
+    },
+  });
+}
+
 export async function start(validatorPromise, first) {
   performance.mark('qvet:ui');  // the editor is up
   const early = await first?.catch(() => null);
   if (early) {
     fillBackends(early.backends);
     setGates(early.gates);
-    const unchanged = early.code === code && $('format').value === early.options.format && !$('backend').value;
+    fillSettings(early.codes);
+    const unchanged = early.code === code && $('format').value === early.options.format && !$('backend').value && !rules;
     if (unchanged) render(early.report);
   }
   validator = await validatorPromise;
@@ -203,6 +225,7 @@ export async function start(validatorPromise, first) {
   if (!early) {
     fillBackends(validator.backends);
     setGates(validator.gates);
+    fillSettings(validator.codes);
   }
   if (!report || code !== early?.code) await validateNow();
   if ('serviceWorker' in navigator) {
