@@ -7,7 +7,7 @@
 // does, less the stores; measure them at 10).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { cli, root } from '../tests/helpers/native.mjs';
@@ -22,7 +22,13 @@ const dir = mkdtempSync(join(tmpdir(), 'qvet-batch-'));
 const files = [];
 for (let c = 0; c < copies; ++c) {
   mkdirSync(join(dir, String(c)));
-  sources.forEach((s, i) => { const f = join(String(c), `${i}-${relative(corpus, s).replaceAll('/', '_')}`); copyFileSync(s, join(dir, f)); files.push(f); });
+  // Each copy its own bytes (a last comment line naming the copy), as a repository's files are: the
+  // cache keys by content, and identical copies would be hits within the cold run itself.
+  sources.forEach((s, i) => {
+    const f = join(String(c), `${i}-${relative(corpus, s).replaceAll('/', '_')}`);
+    writeFileSync(join(dir, f), Buffer.concat([readFileSync(s), Buffer.from(`\n// copy ${c}\n`)]));
+    files.push(f);
+  });
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 // cache: null (--no-cache) or a folder.

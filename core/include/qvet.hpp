@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "qvet/diagnostic.hpp"
+#include "qvet/language.hpp"
 #include "qvet/options.hpp"
 #include "qvet/report.hpp"
 
@@ -49,6 +50,23 @@ std::string to_json(const Export& result, int indent = -1);
 // An equivalence result as JSON text: {ok, equivalent, global_phase, max_deviation, error}, where
 // error is null or a diagnostic object like a report's.
 std::string to_json(const Equivalence& result, int indent = -1);
+
+// The language service: what an editor asks about the names in a source (OpenQASM 2 and 3; a
+// Python source answers nothing yet). `line` and `column` are 1-based, the column in code points.
+// Each reads the source's tokens, not its meaning, so a file with errors still answers.
+Hover hover(std::string_view source, uint32_t line, uint32_t column, const Options& options = {});
+std::vector<CompletionItem> completions(std::string_view source, uint32_t line, uint32_t column,
+                                        const Options& options = {});
+// The declaration of the name at the position (none for a standard gate, which has no source).
+std::vector<Span> definition(std::string_view source, uint32_t line, uint32_t column, const Options& options = {});
+// Every use of the name at the position, its declaration first when asked for.
+std::vector<Span> references(std::string_view source, uint32_t line, uint32_t column, bool include_declaration = true,
+                             const Options& options = {});
+// The edits that give the name at the position another name, or why that is refused.
+Rename rename(std::string_view source, uint32_t line, uint32_t column, std::string_view new_name,
+              const Options& options = {});
+// The source's declarations, in order (an outline).
+std::vector<DocumentSymbol> document_symbols(std::string_view source, const Options& options = {});
 
 const char* version();
 

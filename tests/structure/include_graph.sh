@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The core's include graph, checked: front ends (qasm2/, qasm3/, python/) fill the circuit model; passes
-# (analysis/, lint/, backend/, sim/, report/, export/) read it and never include a front end, the driver
+# (analysis/, lint/, backend/, sim/, report/, export/, service/) read it and never include a front end, the driver
 # (api/) or another pass; the model and the shared pieces (circuit/, diagnostics/, source/, util/)
 # include neither; the public headers (include/) include only each other. Only api/ sees it all.
 # Usage: include_graph.sh [CORE_DIR]; prints every offending #include and exits 1 if there is one.
@@ -24,6 +24,7 @@ declare -A allowed=(
   [sim]="sim $shared"
   [report]="report $shared"
   [export]="export $shared"
+  [service]="service $shared"
   [api]="*"
 )
 
