@@ -1,9 +1,10 @@
 // The language service's entry points (qvet.hpp): the source's front end indexes its names
-// (qasm2/index.hpp), then the service (service/language.hpp) answers. A Python source, or one the
+// (qasm2/index.hpp, qasm3/index.hpp), then the service (service/language.hpp) answers. A Python source, or one the
 // service cannot read, answers nothing; nothing here throws.
 #include <new>
 
 #include "qasm2/index.hpp"
+#include "qasm3/index.hpp"
 #include "qvet.hpp"
 #include "service/language.hpp"
 #include "source/source_map.hpp"
@@ -18,9 +19,10 @@ Result with_document(std::string_view src, const Options& opt, Result none, Answ
   try {
     if (src.size() > opt.limits.max_source_bytes) return none;
     const Format language = front_end(src, opt);
-    if (language != Format::Qasm2) return none;
+    if (language != Format::Qasm2 && language != Format::Qasm3) return none;
     const SourceMap map(src);
-    const SymbolIndex index = qasm2::index_symbols(src, map);
+    const SymbolIndex index =
+        language == Format::Qasm3 ? qasm3::index_symbols(src, map) : qasm2::index_symbols(src, map);
     const service::Document doc{src, map, index, language};
     return answer(doc);
   } catch (...) {  // out of memory, or a bug: no answer, never an exception across the API
@@ -59,7 +61,7 @@ std::vector<Span> references(std::string_view source, uint32_t line, uint32_t co
 Rename rename(std::string_view source, uint32_t line, uint32_t column, std::string_view new_name,
               const Options& options) {
   Rename none;
-  none.error = "qvet renames names in OpenQASM 2 sources only (yet)";
+  none.error = "qvet renames names in OpenQASM sources only (yet)";
   return with_document(source, options, none, [&](const service::Document& d) {
     return service::rename(d, service::offset_at(d.map, line, column), new_name);
   });

@@ -3,6 +3,7 @@
 // and its worker moves an OpenQASM 3 document to the full module before calling (front_end()).
 // Linked ahead of the core library, as core/python/absent.cpp is, for the same reason.
 #include "qasm3/frontend.hpp"
+#include "qasm3/index.hpp"
 
 namespace qvet::qasm3 {
 
@@ -12,5 +13,9 @@ void parse(std::string_view, const SourceMap& map, const Options&, DiagnosticSin
             "package's default qvet.wasm)",
             map.span(0, 0)});
 }
+
+// The language service reads no OpenQASM 3 here either: the worker sends such a document to the
+// full module.
+SymbolIndex index_symbols(std::string_view, const SourceMap&) { return {}; }
 
 }  // namespace qvet::qasm3

@@ -206,8 +206,10 @@ Hover hover(const Document& doc, size_t offset) {
     case SymbolKind::GateParameter:
     case SymbolKind::GateQubit: {
       const Symbol& g = doc.index.symbols[static_cast<size_t>(s.parent)];
-      md = std::string(s.kind == SymbolKind::GateParameter ? "Parameter" : "Qubit argument") + " `" + s.name +
-           "` of gate `" + g.name + "`.";
+      const char* owner = g.kind == SymbolKind::Subroutine ? "subroutine" : "gate";
+      md = std::string(s.kind == SymbolKind::GateParameter ? "Parameter" : "Qubit argument") + " `" + s.name + "`" +
+           (g.kind == SymbolKind::Subroutine && !s.type.empty() ? " (" + s.type + ")" : "") + " of " + owner + " `" +
+           g.name + "`.";
       break;
     }
     case SymbolKind::Variable:

@@ -198,3 +198,98 @@ TEST_CASE("the service answers on broken code, and nothing for what it does not 
   CHECK_FALSE(hover(kAdder, 1000, 1000).found);
   CHECK(completions(kAdder, 0, 0).size() > 10);
 }
+
+TEST_CASE("OpenQASM 3: qubit and bit registers, gates, subroutines, classical variables", "[language][qasm3]") {
+  // In the style of the OpenQASM 3 examples (teleport, adder): typed declarations, a subroutine
+  // with typed parameters, a loop variable, a measurement into a bit register.
+  const std::string src =
+      "OPENQASM 3.0;\n"                             // 1
+      "include \"stdgates.inc\";\n"                 // 2
+      "const int[32] n = 3;\n"                      // 3
+      "input angle[20] theta;\n"                    // 4
+      "qubit[4] q;\n"                               // 5
+      "bit[4] c;\n"                                 // 6
+      "gate flip(a) t { rx(a) t; }\n"               // 7
+      "def parity(bit[4] b, qubit anc) -> bit {\n"  // 8
+      "  bit r = b[0] ^ b[1];\n"                    // 9
+      "  return r;\n"                               // 10
+      "}\n"                                         // 11
+      "for int i in [0:n - 1] {\n"                  // 12
+      "  flip(theta) q[i];\n"                       // 13
+      "}\n"                                         // 14
+      "c = measure q;\n"                            // 15
+      "bit p = parity(c, q[3]);\n";                 // 16
+  const Hover q = hover(src, 13, 15);
+  REQUIRE(q.found);
+  CHECK(q.markdown.find("```qasm3\nqubit[4] q;\n```") == 0);
+  CHECK(q.markdown.find("Quantum register of 4 qubits") != std::string::npos);
+  CHECK(hover(src, 15, 1).markdown.find("Classical register of 4 bits") != std::string::npos);
+  CHECK(hover(src, 12, 17).markdown.find("const int[32] n = 3;") != std::string::npos);  // n in the range
+  CHECK(hover(src, 13, 8).markdown.find("input angle[20] theta;") != std::string::npos);
+  CHECK(hover(src, 13, 3).markdown.find("gate flip(a) t { rx(a) t; }") != std::string::npos);
+  CHECK(hover(src, 7, 18).markdown.find("Standard gate: 1 parameter, 1 qubit; Qiskit's `rx`") != std::string::npos);
+  CHECK(hover(src, 9, 11).markdown == "Parameter `b` (bit[4]) of subroutine `parity`.");
+  CHECK(hover(src, 16, 9).markdown.find("def parity(bit[4] b, qubit anc) -> bit {") != std::string::npos);
+  // The loop variable and the subroutine's local r: declared where they are.
+  REQUIRE(definition(src, 13, 17).size() == 1);
+  CHECK(definition(src, 13, 17)[0].line == 12);
+  REQUIRE(definition(src, 10, 10).size() == 1);
+  CHECK(definition(src, 10, 10)[0].line == 9);
+  // q: declared, used in the loop, measured, passed: four places.
+  CHECK(references(src, 5, 10).size() == 4);
+  // The outline: constants, registers, the gate and the subroutine with their parameters.
+  std::vector<std::string> names;
+  for (const DocumentSymbol& s : document_symbols(src)) names.push_back(s.kind + " " + s.name);
+  const std::vector<std::string> want = {
+      "variable n",        "variable theta", "qreg q",    "creg c", "gate flip",  "parameter a", "qubit t",
+      "subroutine parity", "parameter b",    "qubit anc", "creg r", "variable i", "creg p"};
+  CHECK(names == want);
+  // Completion sees stdgates.inc's gates, the program's names, OpenQASM 3's keywords (no CX).
+  const std::vector<std::string> all = labels(completions(src + "\n", 17, 1));
+  CHECK(has(all, "flip"));
+  CHECK(has(all, "parity"));
+  CHECK(has(all, "cx"));
+  CHECK(has(all, "while"));
+  CHECK_FALSE(has(all, "CX"));
+  // Rename a register: every use, and the program still reads the same.
+  const Rename r = rename(src, 5, 10, "data");
+  REQUIRE(r.ok);
+  CHECK(r.edits.size() == 4);
+  CHECK(rename(src, 5, 10, "flip").error.find("already the name of a gate") != std::string::npos);
+  CHECK(rename(src, 5, 10, "for").error.find("keyword") != std::string::npos);
+}
+
+TEST_CASE("the service over the corpus: every declaration is found again from each of its uses", "[language][corpus]") {
+  const std::string root = std::string(QVET_SHARED_DIR) + "/corpus/";
+  std::vector<std::string> files = files_in(root + "openqasm3-examples", ".qasm");
+  for (const std::string& d : files_in(root + "qasmbench/small"))
+    for (const std::string& f : files_in(d, ".qasm")) files.push_back(f);
+  if (files.empty()) QVET_SKIP(root << " is absent (the corpus lives in ../shared beside the project)");
+  size_t checked = 0;
+  for (const std::string& path : files) {
+    std::string src;
+    REQUIRE(read_file(path, &src));
+    if (src.size() > 200000) continue;  // the per-use loop below is quadratic
+    INFO(path);
+    for (const DocumentSymbol& s : document_symbols(src)) {
+      // From the declaration: hover finds it, definition is itself, references start with it.
+      const Hover h = hover(src, s.name_span.line, s.name_span.column);
+      REQUIRE(h.found);
+      CHECK(h.span.line == s.name_span.line);
+      const std::vector<Span> def = definition(src, s.name_span.line, s.name_span.column);
+      REQUIRE(def.size() == 1);
+      CHECK(def[0].offset == s.name_span.offset);
+      const std::vector<Span> refs = references(src, s.name_span.line, s.name_span.column);
+      REQUIRE_FALSE(refs.empty());
+      // Every use leads back to the declaration.
+      for (size_t k = 0; k < refs.size() && k < 20; ++k) {
+        const std::vector<Span> back = definition(src, refs[k].line, refs[k].column);
+        REQUIRE(back.size() == 1);
+        CHECK(back[0].offset == s.name_span.offset);
+      }
+      ++checked;
+    }
+    CHECK_FALSE(completions(src, 1, 1).empty());
+  }
+  CHECK(checked > 100);
+}
