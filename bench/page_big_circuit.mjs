@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtSite, startNginx } from '../tests/helpers/nginx.mjs';
+import { launchChromium, paste } from '../tests/helpers/browser.mjs';
 
 const runs = Number(process.argv[2] ?? 3);
 if (!existsSync(join(builtSite, 'index.html'))) throw new Error('build the page first: bash scripts/build-web.sh');
@@ -21,11 +22,7 @@ function circuit(gates) {
 }
 
 const server = await startNginx();
-const { chromium } = await import('playwright-core');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 const page = await (await browser.newContext()).newPage();
 await page.goto(server.url);
 await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
@@ -40,14 +37,7 @@ for (const gates of [1000, 10000, 100000]) {
     const before = Number(await page.getAttribute('body', 'data-validations'));
     await page.evaluate(() => performance.clearMeasures());
     // A paste, as a user's: one clipboard event on the editor with the whole text.
-    await page.evaluate((t) => {
-      const content = document.querySelector('.cm-content');
-      content.focus();
-      document.execCommand('selectAll');
-      const data = new DataTransfer();
-      data.setData('text/plain', t);
-      content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, text + `// run ${r}\n`);
+    await paste(page, text + `// run ${r}\n`);
     await page.waitForFunction((n) => Number(document.body.dataset.validations) > n, before, { timeout: 60000 });
     const m = await page.evaluate(() => ({
       trip: performance.getEntriesByName('qvet:validate').at(-1)?.duration,

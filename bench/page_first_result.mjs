@@ -9,18 +9,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtSite, startNginx } from '../tests/helpers/nginx.mjs';
+import { launchChromium } from '../tests/helpers/browser.mjs';
 
 const runs = Number(process.argv[2] ?? 5);
-const CHROMIUM = '/usr/bin/chromium';
 if (!existsSync(join(builtSite, 'index.html'))) throw new Error('build the page first: bash scripts/build-web.sh');
 
 const server = await startNginx();
-const { chromium } = await import('playwright-core');
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 
 async function visit(context) {
   const wasm = [];

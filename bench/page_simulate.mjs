@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, root } from '../tests/helpers/native.mjs';
 import { builtSite, startNginx } from '../tests/helpers/nginx.mjs';
+import { launchChromium, paste } from '../tests/helpers/browser.mjs';
 
 const qubits = Number(process.argv[2] ?? 22), cycles = Number(process.argv[3] ?? 14), runs = Number(process.argv[4] ?? 3);
 if (!existsSync(join(builtSite, 'index.html'))) throw new Error('build the page first: bash scripts/build-web.sh');
@@ -21,11 +22,7 @@ const code = readFileSync(file, 'utf8') + `creg c[${qubits}];\nmeasure q -> c;\n
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const server = await startNginx();
-const { chromium } = await import('playwright-core');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 
 async function pageRuns(isolated) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -41,14 +38,7 @@ async function pageRuns(isolated) {
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
   if ((await page.evaluate(() => crossOriginIsolated)) !== isolated) throw new Error(`crossOriginIsolated is not ${isolated}`);
-  await page.evaluate((t) => {
-    const content = document.querySelector('.cm-content');
-    content.focus();
-    document.execCommand('selectAll');
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, code);
+  await paste(page, code);
   await page.waitForFunction(() => /^Valid/.test(document.getElementById('status').textContent), null, { timeout: 30000 });
   await page.fill('#shots', '1000');
   const times = [];

@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtSite, startNginx } from '../tests/helpers/nginx.mjs';
+import { launchChromium, paste } from '../tests/helpers/browser.mjs';
 
 const lines = Number(process.argv[2] ?? 10000);
 const keys = Number(process.argv[3] ?? 200);
@@ -26,25 +27,14 @@ function circuit(n) {
 }
 
 const server = await startNginx();
-const { chromium } = await import('playwright-core');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 try {
   const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
   const text = circuit(lines);
   const before = Number(await page.getAttribute('body', 'data-validations'));
-  await page.evaluate((t) => {
-    const content = document.querySelector('.cm-content');
-    content.focus();
-    document.execCommand('selectAll');
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
+  await paste(page, text);
   await page.waitForFunction((n) => Number(document.body.dataset.validations) > n, before, { timeout: 60000 });
   // The cursor some 100 screens up from the end, by the keys a user would press.
   await page.keyboard.press('Control+End');

@@ -282,3 +282,46 @@ test('gates: the core\'s gate table, each gate readable and reported by its Qisk
   }
   assert.ok(checked >= 45, `${checked} gates read back`);
 });
+
+test('codes: the core\'s code table, each with its severity, origins and documentation', async () => {
+  const v = await createValidator();
+  assert.ok(Object.isFrozen(v.codes) && v.codes.length > 90);
+  const w214 = v.codes.find((c) => c.code === 'W214');
+  assert.deepEqual({ ...w214, origins: [...w214.origins] }, {
+    code: 'W214', severity: 'warning', title: 'measurement of an untouched qubit', origins: ['qasm2', 'qasm3', 'python'],
+    off_by_default: true, strict_error: false, retired: false, docs: `${pkg.homepage}/blob/main/docs/diagnostics.md#w214`,
+  });
+  // Every code a report gives is in the table, with the report's severity.
+  const r = v.validate('OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[1];\ncreg c[1];\nmeasure q -> c;\nh q[0];\nx q[3];\n');
+  for (const d of r.diagnostics) assert.equal(v.codes.find((c) => c.code === d.code)?.severity, d.severity, d.code);
+  // The docs name every code of the table (its row's anchor).
+  const doc = readFileSync(new URL('../../docs/diagnostics.md', import.meta.url), 'utf8');
+  for (const c of v.codes) assert.ok(doc.includes(`<a id="${c.docs.split('#')[1]}"></a>${c.code}`), c.code);
+});
+
+test('the language service: hover, completions, definition, references, rename, outline', async () => {
+  const v = await createValidator();
+  const src = 'OPENQASM 2.0;\ninclude "qelib1.inc";\ngate bell a, b { h a; cx a, b; }\nqreg q[2];\ncreg c[2];\nbell q[0], q[1];\nmeasure q -> c;\n';
+  const h = v.hover(src, 6, 2);
+  assert.deepEqual(h.span, { line: 6, column: 1, end_line: 6, end_column: 5 });
+  assert.match(h.markdown, /^```qasm\ngate bell a, b \{ h a; cx a, b; \}\n```\nThe program's gate: 0 parameters, 2 qubits\.$/);
+  assert.equal(v.hover(src, 1, 1), null);
+  const items = v.completions(src + 'be', 8, 3);
+  assert.deepEqual(items.find((c) => c.label === 'bell'), { label: 'bell', kind: 'gate', detail: 'a, b' });
+  assert.deepEqual(v.definition(src, 7, 9), [{ line: 4, column: 6, end_line: 4, end_column: 7 }]);
+  assert.equal(v.references(src, 4, 6).length, 4);  // qreg q, q[0], q[1], measure q
+  assert.equal(v.references(src, 4, 6, {}, false).length, 3);
+  const r = v.rename(src, 4, 6, 'data');
+  assert.equal(r.ok, true);
+  assert.equal(r.error, null);
+  assert.equal(r.edits.length, 4);
+  assert.deepEqual(v.rename(src, 6, 1, 'x'), { ok: false, error: "'x' is a standard gate's name", edits: [] });
+  const outline = v.documentSymbols(src);
+  assert.deepEqual(outline.map((s) => [s.name, s.kind, s.parent]), [['bell', 'gate', null], ['a', 'qubit', 0], ['b', 'qubit', 0],
+    ['q', 'qreg', null], ['c', 'creg', null]]);
+  // The format option is validate's; bad positions and names are TypeErrors.
+  assert.equal(v.documentSymbols(src, { format: 'python' }).length, 0);
+  assert.throws(() => v.hover(src, 0, 1), /hover's line must be a whole number from 1/);
+  assert.throws(() => v.rename(src, 1, 1, 7), /rename's new name must be a string/);
+  assert.throws(() => v.completions(src, 1, 1, { nope: 1 }), /unknown completions option 'nope'/);
+});

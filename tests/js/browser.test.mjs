@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { cli, root } from '../helpers/native.mjs';
+import { CHROMIUM, launchChromium, pasteCode } from '../helpers/browser.mjs';
 import { builtSite, startNginx } from '../helpers/nginx.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SITE = join(builtSite, 'index.html');
 const ARTIFACTS = join(root, 'build-web', 'artifacts');
 const skip = !existsSync(CHROMIUM) ? 'Chromium is not installed' : !existsSync(SITE) ? 'the page is not built' : false;
@@ -43,32 +43,11 @@ async function typeCode(page, text) {
   await page.waitForTimeout(300);
 }
 
-// A long text goes in as a user's paste: one clipboard event on the editor (Chromium's typing of
-// 2,000 lines into a contenteditable, which insertText does, takes half a minute here).
-async function pasteCode(page, text) {
-  const before = Number(await page.getAttribute('body', 'data-validations'));
-  await page.evaluate((t) => {
-    const content = document.querySelector('.cm-content');
-    content.focus();
-    document.execCommand('selectAll');
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-  await page.waitForFunction((n) => Number(document.body.dataset.validations) > n, before);
-}
-
 before(async () => {
   if (skip) return;
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await startNginx();
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    timeout: 30_000,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, { timeout: 60_000 });
 
 after(async () => {
@@ -330,7 +309,9 @@ test('a long circuit: the diagram holds only what is in view, scrolls to the end
   assert.equal(await page.locator('#diagram g.op-measure').count(), 4);
   const labelX = await page.$eval('#diagram .wire-labels', (l) => l.getBoundingClientRect().left - l.closest('.diagram').getBoundingClientRect().left);
   assert.ok(Math.abs(labelX) < 2, `the register names stay at the left edge (${labelX} px)`);
-  // A click in the middle of the overview shows the middle of the circuit.
+  // A click in the middle of the overview shows the middle of the circuit (scrolled to, as a user
+  // would: the page is taller than the window).
+  await page.locator('#overview').scrollIntoViewIfNeeded();
   const box = await page.locator('#overview').boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForFunction(() => !document.querySelector('#diagram g.op-cx'));
@@ -401,6 +382,133 @@ test('the rules panel switches a warning off, makes one an error, turns on one o
   assert.equal(await page.textContent('#status'), 'Valid, 1 warning.');
   assert.equal(await page.textContent('#rules'), 'Rules');
   await page.keyboard.press('Escape');
+  await context.close();
+});
+
+// The language service on the page: a program gate, registers, a slip.
+const adder = 'OPENQASM 2.0;\ninclude "qelib1.inc";\ngate majority a, b, c {\n  cx c, b;\n  cx c, a;\n  ccx a, b, c;\n}\n' +
+  'qreg cin[1];\nqreg a[4];\ncreg ans[5];\nx a[0];\nmajority cin[0], a[0], a[1];\nmeasure a[0] -> ans[0];\n';
+
+// The screen point of a line and column (1-based) of the editor, for the mouse: the middle of that
+// character, found in the line's text nodes (a highlighted line is split into spans).
+async function pointAt(page, line, column) {
+  return page.evaluate(([l, c]) => {
+    const row = [...document.querySelectorAll('.cm-content .cm-line')][l - 1];
+    const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+    let left = c - 1;
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      if (left < t.length) {
+        const range = document.createRange();
+        range.setStart(t, left);
+        range.setEnd(t, left + 1);
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      left -= t.length;
+    }
+    throw new Error(`no column ${c} on line ${l}`);
+  }, [line, column]);
+}
+
+async function cursorAt(page, line, column) {
+  const p = await pointAt(page, line, column);
+  await page.mouse.click(p.x, p.y);
+}
+
+test('hover shows what a name is: a register, the program\'s gate, a standard gate\'s matrix', { skip, timeout }, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await typeCode(page, adder);
+  const hoverText = async (line, column) => {
+    const p = await pointAt(page, line, column);
+    await page.mouse.move(1, 1);
+    await page.mouse.move(p.x, p.y);
+    const tip = await page.waitForSelector('.cm-tooltip-hover .qvet-hover', { timeout: 5000 });
+    return tip.textContent();
+  };
+  assert.match(await hoverText(12, 11), /Quantum register of 1 qubit/);  // cin
+  assert.match(await hoverText(12, 2), /gate majority a, b, c \{[\s\S]*The program's gate: 0 parameters, 3 qubits/);
+  assert.match(await hoverText(11, 1), /Standard gate: 0 parameters, 1 qubit; Qiskit's x[\s\S]*\[0\s+1\]/);  // x and its matrix
+  assert.match(await hoverText(4, 6), /Qubit argument c of gate majority/);
+  await page.screenshot({ path: join(ARTIFACTS, 'hover.png'), fullPage: true });
+  await context.close();
+});
+
+test('completion lists the program\'s gates and registers with their shapes, and inserts one', { skip, timeout }, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await typeCode(page, adder);
+  await page.click('.cm-content');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('maj');
+  const list = await page.waitForSelector('.cm-tooltip-autocomplete', { timeout: 5000 });
+  const labels = await list.$$eval('li', (items) => items.map((li) => li.textContent));
+  assert.ok(labels.some((l) => l.startsWith('majority') && l.includes('a, b, c')), labels.join(' | '));
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(' cin[0], a[1], a[2];');
+  await page.waitForFunction(() => /majority cin\[0\], a\[1\], a\[2\];$/.test(document.querySelector('.cm-content').textContent));
+  await page.waitForFunction(() => /^Valid/.test(document.getElementById('status').textContent));
+  // Registers with their sizes after a gate name.
+  await page.keyboard.type('\nx ');
+  await page.keyboard.press('Control+Space');
+  const regs = await (await page.waitForSelector('.cm-tooltip-autocomplete')).$$eval('li', (items) => items.map((li) => li.textContent));
+  assert.ok(regs.some((l) => l.startsWith('a') && l.includes('4 qubits')), regs.join(' | '));
+  await page.keyboard.press('Escape');
+  await context.close();
+});
+
+test('the problems panel lists every diagnostic, jumps to it, and links its documentation', { skip, timeout }, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await typeCode(page, adder.replace('x a[0];', 'x a[7];\nfoo a[0];'));
+  await page.waitForFunction(() => document.querySelectorAll('#problems .problem').length === 2);
+  const items = await page.$$eval('#problems .problem', (li) => li.map((x) => x.textContent));
+  assert.match(items[0], /^11:5 error index 7 is out of range.*E204$/);
+  assert.match(items[1], /^12:1 error unknown gate 'foo'.*E305$/);
+  assert.equal(await page.textContent('#problem-count'), '(2)');
+  assert.match(await page.getAttribute('#problems .problem-code', 'href'), /docs\/diagnostics\.md#e204$/);
+  // By the keyboard: Tab to the second entry, Enter; the editor selects what it names.
+  await page.focus('#problems .problem:nth-child(2) .problem-jump');
+  await page.keyboard.press('Enter');
+  const selected = await page.evaluate(() => getSelection().toString());
+  assert.equal(selected, 'foo');
+  // Fixed: only the warning that a[2] and a[3] are never used is left.
+  await typeCode(page, adder);
+  await page.waitForFunction(() => document.querySelectorAll('#problems .problem').length === 1);
+  assert.match(await page.textContent('#problems .problem'), /^9:1 warning 2 qubits are never used: a\[2\], a\[3\]W203$/);
+  assert.equal(await page.textContent('#problem-count'), '(1)');
+  await typeCode(page, bell);
+  await page.waitForFunction(() => document.querySelectorAll('#problems .problem').length === 0);
+  assert.equal(await page.textContent('#problem-count'), '');
+  await context.close();
+});
+
+test('F12 goes to a definition and F2 renames every use (refused with a reason where unsafe)', { skip, timeout }, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await typeCode(page, adder);
+  await cursorAt(page, 13, 9);  // `a` in `measure a[0] -> ans[0];`
+  await page.keyboard.press('F12');
+  await page.waitForFunction(() => getSelection().toString() === 'a');
+  const line = await page.evaluate(() => {
+    const sel = getSelection().anchorNode.parentElement.closest('.cm-line');
+    return [...document.querySelectorAll('.cm-content .cm-line')].indexOf(sel) + 1;
+  });
+  assert.equal(line, 9, 'the declaration qreg a[4]');
+  page.once('dialog', (d) => d.accept('data'));
+  const before = Number(await page.getAttribute('body', 'data-validations'));
+  await page.keyboard.press('F2');
+  await page.waitForFunction((n) => Number(document.body.dataset.validations) > n, before);
+  const text = await page.evaluate(() => [...document.querySelectorAll('.cm-content .cm-line')].map((l) => l.textContent).join('\n'));
+  assert.match(text, /qreg data\[4\];/);
+  assert.match(text, /majority cin\[0\], data\[0\], data\[1\];/);
+  assert.match(text, /gate majority a, b, c/, 'the gate\'s own a is another name');
+  assert.match(await page.textContent('#status'), /^Valid/);
+  // A standard gate cannot be renamed: the status says why.
+  await cursorAt(page, 11, 1);
+  page.once('dialog', (d) => d.accept('flip'));
+  await page.keyboard.press('F2');
+  await page.waitForFunction(() => /Cannot rename: 'x' is a standard gate/.test(document.getElementById('status').textContent));
   await context.close();
 });
 

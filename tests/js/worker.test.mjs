@@ -41,6 +41,14 @@ test('the worker answers with the same reports', async () => {
     assert.deepEqual(s.simulation.counts, { '00': 506, '11': 494 });
     await assert.rejects(w.validate(5), { name: 'TypeError', message: /code must be a string/ });
     assert.equal((await w.validate(bell)).valid, true, 'usable after a bad call');
+    // The code table and the language service, through the worker.
+    assert.ok(w.codes.some((c) => c.code === 'W604' && c.severity === 'warning'));
+    assert.match((await w.hover(bell, 5, 1)).markdown, /Standard gate: 0 parameters, 1 qubit; Qiskit's `h`/);
+    assert.ok((await w.completions(bell, 3, 1)).some((c) => c.label === 'cx'));
+    assert.deepEqual(await w.definition(bell, 7, 9), [{ line: 3, column: 6, end_line: 3, end_column: 7 }]);
+    assert.equal((await w.references(bell, 3, 6, {}, false)).length, 4);
+    assert.equal((await w.rename(bell, 3, 6, 'r')).edits.length, 5);
+    assert.deepEqual((await w.documentSymbols(bell)).map((x) => x.name), ['q', 'c']);
   } finally {
     w.terminate();
   }

@@ -93,6 +93,16 @@ function encodeOptions(options, checks, method) {
 // core reports as invalid UTF-8 (TextEncoder would replace them); short code gains nothing.
 const encoder = new TextEncoder();
 const BYTES_FROM = 1 << 14;
+// A position in the source: a 1-based line and a 1-based column in code points, as a
+// diagnostic's span gives them.
+function checkPosition(line, column, method) {
+  for (const [name, v] of [['line', line], ['column', column]]) {
+    if (!Number.isSafeInteger(v) || v < 1 || v > 0x7fffffff) {
+      throw new TypeError(`qvet: ${method}'s ${name} must be a whole number from 1, got ${describe(v)}`);
+    }
+  }
+}
+
 function wire(code) {
   return code.length >= BYTES_FROM && code.isWellFormed?.() ? encoder.encode(code) : code;
 }
@@ -178,6 +188,46 @@ export function makeValidator(mod) {
     /** Whether `validate` (call 'validate') or `simulate` reads this code with the Python front end. */
     readsAsPython(code, options, call = 'validate') {
       return this.frontEnd(code, options, call) === 'python';
+    },
+    // ---- the language service: what an editor asks about the names at a position. `line` and
+    // `column` are 1-based, the column in code points (a diagnostic's span gives them so); the
+    // options are validate's (format, ...). OpenQASM 2 answers; other sources answer nothing yet.
+    /** The name at the position: {span, markdown} (a declaration in a code block, then prose), or null. */
+    hover(code, line, column, options) {
+      checkCode(code);
+      checkPosition(line, column, 'hover');
+      return JSON.parse(mod.hover(wire(code), line, column, encodeOptions(options, validateChecks, 'hover')));
+    },
+    /** What can be written at the position: [{label, kind, detail}], for the word being typed there. */
+    completions(code, line, column, options) {
+      checkCode(code);
+      checkPosition(line, column, 'completions');
+      return JSON.parse(mod.completions(wire(code), line, column, encodeOptions(options, validateChecks, 'completions')));
+    },
+    /** Where the name at the position is declared: [span], empty for a standard gate. */
+    definition(code, line, column, options) {
+      checkCode(code);
+      checkPosition(line, column, 'definition');
+      return JSON.parse(mod.definition(wire(code), line, column, encodeOptions(options, validateChecks, 'definition')));
+    },
+    /** Every use of the name at the position: [span], its declaration first unless `includeDeclaration` is false. */
+    references(code, line, column, options, includeDeclaration = true) {
+      checkCode(code);
+      checkPosition(line, column, 'references');
+      if (typeof includeDeclaration !== 'boolean') throw new TypeError(`qvet: references' includeDeclaration must be a boolean, got ${describe(includeDeclaration)}`);
+      return JSON.parse(mod.references(wire(code), line, column, includeDeclaration, encodeOptions(options, validateChecks, 'references')));
+    },
+    /** The edits that rename the name at the position: {ok, error, edits: [{span, text}]}; error says why not. */
+    rename(code, line, column, newName, options) {
+      checkCode(code);
+      checkPosition(line, column, 'rename');
+      if (typeof newName !== 'string') throw new TypeError(`qvet: rename's new name must be a string, got ${describe(newName)}`);
+      return JSON.parse(mod.rename(wire(code), line, column, newName, encodeOptions(options, validateChecks, 'rename')));
+    },
+    /** The source's declarations in order: [{name, kind, detail, span, name_span, parent}] (an outline). */
+    documentSymbols(code, options) {
+      checkCode(code);
+      return JSON.parse(mod.documentSymbols(wire(code), encodeOptions(options, validateChecks, 'documentSymbols')));
     },
     /** Top of the wasm heap in bytes (for leak checks). */
     heapTop() {

@@ -240,6 +240,46 @@ export interface DiagnosticCodeInfo {
   docs: string;
 }
 
+/** A range of the source, as a diagnostic's: 1-based lines and code-point columns, end exclusive. */
+export interface SourceRange {
+  line: number;
+  column: number;
+  end_line: number;
+  end_column: number;
+}
+
+/** What `hover` says about a name. */
+export interface HoverResult {
+  span: SourceRange;
+  /** A declaration or signature in a fenced code block, then a line or two (a small gate's matrix too). */
+  markdown: string;
+}
+
+export interface CompletionItem {
+  label: string;
+  kind: 'keyword' | 'gate' | 'qreg' | 'creg' | 'parameter' | 'qubit' | 'variable' | 'subroutine' | 'opaque';
+  /** "4 qubits", "(theta) q0, q1", ... */
+  detail: string;
+}
+
+export interface RenameResult {
+  ok: boolean;
+  /** Why the rename is refused (a standard gate, a clash, not an identifier), when ok is false. */
+  error: string | null;
+  edits: { span: SourceRange; text: string }[];
+}
+
+export interface DocumentSymbolInfo {
+  name: string;
+  kind: 'qreg' | 'creg' | 'gate' | 'opaque' | 'parameter' | 'qubit' | 'variable' | 'subroutine';
+  detail: string;
+  /** The whole declaration (a gate with its body). */
+  span: SourceRange;
+  name_span: SourceRange;
+  /** A gate's parameter or qubit: the index of the gate's entry. */
+  parent: number | null;
+}
+
 export interface BackendSection {
   name: string;
   processor: string;
@@ -309,6 +349,18 @@ export interface Validator {
    */
   export(code: string, to: 'qasm2' | 'qasm3', options?: ValidateOptions): ExportResult;
   equivalent(a: string, b: string): Equivalence;
+  /** The name at a position (1-based line, code-point column): its declaration or signature, or null. */
+  hover(code: string, line: number, column: number, options?: ValidateOptions): HoverResult | null;
+  /** What can be written at the position, for the word being typed there. */
+  completions(code: string, line: number, column: number, options?: ValidateOptions): CompletionItem[];
+  /** Where the name at the position is declared (empty for a standard gate). */
+  definition(code: string, line: number, column: number, options?: ValidateOptions): SourceRange[];
+  /** Every use of the name at the position, its declaration first unless includeDeclaration is false. */
+  references(code: string, line: number, column: number, options?: ValidateOptions, includeDeclaration?: boolean): SourceRange[];
+  /** The edits that give the name at the position another name, or why not. */
+  rename(code: string, line: number, column: number, newName: string, options?: ValidateOptions): RenameResult;
+  /** The source's declarations, in order (an outline). */
+  documentSymbols(code: string, options?: ValidateOptions): DocumentSymbolInfo[];
   /**
    * The front end `validate` (or, with call 'simulate', `simulate`) reads this code with; '' when
    * the call would refuse the options (the call itself says why).

@@ -82,9 +82,17 @@ async function validatorFor(method, args) {
       ? args.some((code) => needsFull(code))
       : method === 'export'
         ? needsFull(args[0], args[2], 'validate')
-        : (method === 'validate' || method === 'simulate') && needsFull(args[0], args[1], method);
+        : Object.hasOwn(SERVICE_OPTIONS, method)
+          ? needsFull(args[0], args[SERVICE_OPTIONS[method]], 'validate')
+          : (method === 'validate' || method === 'simulate') && needsFull(args[0], args[1], method);
   return full ? fullValidator() : v;
 }
+
+// The language service's calls, and where their options are among the arguments: an OpenQASM 2
+// document is answered by the small module, OpenQASM 3 and Python by the full one.
+const SERVICE_OPTIONS = { hover: 3, completions: 3, definition: 3, references: 3, rename: 4, documentSymbols: 1 };
+// What a page may call.
+const METHODS = ['validate', 'simulate', 'export', 'equivalent', ...Object.keys(SERVICE_OPTIONS)];
 
 self.onmessage = async (event) => {
   const { id, method, args, progress } = event.data;
@@ -96,7 +104,7 @@ self.onmessage = async (event) => {
       self.postMessage({ id, ok: true, result: { version: v.version, formats: v.formats, backends: v.backends, gates: v.gates, codes: v.codes } });
       return;
     }
-    if (!['validate', 'simulate', 'export', 'equivalent'].includes(method)) throw new TypeError(`qvet: unknown method '${method}'`);
+    if (!METHODS.includes(method)) throw new TypeError(`qvet: unknown method '${method}'`);
     const call = method === 'simulate' && progress ? [{ onProgress: (f) => self.postMessage({ id, progress: f }) }] : [];
     self.postMessage({ id, ok: true, result: v[method](...args, ...call) });
   } catch (err) {

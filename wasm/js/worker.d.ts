@@ -1,6 +1,6 @@
 import type {
-  BackendProfile, DiagnosticCodeInfo, Equivalence, ExportResult, Format, GateInfo, LoadOptions, ProgressOptions, Report, SimulateOptions,
-  ValidateOptions,
+  BackendProfile, CompletionItem, DiagnosticCodeInfo, DocumentSymbolInfo, Equivalence, ExportResult, Format, GateInfo,
+  HoverResult, LoadOptions, ProgressOptions, RenameResult, Report, SimulateOptions, SourceRange, ValidateOptions,
 } from './index.js';
 
 export interface CallOptions {
@@ -19,6 +19,13 @@ export interface WorkerValidator {
   simulate(code: string, options?: SimulateOptions, call?: CallOptions & ProgressOptions): Promise<Report>;
   export(code: string, to: 'qasm2' | 'qasm3', options?: ValidateOptions, call?: CallOptions): Promise<ExportResult>;
   equivalent(a: string, b: string, call?: CallOptions): Promise<Equivalence>;
+  hover(code: string, line: number, column: number, options?: ValidateOptions, call?: CallOptions): Promise<HoverResult | null>;
+  completions(code: string, line: number, column: number, options?: ValidateOptions, call?: CallOptions): Promise<CompletionItem[]>;
+  definition(code: string, line: number, column: number, options?: ValidateOptions, call?: CallOptions): Promise<SourceRange[]>;
+  references(code: string, line: number, column: number, options?: ValidateOptions, includeDeclaration?: boolean,
+    call?: CallOptions): Promise<SourceRange[]>;
+  rename(code: string, line: number, column: number, newName: string, options?: ValidateOptions, call?: CallOptions): Promise<RenameResult>;
+  documentSymbols(code: string, options?: ValidateOptions, call?: CallOptions): Promise<DocumentSymbolInfo[]>;
   /** Cancels every running call (their promises reject with an AbortError). */
   cancel(): void;
   terminate(): void;

@@ -102,6 +102,13 @@ export async function createWorkerValidator(options = {}) {
     simulate: (code, opts, { signal, onProgress } = {}) => call('simulate', [code, opts], signal, onProgress),
     export: (code, to, opts, { signal } = {}) => call('export', [code, to, opts], signal),
     equivalent: (a, b, { signal } = {}) => call('equivalent', [a, b], signal),
+    hover: (code, line, column, opts, { signal } = {}) => call('hover', [code, line, column, opts], signal),
+    completions: (code, line, column, opts, { signal } = {}) => call('completions', [code, line, column, opts], signal),
+    definition: (code, line, column, opts, { signal } = {}) => call('definition', [code, line, column, opts], signal),
+    references: (code, line, column, opts, includeDeclaration = true, { signal } = {}) =>
+      call('references', [code, line, column, opts, includeDeclaration], signal),
+    rename: (code, line, column, newName, opts, { signal } = {}) => call('rename', [code, line, column, newName, opts], signal),
+    documentSymbols: (code, opts, { signal } = {}) => call('documentSymbols', [code, opts], signal),
     /** Cancels every running call. */
     cancel: stop,
     /** Stops the worker for good (a later call starts a new one). */

@@ -19,7 +19,8 @@ const languages = {
 };
 let current = 'qasm2';
 
-export function initEditor(parent, { doc, onChange }) {
+// extensions: more of them (the language service's features, language.mjs).
+export function initEditor(parent, { doc, onChange, extensions = [] }) {
   const view = new EditorView({
     doc,
     parent,
@@ -37,13 +38,19 @@ export function initEditor(parent, { doc, onChange }) {
       EditorView.updateListener.of((u) => {
         if (u.docChanged) onChange(u.state.doc.toString());
       }),
+      ...extensions,
     ],
   });
   return view;
 }
 
-// Line and column (1-based, code points) to a document position, clamped to the line.
-function position(doc, line, column) {
+// Line and column (1-based, code points: a diagnostic's and the language service's) of a
+// document position, and back, clamped to the line.
+export function lineColumn(doc, pos) {
+  const l = doc.lineAt(pos);
+  return { line: l.number, column: pos - l.from + 1 };
+}
+export function position(doc, line, column) {
   const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
   return Math.min(l.from + Math.max(column - 1, 0), l.to);
 }
@@ -65,6 +72,15 @@ export function setLanguage(view, format) {
   if (next === current) return;
   current = next;
   view.dispatch({ effects: language.reconfigure(languages[next]) });
+}
+
+// Selects a diagnostic's range and gives the editor the focus (the problems panel's jump).
+export function selectRange(view, d) {
+  const doc = view.state.doc;
+  const from = position(doc, d.line, d.column);
+  const to = Math.max(from, position(doc, d.end_line, d.end_column));
+  view.dispatch({ selection: { anchor: from, head: to }, scrollIntoView: true });
+  view.focus();
 }
 
 export function setDoc(view, text) {

@@ -3,10 +3,12 @@
 // typing and a long simulation never delays the diagnostics.
 import { createWorkerValidator } from 'qvet/worker';
 import { MAX_OPS, drawCircuit, setGates } from './diagram.mjs';
-import { initEditor, setDoc, setLanguage, showDiagnostics } from './editor.mjs';
+import { initEditor, selectRange, setDoc, setLanguage, showDiagnostics } from './editor.mjs';
 import { examples } from './examples.mjs';
+import { languageFeatures } from './language.mjs';
 import { drawHistogram } from './histogram.mjs';
 import { showMetrics, statusText } from './metrics.mjs';
+import { showProblems } from './problems.mjs';
 import { initSettings } from './settings.mjs';
 import { decode, encode } from './share.mjs';
 
@@ -19,6 +21,7 @@ let latest = 0;        // sequence number of the newest validation request
 let report = null;     // the report shown
 let timer = 0;
 let rules;             // the settings panel's `rules` option (undefined: every rule as qvet sets it)
+let docsOf = new Map();  // diagnostic code -> its documentation link (the package's code table)
 let code = decode(location.hash) ?? examples['Bell pair'];
 
 function status(text) {
@@ -32,6 +35,8 @@ function render(r) {
   $('params-label').hidden = !(r.parameters?.length);
   if (r.parameters?.length) $('params').placeholder = r.parameters.map((p) => `${p}=0.5`).join(', ');
   showDiagnostics(editor, r);
+  const problems = showProblems($('problems'), r, { docs: (c) => docsOf.get(c), onPick: (d) => selectRange(editor, d) });
+  $('problem-count').textContent = problems ? `(${problems})` : '';
   showMetrics($('metrics'), r);
   drawCircuit($('diagram'), r, { overview: $('overview') });
   status(statusText(r));
@@ -80,6 +85,8 @@ const editor = initEditor($('editor'), {
     status('Checking…');
     if (validator) scheduleValidation();
   },
+  // Hover, completion, F12 and F2, from the validation worker's language service.
+  extensions: languageFeatures({ service: () => validator, options: () => ({ format: $('format').value }), onStatus: status }),
 });
 
 // ---- examples, format, share, download, theme
@@ -199,6 +206,7 @@ document.addEventListener('keydown', (e) => {
 // was asked with. Every later validation goes to the worker.
 // The rules panel, from the code table; a change validates again.
 function fillSettings(codes) {
+  docsOf = new Map(codes.map((c) => [c.code, c.docs]));
   rules = initSettings({
     dialog: $('settings'),
     opener: $('rules'),
