@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-8}"
 shift || true
 build="${QVET_FUZZ_BUILD:-build-fuzz}"
-all=(qasm2 qasm3 python auto simulate backend options export)
+all=(qasm2 qasm3 python auto simulate backend options export language codec)
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=("${all[@]}")
 

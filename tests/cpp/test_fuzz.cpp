@@ -30,7 +30,7 @@ std::string bytes(const std::string& path) {
 }  // namespace
 
 TEST_CASE("fuzz: every target has seeds and a dictionary", "[fuzz]") {
-  REQUIRE(qvet::fuzz::targets().size() == 8);
+  REQUIRE(qvet::fuzz::targets().size() == 10);
   for (const qvet::fuzz::Target& t : qvet::fuzz::targets()) {
     INFO(t.name);
     // Its own seeds, and examples/ (every target starts from the examples too).

@@ -5,6 +5,7 @@
 
 #include "api/option_json.hpp"
 #include "qvet.hpp"
+#include "report/report_codec.hpp"
 
 namespace qvet::fuzz {
 
@@ -277,6 +278,52 @@ std::string run_export(const uint8_t* d, size_t n) {
   return "";
 }
 
+// The language service on any source: every span it gives lies in the source; from each
+// declaration hover finds something, definition finds the declaration itself, and a rename's
+// edits each replace exactly the old name; completion answers anywhere without failing.
+std::string run_language(const uint8_t* d, size_t n) {
+  const std::string src = text_of(d, n);
+  const Options opt = fuzz_options(Format::Auto);
+  size_t k = 0;
+  for (const DocumentSymbol& s : document_symbols(src, opt)) {
+    if (++k > 32) break;  // enough of a long file
+    for (const Span* sp : {&s.span, &s.name_span}) {
+      std::string bad = check_span(*sp, src.size(), "symbol '" + s.name + "'");
+      if (!bad.empty()) return bad;
+    }
+    if (src.compare(s.name_span.offset, s.name_span.length, s.name) != 0) return "a symbol's name span is not its name";
+    const uint32_t line = s.name_span.line, column = s.name_span.column;
+    if (!hover(src, line, column, opt).found) return "hover finds nothing at a declaration";
+    const std::vector<Span> def = definition(src, line, column, opt);
+    if (def.size() != 1 || def[0].offset != s.name_span.offset) return "a declaration's definition is not itself";
+    for (const Span& r : references(src, line, column, true, opt)) {
+      std::string bad = check_span(r, src.size(), "a reference");
+      if (!bad.empty()) return bad;
+    }
+    const Rename r = rename(src, line, column, "zz_renamed", opt);
+    for (const TextEdit& e : r.edits) {
+      std::string bad = check_span(e.span, src.size(), "a rename edit");
+      if (!bad.empty()) return bad;
+      if (src.compare(e.span.offset, e.span.length, s.name) != 0) return "a rename edit does not cover the old name";
+    }
+  }
+  for (uint32_t line : {1u, 2u, 3u, 7u, 1000u}) (void)completions(src, line, 1 + static_cast<uint32_t>(n % 9), opt);
+  return "";
+}
+
+// The report's bytes (the CLI's cache): any bytes that decode encode back to themselves, and the
+// report of the input, read as a source, survives its bytes.
+std::string run_codec(const uint8_t* d, size_t n) {
+  const std::string_view bytes(reinterpret_cast<const char*>(d), n);
+  Report any;
+  if (decode_report(bytes, &any) && encode_report(any) != bytes) return "decoded bytes encode to other bytes";
+  const Report r = validate(text_of(d, n), fuzz_options(Format::Auto));
+  Report back;
+  if (!decode_report(encode_report(r), &back)) return "a report's bytes do not decode";
+  if (to_json(back) != to_json(r)) return "a report read back from its bytes is another";
+  return "";
+}
+
 }  // namespace
 
 const std::vector<Target>& targets() {
@@ -289,6 +336,8 @@ const std::vector<Target>& targets() {
       {"backend", "a backend configuration (JSON)", run_backend},
       {"options", "the package's options (JSON)", run_options},
       {"export", "export to OpenQASM 2 and 3, read back", run_export},
+      {"language", "the language service on any source", run_language},
+      {"codec", "a report's bytes for the cache, and any bytes as one", run_codec},
   };
   return all;
 }
