@@ -14,8 +14,10 @@
 
 #include "batch.hpp"
 #include "config.hpp"
+#include "fix.hpp"
 #include "github.hpp"
 #include "input.hpp"
+#include "lsp.hpp"
 #include "option_flags.hpp"
 #include "qvet.hpp"
 #include "render.hpp"
@@ -36,6 +38,8 @@ const char* kUsage =
     "       qvet simulate [options] FILE | -\n"
     "       qvet equivalent [options] FILE_A FILE_B\n"
     "       qvet export --to qasm2|qasm3 [options] [-o OUT] FILE | -\n"
+    "       qvet fix [--dry-run] [options] FILE...\n"
+    "       qvet lsp\n"
     "       qvet backends\n"
     "       qvet --version | --help\n"
     "\n";
@@ -524,6 +528,71 @@ int export_command(int argc, char** argv) {
   return e.ok ? kExitValid : kExitInvalid;
 }
 
+// qvet fix: the certain quick fixes of each file applied, the file written back (or, with
+// --dry-run, the diff printed). Exit 0 when every file is valid afterwards, 1 when one is not, 2 on
+// a usage or I/O error. What was applied is said on standard error, so a dry run's output is a diff.
+int fix_command(int argc, char** argv) {
+  qvet::Options opt;
+  qvet::SimOptions unused_sim;
+  qvet::cli::OptionFlags flags;
+  bool dry_run = false;
+  std::vector<std::string> files;
+  for (int i = 0; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--dry-run") {
+      dry_run = true;
+      continue;
+    }
+    if (const int c = take_core_flag(argc, argv, i, qvet::kValidateCall, opt, unused_sim, flags)) {
+      if (c < 0) return kExitUsage;
+      continue;
+    }
+    if (a == "--help" || a == "-h") {
+      std::cout << help();
+      return kExitValid;
+    }
+    if (a.size() > 1 && a[0] == '-') {
+      std::cerr << "qvet: unknown option '" << a << "'\n" << help();
+      return kExitUsage;
+    }
+    files.push_back(a);
+  }
+  if (files.empty()) {
+    std::cerr << "qvet: fix needs FILE... (it writes them back; --dry-run prints the diff instead)\n";
+    return kExitUsage;
+  }
+  int status = kExitValid;
+  for (const std::string& f : files) {
+    qvet::Options o;
+    if (!qvet::cli::options_for(f, argc, argv, qvet::kValidateCall, flags, &o, &unused_sim)) return kExitUsage;
+    std::string src;
+    errno = 0;
+    if (f == "-" || !read_input(f, &src)) {
+      std::cerr << "qvet: cannot read '" << f << "'" << (f == "-" ? ": fix writes files, not standard input" : "")
+                << "\n";
+      status = kExitUsage;
+      continue;
+    }
+    const qvet::cli::Fixed fixed = qvet::cli::apply_fixes(src, qvet::validate(src, o));
+    for (const std::string& t : fixed.titles)
+      std::cerr << f << ": " << (dry_run ? "would fix: " : "fixed: ") << t << "\n";
+    if (dry_run) {
+      std::cout << qvet::cli::unified_diff(f, src, fixed.text);
+    } else if (fixed.text != src) {
+      FILE* out = std::fopen(f.c_str(), "wb");
+      const bool ok = out && std::fwrite(fixed.text.data(), 1, fixed.text.size(), out) == fixed.text.size();
+      if (out && std::fclose(out) != 0) status = kExitUsage;
+      if (!ok) {
+        std::cerr << "qvet: cannot write '" << f << "': " << std::strerror(errno) << "\n";
+        status = kExitUsage;
+        continue;
+      }
+    }
+    if (!qvet::validate(fixed.text, o).valid && status == kExitValid) status = kExitInvalid;
+  }
+  return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -546,6 +615,8 @@ int main(int argc, char** argv) {
   if (cmd == "equivalent") return equivalent_command(argc - 2, argv + 2);
   if (cmd == "export") return export_command(argc - 2, argv + 2);
   if (cmd == "backends") return backends_command();
+  if (cmd == "fix") return fix_command(argc - 2, argv + 2);
+  if (cmd == "lsp") return qvet::cli::serve_lsp(stdin, stdout);
   std::cerr << "qvet: unknown command '" << cmd << "'\n" << help();
   return kExitUsage;
 }

@@ -10,9 +10,12 @@
 #include "circuit/circuit.hpp"
 #include "lint/lints.hpp"
 #include "python/frontend.hpp"
+#include "qasm2/index.hpp"
 #include "qasm2/parser.hpp"
 #include "qasm3/frontend.hpp"
+#include "qasm3/index.hpp"
 #include "qvet.hpp"
+#include "service/fixes.hpp"
 #include "source/detect.hpp"
 #include "source/notebook.hpp"
 #include "source/rules.hpp"
@@ -181,6 +184,16 @@ void load(std::string_view src, const Options& opt, Report& r, Circuit& c) {
   }
   std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(),
                    [](const Diagnostic& x, const Diagnostic& y) { return x.span.offset < y.span.offset; });
+  // Quick fixes, for OpenQASM: the names are indexed only when a diagnostic may have one.
+  if (!view.notebook() && (r.format == "qasm2" || r.format == "qasm3") &&
+      std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) {
+        return d.code == "W101" || d.code == "W124" || d.code == "E305" || d.code == "E204" || d.code == "W202" ||
+               d.code == "W205";
+      })) {
+    const bool qasm3 = r.format == "qasm3";
+    const SymbolIndex index = qasm3 ? qasm3::index_symbols(src, map) : qasm2::index_symbols(src, map);
+    service::attach_fixes(r, src, map, index, qasm3 ? Format::Qasm3 : Format::Qasm2);
+  }
 }
 
 Report guarded(const std::function<void(Report&)>& body) {
@@ -213,7 +226,7 @@ Report validate(std::string_view source, const Options& options) {
 
 const char* version() { return QVET_VERSION; }
 
-// 1.1.0: suppressed_diagnostics and schema_version itself.
-const char* report_schema_version() { return "1.1.0"; }
+// 1.1.0: suppressed_diagnostics and schema_version itself. 1.2.0: a diagnostic's fixes.
+const char* report_schema_version() { return "1.2.0"; }
 
 }  // namespace qvet

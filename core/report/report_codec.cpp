@@ -10,7 +10,7 @@ namespace {
 
 // The first bytes of every encoding. Change the last one with any change to the fields below, so a
 // cache written by another layout is a miss, never a wrong report.
-constexpr std::string_view kMagic = "qvet-report\x01";
+constexpr std::string_view kMagic = "qvet-report\x02";
 
 // Every field is visited by one function per struct (below), for writing and for reading alike,
 // so the two cannot drift apart. Numbers are their bytes (little-endian on every target qvet
@@ -85,10 +85,10 @@ struct Reader {
 // A new field in one of these structs must be visited below: its size changes, and this stops
 // the build until the sizes here (an x86-64 build's) and the visit are brought up to date.
 #if UINTPTR_MAX == UINT64_MAX && defined(__x86_64__)
-static_assert(sizeof(Report) == 1160 && sizeof(Metrics) == 56 && sizeof(OperationInfo) == 240 &&
+static_assert(sizeof(Report) == 1184 && sizeof(Metrics) == 56 && sizeof(OperationInfo) == 240 &&
                   sizeof(RegisterInfo) == 40 && sizeof(CustomGateInfo) == 48 && sizeof(BackendTranslation) == 80 &&
-                  sizeof(BackendReport) == 360 && sizeof(Simulation) == 312 && sizeof(Diagnostic) == 104 &&
-                  sizeof(Span) == 28 && sizeof(GateCount) == 40,
+                  sizeof(BackendReport) == 360 && sizeof(Simulation) == 336 && sizeof(Diagnostic) == 128 &&
+                  sizeof(Span) == 28 && sizeof(GateCount) == 40 && sizeof(Fix) == 56 && sizeof(TextEdit) == 64,
               "a report struct changed: visit its new fields in report_codec.cpp and change kMagic");
 #endif
 
@@ -111,6 +111,10 @@ template <class Io, class A, class B>
 void visit(Io& io, std::pair<A, B>& p);
 template <class Io>
 void visit(Io& io, Span& s);
+template <class Io>
+void visit(Io& io, TextEdit& e);
+template <class Io>
+void visit(Io& io, Fix& f);
 template <class Io>
 void visit(Io& io, Diagnostic& d);
 template <class Io>
@@ -151,8 +155,16 @@ void visit(Io& io, Span& s) {
   visit(io, s.offset, s.length, s.line, s.column, s.end_line, s.end_column, s.cell);
 }
 template <class Io>
+void visit(Io& io, TextEdit& e) {
+  visit(io, e.span, e.text);
+}
+template <class Io>
+void visit(Io& io, Fix& f) {
+  visit(io, f.title, f.edits);
+}
+template <class Io>
 void visit(Io& io, Diagnostic& d) {
-  visit(io, d.severity, d.code, d.message, d.span);
+  visit(io, d.severity, d.code, d.message, d.span, d.fixes);
 }
 template <class Io>
 void visit(Io& io, GateCount& g) {

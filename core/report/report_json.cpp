@@ -138,6 +138,22 @@ json diagnostic(const Diagnostic& d) {
   j["offset"] = d.span.offset;
   j["length"] = d.span.length;
   if (d.span.cell) j["cell"] = d.span.cell;
+  if (!d.fixes.empty()) {
+    json fixes = json::array();
+    for (const Fix& f : d.fixes) {
+      json edits = json::array();
+      for (const TextEdit& e : f.edits)
+        edits.push_back({{"line", e.span.line},
+                         {"column", e.span.column},
+                         {"end_line", e.span.end_line},
+                         {"end_column", e.span.end_column},
+                         {"offset", e.span.offset},
+                         {"length", e.span.length},
+                         {"text", e.text}});
+      fixes.push_back({{"title", f.title}, {"edits", std::move(edits)}});
+    }
+    j["fixes"] = std::move(fixes);
+  }
   return j;
 }
 

@@ -160,9 +160,13 @@ size_t offset_at(const SourceMap& map, uint32_t line, uint32_t column) {
   const std::string_view l = map.line_text(std::max<uint32_t>(line, 1));
   size_t at = static_cast<size_t>(l.data() - src.data());
   const size_t end = at + l.size();
+  // Columns count the bytes that start a code point, as SourceMap's spans do (so a stray
+  // continuation byte, in a file that is not UTF-8, counts for nothing there and here alike).
+  auto continuation = [&](size_t i) { return (static_cast<unsigned char>(src[i]) & 0xC0) == 0x80; };
+  while (at < end && continuation(at)) ++at;
   for (uint32_t c = 1; c < column && at < end; ++c) {
     ++at;
-    while (at < end && (static_cast<unsigned char>(src[at]) & 0xC0) == 0x80) ++at;  // a code point's bytes
+    while (at < end && continuation(at)) ++at;
   }
   return at;
 }

@@ -203,5 +203,34 @@ check "cache: an unwritable cache, the same output" cmp -s "$tmp/out" "$tmp/out2
 "$QVET" validate --cache-dir > "$tmp/out" 2>&1; rc=$?
 check "cache: --cache-dir without a folder exits 2" test $rc -eq 2
 
+# qvet fix: the certain fixes applied and written back; --dry-run prints the diff and writes nothing.
+printf 'include "qelib1.inc";\nqreg q[2];\ncnot q[0], q[1];\nx q[3];\n' > "$tmp/fixme.qasm"
+cp "$tmp/fixme.qasm" "$tmp/fixme.orig"
+(cd "$tmp" && "$QVET" fix --dry-run fixme.qasm > diff 2> said); rc=$?
+check "fix --dry-run exits 0 (valid once fixed)" test $rc -eq 0
+check "fix --dry-run writes nothing" cmp -s "$tmp/fixme.qasm" "$tmp/fixme.orig"
+check "fix --dry-run diff header" contains "$tmp/diff" "+++ b/fixme.qasm"
+check "fix --dry-run adds the version line" contains "$tmp/diff" "+OPENQASM 2.0;"
+check "fix --dry-run changes cnot" contains "$tmp/diff" "+cx q[0], q[1];"
+check "fix --dry-run grows q" contains "$tmp/diff" "+qreg q[4];"
+check "fix --dry-run says what" contains "$tmp/said" "would fix: Change 'cnot' to 'cx'"
+if command -v patch > /dev/null; then
+  (cd "$tmp" && patch -s -p1 --dry-run < diff > /dev/null 2>&1); rc=$?
+  check "the diff applies with patch" test $rc -eq 0
+fi
+"$QVET" fix "$tmp/fixme.qasm" 2> "$tmp/said"; rc=$?
+check "fix exits 0" test $rc -eq 0
+check "fix wrote the file" contains "$tmp/fixme.qasm" "OPENQASM 2.0;"
+"$QVET" validate --no-cache --no-color "$tmp/fixme.qasm" > "$tmp/out" 2>&1; rc=$?
+check "the fixed file is valid" test $rc -eq 0
+"$QVET" fix "$tmp/fixme.qasm" 2> "$tmp/said"; rc=$?
+check "fix again changes nothing" test ! -s "$tmp/said"
+printf 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[1];\nhh q[0];\n' > "$tmp/unsure.qasm"
+"$QVET" fix "$tmp/unsure.qasm" 2> "$tmp/said"; rc=$?
+check "fix without a certain remedy exits 1" test $rc -eq 1
+check "fix without a certain remedy leaves the file" contains "$tmp/unsure.qasm" "hh q[0];"
+"$QVET" fix > "$tmp/out" 2>&1; rc=$?
+check "fix without files exits 2" test $rc -eq 2
+
 echo "cli: $passes passed, $fails failed"
 test $fails -eq 0

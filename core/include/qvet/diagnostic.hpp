@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace qvet {
 
@@ -29,11 +30,27 @@ inline const char* severity_name(Severity s) {
   return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "info";
 }
 
+// A replacement of a span's text (an empty span inserts; empty text deletes).
+struct TextEdit {
+  Span span;
+  std::string text;
+};
+
+// A quick fix: what it does, in a few words, and its edits (which never overlap).
+struct Fix {
+  std::string title;
+  std::vector<TextEdit> edits;
+};
+
 struct Diagnostic {
   Severity severity = Severity::Error;
   std::string code;     // stable, documented in docs/diagnostics.md (E### errors, W### warnings)
   std::string message;  // what is wrong and what was expected
   Span span;
+  // Where the remedy is certain, the edits that apply it (core/service/fixes.hpp): a missing
+  // version line or include, a gate name with one close match, a register too small, an unused
+  // declaration.
+  std::vector<Fix> fixes = {};
 };
 
 }  // namespace qvet

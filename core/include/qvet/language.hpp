@@ -31,11 +31,6 @@ struct DocumentSymbol {
   int32_t parent = -1;  // a gate's parameter or qubit: the index of the gate's entry
 };
 
-struct TextEdit {
-  Span span;
-  std::string text;
-};
-
 struct Rename {
   bool ok = false;
   std::string error;  // why not, when !ok: not a name, a standard gate's, a clash, not an identifier

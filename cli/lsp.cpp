@@ -1,0 +1,411 @@
+#include "lsp.hpp"
+
+#include <cstring>
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "api/option_json.hpp"
+#include "diagnostics/codes.hpp"
+#include "qvet.hpp"
+
+namespace qvet::cli {
+
+namespace {
+
+using nlohmann::json;
+
+// A message larger than any source qvet reads (64 MiB) plus its JSON: the server stops rather
+// than allocate without bound.
+constexpr size_t kMaxMessage = (64u << 20) + (1u << 20);
+
+// JSON-RPC error codes (the LSP specification's).
+constexpr int kParseError = -32700, kInvalidRequest = -32600, kMethodNotFound = -32601, kInvalidParams = -32602,
+              kServerNotInitialized = -32002, kRequestFailed = -32803;
+
+struct Document {
+  std::string text;
+  Format format = Format::Auto;
+};
+
+// ---- positions: LSP's are 0-based lines and, by default, UTF-16 code units; qvet's are 1-based
+// lines and code points. A client that offers "utf-32" gets code points (then only the base moves).
+
+// The byte range of 0-based line `line` (without its newline); the end of the text past the last.
+std::pair<size_t, size_t> line_bytes(const std::string& text, size_t line) {
+  size_t begin = 0;
+  for (size_t l = 0; l < line; ++l) {
+    const size_t nl = text.find('\n', begin);
+    if (nl == std::string::npos) return {text.size(), text.size()};
+    begin = nl + 1;
+  }
+  size_t end = text.find('\n', begin);
+  if (end == std::string::npos) end = text.size();
+  if (end > begin && text[end - 1] == '\r') --end;
+  return {begin, end};
+}
+
+size_t sequence_length(unsigned char lead) {
+  return lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
+}
+
+class Positions {
+ public:
+  bool utf16 = true;
+
+  // The byte offset and the 1-based code-point column of an LSP position, clamped to its line.
+  std::pair<size_t, uint32_t> at(const std::string& text, size_t line, size_t character) const {
+    const auto [begin, end] = line_bytes(text, line);
+    size_t at = begin, units = 0;
+    uint32_t column = 1;
+    while (at < end && units < character) {
+      const size_t n = std::min(sequence_length(static_cast<unsigned char>(text[at])), end - at);
+      units += utf16 && n == 4 ? 2 : 1;
+      at += n;
+      ++column;
+    }
+    return {at, column};
+  }
+
+  // The LSP position of a 1-based line and code-point column.
+  json position(const std::string& text, uint32_t line, uint32_t column) const {
+    const size_t l = line ? line - 1 : 0;
+    const auto [begin, end] = line_bytes(text, l);
+    size_t at = begin, units = 0;
+    for (uint32_t c = 1; c < column && at < end; ++c) {
+      const size_t n = std::min(sequence_length(static_cast<unsigned char>(text[at])), end - at);
+      units += utf16 && n == 4 ? 2 : 1;
+      at += n;
+    }
+    return {{"line", l}, {"character", units}};
+  }
+
+  json range(const std::string& text, const Span& s) const {
+    return {{"start", position(text, s.line, s.column)}, {"end", position(text, s.end_line, s.end_column)}};
+  }
+};
+
+int completion_kind(const std::string& kind) {
+  if (kind == "keyword") return 14;                                          // Keyword
+  if (kind == "gate" || kind == "opaque" || kind == "subroutine") return 3;  // Function
+  return 6;                                                                  // Variable
+}
+
+int symbol_kind(const std::string& kind) {
+  if (kind == "gate" || kind == "opaque" || kind == "subroutine") return 12;  // Function
+  if (kind == "qreg" || kind == "creg") return 18;                            // Array
+  if (kind == "parameter") return 26;                                         // TypeParameter
+  return 13;                                                                  // Variable
+}
+
+class Server {
+ public:
+  Server(FILE* in, FILE* out) : in_(in), out_(out) {}
+
+  int run() {
+    std::string body;
+    while (read_message(&body)) {
+      json msg = json::parse(body, nullptr, false);
+      if (msg.is_discarded() || !msg.is_object()) {
+        reply_error(json(), kParseError, "the message is not a JSON object");
+        continue;
+      }
+      handle(msg);
+      if (exit_code_ >= 0) return exit_code_;
+    }
+    return 1;  // the client went away without `exit`
+  }
+
+ private:
+  // ---- transport
+  bool read_message(std::string* body) {
+    size_t length = SIZE_MAX;
+    std::string line;
+    for (;;) {  // headers, up to the empty line
+      line.clear();
+      int c;
+      while ((c = std::fgetc(in_)) != EOF && c != '\n') {
+        if (line.size() > 1024) return false;  // not a header
+        line += static_cast<char>(c);
+      }
+      if (c == EOF) return false;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty()) break;
+      static const char kLength[] = "Content-Length:";
+      if (line.compare(0, sizeof kLength - 1, kLength) == 0) {
+        length = 0;
+        for (size_t i = sizeof kLength - 1; i < line.size(); ++i) {
+          if (line[i] == ' ') continue;
+          if (line[i] < '0' || line[i] > '9' || length > kMaxMessage) return false;
+          length = length * 10 + static_cast<size_t>(line[i] - '0');
+        }
+      }
+    }
+    if (length == SIZE_MAX || length > kMaxMessage) return false;
+    body->resize(length);
+    return std::fread(body->data(), 1, length, in_) == length;
+  }
+
+  void send(const json& msg) {
+    const std::string text = msg.dump(-1, ' ', false, json::error_handler_t::replace);
+    std::fprintf(out_, "Content-Length: %zu\r\n\r\n", text.size());
+    std::fwrite(text.data(), 1, text.size(), out_);
+    std::fflush(out_);
+  }
+  void reply(const json& id, json result) { send({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}}); }
+  void reply_error(const json& id, int code, const std::string& message) {
+    send({{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
+  }
+  void notify(const std::string& method, json params) {
+    send({{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}});
+  }
+
+  // ---- dispatch
+  void handle(const json& msg) {
+    const bool request = msg.contains("id");
+    const json id = request ? msg["id"] : json();
+    if (!msg.contains("method") || !msg["method"].is_string()) {
+      if (request) reply_error(id, kInvalidRequest, "a request needs a method");
+      return;  // a response to us (we send no requests): nothing to do
+    }
+    const std::string method = msg["method"];
+    const json params = msg.value("params", json::object());
+    if (method == "exit") {
+      exit_code_ = shutdown_ ? 0 : 1;
+      return;
+    }
+    if (method == "initialize") {
+      initialize(id, params);
+      return;
+    }
+    if (!initialized_) {
+      if (request) reply_error(id, kServerNotInitialized, "the server is not initialized");
+      return;
+    }
+    try {
+      if (method == "shutdown") {
+        shutdown_ = true;
+        reply(id, nullptr);
+      } else if (method == "textDocument/didOpen") {
+        const json& d = params.at("textDocument");
+        Document& doc = docs_[d.at("uri").get<std::string>()];
+        doc.text = d.at("text").get<std::string>();
+        doc.format = format_of(d.value("languageId", ""));
+        publish(d.at("uri").get<std::string>());
+      } else if (method == "textDocument/didChange") {
+        const std::string uri = params.at("textDocument").at("uri");
+        auto it = docs_.find(uri);
+        if (it == docs_.end()) return;
+        for (const json& change : params.at("contentChanges")) apply(it->second.text, change);
+        publish(uri);
+      } else if (method == "textDocument/didClose") {
+        const std::string uri = params.at("textDocument").at("uri");
+        docs_.erase(uri);
+        notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
+      } else if (method == "textDocument/hover" || method == "textDocument/completion" ||
+                 method == "textDocument/definition" || method == "textDocument/references" ||
+                 method == "textDocument/rename" || method == "textDocument/prepareRename" ||
+                 method == "textDocument/documentSymbol" || method == "textDocument/codeAction") {
+        if (request) answer(method, id, params);
+      } else if (request) {
+        reply_error(id, kMethodNotFound, "qvet lsp does not answer " + method);
+      }
+    } catch (const std::exception& e) {  // a malformed message: its fields are not what LSP says
+      if (request) reply_error(id, kInvalidParams, std::string("bad parameters: ") + e.what());
+    }
+  }
+
+  void initialize(const json& id, const json& params) {
+    // Code points when the client takes them (no conversion), else UTF-16, LSP's default.
+    const json encodings = params.value("capabilities", json::object())
+                               .value("general", json::object())
+                               .value("positionEncodings", json::array());
+    pos_.utf16 = true;
+    if (encodings.is_array())
+      for (const json& e : encodings)
+        if (e == "utf-32") pos_.utf16 = false;
+    const json init = params.value("initializationOptions", json());
+    if (init.is_object()) {  // the package's options (format, strict, rules, backend, ...)
+      SimOptions sim;
+      const std::string err = options_from_json(init.dump(), kValidateCall, options_, sim);
+      if (!err.empty()) notify("window/showMessage", {{"type", 1}, {"message", "qvet: initializationOptions: " + err}});
+    }
+    initialized_ = true;
+    reply(id, {{"capabilities",
+                {{"positionEncoding", pos_.utf16 ? "utf-16" : "utf-32"},
+                 {"textDocumentSync", {{"openClose", true}, {"change", 2}}},  // 2: incremental
+                 {"hoverProvider", true},
+                 {"completionProvider", {{"triggerCharacters", json::array()}}},
+                 {"definitionProvider", true},
+                 {"referencesProvider", true},
+                 {"renameProvider", {{"prepareProvider", true}}},
+                 {"documentSymbolProvider", true},
+                 {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}}}},
+               {"serverInfo", {{"name", "qvet"}, {"version", version()}}}});
+  }
+
+  static Format format_of(const std::string& language) {
+    if (language == "python") return Format::Python;
+    if (language == "qasm2") return Format::Qasm2;
+    if (language == "qasm3") return Format::Qasm3;
+    return Format::Auto;  // openqasm, qasm, anything else: the source says
+  }
+
+  Options options_for(const Document& doc) const {
+    Options o = options_;
+    if (o.format == Format::Auto) o.format = doc.format;
+    return o;
+  }
+
+  // One content change: a range replaced, or (without a range) the whole text.
+  void apply(std::string& text, const json& change) {
+    const std::string replacement = change.at("text");
+    if (!change.contains("range")) {
+      text = replacement;
+      return;
+    }
+    const json& r = change.at("range");
+    const size_t from = pos_.at(text, r.at("start").at("line"), r.at("start").at("character")).first;
+    const size_t to = pos_.at(text, r.at("end").at("line"), r.at("end").at("character")).first;
+    if (to < from) throw std::invalid_argument("a change's range ends before it starts");
+    if (text.size() - (to - from) + replacement.size() > kMaxMessage)
+      throw std::length_error("the document grows too large");
+    text.replace(from, to - from, replacement);
+  }
+
+  void publish(const std::string& uri) {
+    const Document& doc = docs_.at(uri);
+    const Report r = validate(doc.text, options_for(doc));
+    json list = json::array();
+    for (const Diagnostic& d : r.diagnostics) {
+      json item = {{"range", pos_.range(doc.text, d.span)},
+                   {"severity", d.severity == Severity::Error     ? 1
+                                : d.severity == Severity::Warning ? 2
+                                                                  : 3},
+                   {"code", d.code},
+                   {"source", "qvet"},
+                   {"message", d.message}};
+      if (const DiagnosticCode* c = find_code(d.code)) item["codeDescription"] = {{"href", code_docs_url(*c)}};
+      list.push_back(std::move(item));
+    }
+    notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", std::move(list)}});
+  }
+
+  void answer(const std::string& method, const json& id, const json& params) {
+    const std::string uri = params.at("textDocument").at("uri");
+    auto it = docs_.find(uri);
+    if (it == docs_.end()) {
+      reply_error(id, kInvalidParams, "the document " + uri + " is not open");
+      return;
+    }
+    const Document& doc = it->second;
+    const Options opt = options_for(doc);
+    if (method == "textDocument/documentSymbol") {
+      reply(id, outline(doc, opt));
+      return;
+    }
+    if (method == "textDocument/codeAction") {
+      reply(id, quick_fixes(uri, doc, opt, params.at("range")));
+      return;
+    }
+    const json& p = params.at("position");
+    const size_t line = p.at("line").get<size_t>();
+    const uint32_t column = pos_.at(doc.text, line, p.at("character").get<size_t>()).second;
+    const uint32_t l = static_cast<uint32_t>(std::min<size_t>(line + 1, UINT32_MAX));
+    auto locations = [&](const std::vector<Span>& spans) {
+      json out = json::array();
+      for (const Span& s : spans) out.push_back({{"uri", uri}, {"range", pos_.range(doc.text, s)}});
+      return out;
+    };
+    if (method == "textDocument/hover") {
+      const Hover h = hover(doc.text, l, column, opt);
+      if (!h.found) return reply(id, nullptr);
+      reply(id, {{"contents", {{"kind", "markdown"}, {"value", h.markdown}}}, {"range", pos_.range(doc.text, h.span)}});
+    } else if (method == "textDocument/completion") {
+      json items = json::array();
+      for (const CompletionItem& c : completions(doc.text, l, column, opt))
+        items.push_back({{"label", c.label}, {"kind", completion_kind(c.kind)}, {"detail", c.detail}});
+      reply(id, std::move(items));
+    } else if (method == "textDocument/definition") {
+      reply(id, locations(definition(doc.text, l, column, opt)));
+    } else if (method == "textDocument/references") {
+      const bool decl = params.value("context", json::object()).value("includeDeclaration", true);
+      reply(id, locations(references(doc.text, l, column, decl, opt)));
+    } else if (method == "textDocument/prepareRename") {
+      const Hover h = hover(doc.text, l, column, opt);
+      if (!h.found) return reply(id, nullptr);
+      const std::string name = doc.text.substr(h.span.offset, h.span.length);
+      const Rename r = rename(doc.text, l, column, name, opt);  // to itself: refused only where any is
+      if (!r.ok) return reply_error(id, kRequestFailed, r.error);
+      reply(id, {{"range", pos_.range(doc.text, h.span)}, {"placeholder", name}});
+    } else {  // rename
+      const Rename r = rename(doc.text, l, column, params.at("newName").get<std::string>(), opt);
+      if (!r.ok) return reply_error(id, kRequestFailed, r.error);
+      json edits = json::array();
+      for (const TextEdit& e : r.edits) edits.push_back({{"range", pos_.range(doc.text, e.span)}, {"newText", e.text}});
+      reply(id, {{"changes", {{uri, std::move(edits)}}}});
+    }
+  }
+
+  // The quick fixes of the diagnostics on the lines of `range` (core/service/fixes.hpp), as code
+  // actions that carry their edits.
+  json quick_fixes(const std::string& uri, const Document& doc, const Options& opt, const json& range) const {
+    const size_t first = range.at("start").at("line").get<size_t>() + 1,
+                 last = range.at("end").at("line").get<size_t>() + 1;
+    json actions = json::array();
+    for (const Diagnostic& d : validate(doc.text, opt).diagnostics) {
+      if (d.fixes.empty() || d.span.end_line < first || d.span.line > last) continue;
+      const json diagnostic = {
+          {"range", pos_.range(doc.text, d.span)}, {"code", d.code}, {"source", "qvet"}, {"message", d.message}};
+      for (const Fix& f : d.fixes) {
+        json edits = json::array();
+        for (const TextEdit& e : f.edits)
+          edits.push_back({{"range", pos_.range(doc.text, e.span)}, {"newText", e.text}});
+        actions.push_back({{"title", f.title},
+                           {"kind", "quickfix"},
+                           {"isPreferred", d.fixes.size() == 1},
+                           {"diagnostics", json::array({diagnostic})},
+                           {"edit", {{"changes", {{uri, std::move(edits)}}}}}});
+      }
+    }
+    return actions;
+  }
+
+  // LSP's hierarchical outline: a gate's parameters and qubits are its children.
+  json outline(const Document& doc, const Options& opt) const {
+    const std::vector<DocumentSymbol> symbols = document_symbols(doc.text, opt);
+    std::vector<json> nodes;
+    nodes.reserve(symbols.size());
+    for (const DocumentSymbol& s : symbols)
+      nodes.push_back({{"name", s.name},
+                       {"detail", s.detail},
+                       {"kind", symbol_kind(s.kind)},
+                       {"range", pos_.range(doc.text, s.span)},
+                       {"selectionRange", pos_.range(doc.text, s.name_span)},
+                       {"children", json::array()}});
+    json out = json::array();
+    for (size_t i = symbols.size(); i-- > 0;) {  // children first, so each parent takes them whole
+      if (symbols[i].parent >= 0)
+        nodes[static_cast<size_t>(symbols[i].parent)]["children"].insert(
+            nodes[static_cast<size_t>(symbols[i].parent)]["children"].begin(), std::move(nodes[i]));
+    }
+    for (size_t i = 0; i < symbols.size(); ++i)
+      if (symbols[i].parent < 0) out.push_back(std::move(nodes[i]));
+    return out;
+  }
+
+  FILE* in_;
+  FILE* out_;
+  bool initialized_ = false, shutdown_ = false;
+  int exit_code_ = -1;
+  Positions pos_;
+  Options options_;
+  std::map<std::string, Document> docs_;
+};
+
+}  // namespace
+
+int serve_lsp(FILE* in, FILE* out) { return Server(in, out).run(); }
+
+}  // namespace qvet::cli
