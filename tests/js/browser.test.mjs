@@ -419,6 +419,8 @@ test('hover shows what a name is: a register, the program\'s gate, a standard ga
   const context = await browser.newContext();
   const page = await openPage(context);
   await typeCode(page, adder);
+  // The language features load with the editor's first use (typing here).
+  await page.waitForSelector('body[data-language="ready"]', { timeout: 10_000 });
   const hoverText = async (line, column) => {
     const p = await pointAt(page, line, column);
     await page.mouse.move(1, 1);
@@ -438,6 +440,8 @@ test('completion lists the program\'s gates and registers with their shapes, and
   const context = await browser.newContext();
   const page = await openPage(context);
   await typeCode(page, adder);
+  // The language features load with the editor's first use (typing here).
+  await page.waitForSelector('body[data-language="ready"]', { timeout: 10_000 });
   await page.click('.cm-content');
   await page.keyboard.press('Control+End');
   await page.keyboard.type('maj');
@@ -462,9 +466,12 @@ test('the problems panel lists every diagnostic, jumps to it, and links its docu
   const page = await openPage(context);
   await typeCode(page, adder.replace('x a[0];', 'x a[7];\nfoo a[0];'));
   await page.waitForFunction(() => document.querySelectorAll('#problems .problem').length === 2);
-  const items = await page.$$eval('#problems .problem', (li) => li.map((x) => x.textContent));
-  assert.match(items[0], /^11:5 error index 7 is out of range.*E204$/);
-  assert.match(items[1], /^12:1 error unknown gate 'foo'.*E305$/);
+  const items = await page.$$eval('#problems .problem', (li) => li.map((x) => [x.querySelector('.problem-jump').textContent,
+    x.querySelector('.problem-code').textContent]));
+  assert.match(items[0][0], /^11:5 error index 7 is out of range/);
+  assert.equal(items[0][1], 'E204');
+  assert.match(items[1][0], /^12:1 error unknown gate 'foo'/);
+  assert.equal(items[1][1], 'E305');
   assert.equal(await page.textContent('#problem-count'), '(2)');
   assert.match(await page.getAttribute('#problems .problem-code', 'href'), /docs\/diagnostics\.md#e204$/);
   // By the keyboard: Tab to the second entry, Enter; the editor selects what it names.
@@ -475,7 +482,7 @@ test('the problems panel lists every diagnostic, jumps to it, and links its docu
   // Fixed: only the warning that a[2] and a[3] are never used is left.
   await typeCode(page, adder);
   await page.waitForFunction(() => document.querySelectorAll('#problems .problem').length === 1);
-  assert.match(await page.textContent('#problems .problem'), /^9:1 warning 2 qubits are never used: a\[2\], a\[3\]W203$/);
+  assert.match(await page.textContent('#problems .problem .problem-jump'), /^9:1 warning 2 qubits are never used: a\[2\], a\[3\]$/);
   assert.equal(await page.textContent('#problem-count'), '(1)');
   await typeCode(page, bell);
   await page.waitForFunction(() => document.querySelectorAll('#problems .problem').length === 0);
@@ -487,6 +494,8 @@ test('F12 goes to a definition and F2 renames every use (refused with a reason w
   const context = await browser.newContext();
   const page = await openPage(context);
   await typeCode(page, adder);
+  // The language features load with the editor's first use (typing here).
+  await page.waitForSelector('body[data-language="ready"]', { timeout: 10_000 });
   await cursorAt(page, 13, 9);  // `a` in `measure a[0] -> ans[0];`
   await page.keyboard.press('F12');
   await page.waitForFunction(() => getSelection().toString() === 'a');
@@ -509,6 +518,31 @@ test('F12 goes to a definition and F2 renames every use (refused with a reason w
   page.once('dialog', (d) => d.accept('flip'));
   await page.keyboard.press('F2');
   await page.waitForFunction(() => /Cannot rename: 'x' is a standard gate/.test(document.getElementById('status').textContent));
+  await context.close();
+});
+
+test('quick fixes: a light bulb in the problems panel and in the editor applies the fix', { skip, timeout }, async () => {
+  const context = await browser.newContext();
+  const page = await openPage(context);
+  await typeCode(page, 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[2];\ncnot q[0], q[1];\nx q[2];\n');
+  await page.waitForFunction(() => document.querySelectorAll('#problems .problem-fix').length === 2);
+  const bulbs = await page.$$eval('#problems .problem-fix', (b) => b.map((x) => x.textContent));
+  assert.deepEqual(bulbs, ["💡 Change 'cnot' to 'cx'", "💡 Grow 'q' to 3 qubits"]);
+  let before = Number(await page.getAttribute('body', 'data-validations'));
+  await page.click('#problems .problem-fix >> nth=0');
+  await page.waitForFunction((n) => Number(document.body.dataset.validations) > n, before);
+  await page.waitForFunction(() => document.querySelectorAll('#problems .problem-fix').length === 1);
+  // The other from the editor's own tooltip, as a user hovering the underline would.
+  const mark = await page.locator('.cm-lintRange-error').first().boundingBox();
+  await page.mouse.move(mark.x + 2, mark.y + mark.height / 2);
+  const action = await page.waitForSelector('.cm-tooltip-lint .cm-diagnosticAction', { timeout: 5000 });
+  assert.equal(await action.textContent(), "💡 Grow 'q' to 3 qubits");
+  before = Number(await page.getAttribute('body', 'data-validations'));
+  await action.click();
+  await page.waitForFunction((n) => Number(document.body.dataset.validations) > n, before);
+  await page.waitForFunction(() => /^Valid/.test(document.getElementById('status').textContent));
+  const text = await page.evaluate(() => [...document.querySelectorAll('.cm-content .cm-line')].map((l) => l.textContent).join('\n'));
+  assert.equal(text, 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[3];\ncx q[0], q[1];\nx q[2];\n');
   await context.close();
 });
 

@@ -20,7 +20,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 function conforms(report, what) {
   assert.ok(check(report), `${what}: ${ajv.errorsText(check.errors)}`);
-  assert.equal(report.schema_version, '1.1.0', what);
+  assert.equal(report.schema_version, '1.2.0', what);
 }
 
 function reports(args, cwd = root) {

@@ -83,6 +83,16 @@ export interface Diagnostic {
   end_column: number;
   offset: number;
   length: number;
+  /** In a notebook: the cell (1-based); line and end_line count within it. */
+  cell?: number;
+  /** Where the remedy is certain: the edits that apply it (a missing include, cnot for cx, ...). */
+  fixes?: QuickFix[];
+}
+
+/** A quick fix: its title and edits (report-style positions; an empty range inserts). */
+export interface QuickFix {
+  title: string;
+  edits: { line: number; column: number; end_line: number; end_column: number; offset: number; length: number; text: string }[];
 }
 
 export interface Metrics {

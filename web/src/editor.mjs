@@ -61,7 +61,8 @@ export function showDiagnostics(view, report) {
     const from = position(doc, d.line, d.column);
     let to = position(doc, d.end_line, d.end_column);
     if (to <= from) to = Math.min(from + 1, doc.length);
-    return { from, to, severity: d.severity, message: `${d.message} [${d.code}]`, source: 'qvet' };
+    const actions = (d.fixes ?? []).map((f) => ({ name: `💡 ${f.title}`, apply: (v) => applyFix(v, f) }));
+    return { from, to, severity: d.severity, message: `${d.message} [${d.code}]`, source: 'qvet', actions };
   });
   view.dispatch(setDiagnostics(view.state, diagnostics));
 }
@@ -72,6 +73,14 @@ export function setLanguage(view, format) {
   if (next === current) return;
   current = next;
   view.dispatch({ effects: language.reconfigure(languages[next]) });
+}
+
+// A quick fix's edits (positions as the report's spans give them), applied as one change.
+export function applyFix(view, fix) {
+  const doc = view.state.doc;
+  const changes = fix.edits.map((e) => ({ from: position(doc, e.line, e.column), to: position(doc, e.end_line, e.end_column), insert: e.text }));
+  view.dispatch({ changes, userEvent: 'qvet.fix' });
+  view.focus();
 }
 
 // Selects a diagnostic's range and gives the editor the focus (the problems panel's jump).

@@ -3,9 +3,9 @@
 // typing and a long simulation never delays the diagnostics.
 import { createWorkerValidator } from 'qvet/worker';
 import { MAX_OPS, drawCircuit, setGates } from './diagram.mjs';
-import { initEditor, selectRange, setDoc, setLanguage, showDiagnostics } from './editor.mjs';
+import { Compartment } from '@codemirror/state';
+import { applyFix, initEditor, selectRange, setDoc, setLanguage, showDiagnostics } from './editor.mjs';
 import { examples } from './examples.mjs';
-import { languageFeatures } from './language.mjs';
 import { drawHistogram } from './histogram.mjs';
 import { showMetrics, statusText } from './metrics.mjs';
 import { showProblems } from './problems.mjs';
@@ -35,7 +35,11 @@ function render(r) {
   $('params-label').hidden = !(r.parameters?.length);
   if (r.parameters?.length) $('params').placeholder = r.parameters.map((p) => `${p}=0.5`).join(', ');
   showDiagnostics(editor, r);
-  const problems = showProblems($('problems'), r, { docs: (c) => docsOf.get(c), onPick: (d) => selectRange(editor, d) });
+  const problems = showProblems($('problems'), r, {
+    docs: (c) => docsOf.get(c),
+    onPick: (d) => selectRange(editor, d),
+    onFix: (fix) => applyFix(editor, fix),
+  });
   $('problem-count').textContent = problems ? `(${problems})` : '';
   showMetrics($('metrics'), r);
   drawCircuit($('diagram'), r, { overview: $('overview') });
@@ -78,6 +82,7 @@ function scheduleValidation() {
 }
 
 $('editor').replaceChildren();  // boot.mjs's plain view of the code, until now
+const languageSlot = new Compartment();
 const editor = initEditor($('editor'), {
   doc: code,
   onChange(text) {
@@ -85,9 +90,23 @@ const editor = initEditor($('editor'), {
     status('Checking…');
     if (validator) scheduleValidation();
   },
-  // Hover, completion, F12 and F2, from the validation worker's language service.
-  extensions: languageFeatures({ service: () => validator, options: () => ({ format: $('format').value }), onStatus: status }),
+  extensions: [languageSlot.of([])],
 });
+
+// Hover, completion, F12 and F2, from the validation worker's language service: their code (with
+// CodeMirror's autocompletion) is loaded when the editor is first used, or once the page is idle,
+// so the first load carries only what the first result needs.
+let languageLoaded = false;
+function loadLanguage() {
+  if (languageLoaded) return;
+  languageLoaded = true;
+  import('./language.mjs').then(({ languageFeatures }) => {
+    const features = languageFeatures({ service: () => validator, options: () => ({ format: $('format').value }), onStatus: status });
+    editor.dispatch({ effects: languageSlot.reconfigure(features) });
+    document.body.dataset.language = 'ready';
+  }, (err) => console.warn('qvet: the editor\'s language features did not load:', err.message));
+}
+for (const event of ['pointerover', 'focusin', 'keydown']) $('editor').addEventListener(event, loadLanguage, { once: true });
 
 // ---- examples, format, share, download, theme
 for (const name of Object.keys(examples)) $('example').append(new Option(name, name));
@@ -236,6 +255,7 @@ export async function start(validatorPromise, first) {
     fillSettings(validator.codes);
   }
   if (!report || code !== early?.code) await validateNow();
+  setTimeout(() => (window.requestIdleCallback ?? setTimeout)(loadLanguage), 3000);
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('./sw.js').catch((err) => console.warn('offline cache unavailable:', err.message));
   }

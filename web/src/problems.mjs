@@ -1,7 +1,7 @@
 // The problems panel: every diagnostic of the report, in source order, each a button that puts the
 // cursor on it (keyboard reachable: Tab to it, Enter), with its code linked to the code's row of
-// the documentation (the package's code table says where).
-export function showProblems(list, report, { docs, onPick }) {
+// the documentation (the package's code table says where), and a light bulb for each quick fix.
+export function showProblems(list, report, { docs, onPick, onFix }) {
   list.replaceChildren();
   const diagnostics = [...(report?.diagnostics ?? [])].sort((a, b) => a.line - b.line || a.column - b.column);
   for (const d of diagnostics) {
@@ -20,6 +20,14 @@ export function showProblems(list, report, { docs, onPick }) {
     code.className = 'problem-code';
     if (url) code.setAttribute('aria-label', `${d.code} in the documentation`);
     item.append(code);
+    for (const fix of d.fixes ?? []) {
+      const bulb = document.createElement('button');
+      bulb.type = 'button';
+      bulb.className = 'problem-fix';
+      bulb.textContent = `💡 ${fix.title}`;
+      bulb.addEventListener('click', () => onFix(fix));
+      item.append(bulb);
+    }
     list.append(item);
   }
   return diagnostics.length;
