@@ -5,14 +5,18 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
-import { cli } from '../helpers/native.mjs';
+import { join } from 'node:path';
+import { cli, root } from '../helpers/native.mjs';
 
 const skip = !existsSync(cli) && 'the native CLI is not built (scripts/build.sh)';
+// `npx qvet lsp`: the same server in the package's WebAssembly CLI, checked the same way.
+const wasmCli = join(root, 'dist', 'cli.cjs');
+const servers = [['qvet lsp', cli, ['lsp']], ...(existsSync(wasmCli) ? [['npx qvet lsp', process.execPath, [wasmCli, 'lsp']]] : [])];
 const WAIT = 10_000;
 
 // A client: send requests and notifications, await responses by id and notifications by method.
-function client(args = ['lsp']) {
-  const proc = spawn(cli, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+function client(command = cli, args = ['lsp']) {
+  const proc = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let buffer = Buffer.alloc(0), nextId = 1;
   const waiting = new Map(), notes = [], noteWaiters = [];
   proc.stdout.on('data', (chunk) => {
@@ -68,8 +72,8 @@ const uri = 'file:///project/adder.qasm';
 const adder = 'OPENQASM 2.0;\ninclude "qelib1.inc";\ngate majority a, b, c {\n  cx c, b;\n  cx c, a;\n  ccx a, b, c;\n}\n' +
   'qreg cin[1];\nqreg a[4];\ncreg ans[5];\nx a[7];\nmajority cin[0], a[0], a[1];\nmeasure a[0] -> ans[0];\n';
 
-test('qvet lsp: initialize, diagnostics as the document changes, and every request', { skip, timeout: 60_000 }, async () => {
-  const c = client();
+for (const [name, command, args] of servers) test(`${name}: initialize, diagnostics as the document changes, and every request`, { skip, timeout: 60_000 }, async () => {
+  const c = client(command, args);
   try {
     const init = await c.request('initialize', { processId: null, rootUri: null, capabilities: {} });
     const caps = init.result.capabilities;
