@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
+#include <new>
 #include <system_error>
 
 #include <nlohmann/json.hpp>
@@ -54,10 +55,21 @@ std::string ReportCache::key(const std::string& source, const Options& options) 
 
 bool ReportCache::load(const std::string& key, Report* out) const {
   if (!on()) return false;
-  std::string bytes;
+  // An entry is a regular file no larger than any report qvet writes; anything else (a link to a
+  // device, a huge file, bytes that do not decode, memory running out) is a miss.
+  constexpr uintmax_t kMaxEntry = uintmax_t{64} << 20;
+  std::error_code ec;
   const fs::path p = fs::path(dir_) / key.substr(0, 2) / key;
-  if (!read_input(p.string(), &bytes)) return false;
-  return decode_report(bytes, out);
+  const fs::file_status st = fs::status(p, ec);
+  if (ec || !fs::is_regular_file(st) || fs::file_size(p, ec) > kMaxEntry || ec) return false;
+  try {
+    std::string bytes;
+    if (!read_input(p.string(), &bytes) || bytes.size() > kMaxEntry) return false;
+    return decode_report(bytes, out);
+  } catch (const std::bad_alloc&) {
+    *out = Report{};
+    return false;
+  }
 }
 
 void ReportCache::store(const std::string& key, const Report& report) const {

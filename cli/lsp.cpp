@@ -32,18 +32,34 @@ struct Document {
 // ---- positions: LSP's are 0-based lines and, by default, UTF-16 code units; qvet's are 1-based
 // lines and code points. A client that offers "utf-32" gets code points (then only the base moves).
 
-// The byte range of 0-based line `line` (without its newline); the end of the text past the last.
-std::pair<size_t, size_t> line_bytes(const std::string& text, size_t line) {
-  size_t begin = 0;
-  for (size_t l = 0; l < line; ++l) {
-    const size_t nl = text.find('\n', begin);
-    if (nl == std::string::npos) return {text.size(), text.size()};
-    begin = nl + 1;
+// Where each line of a text starts (LSP's lines end at '\n'; a '\r' before it is not part of the
+// line), made once per request so that converting many positions stays linear.
+class Lines {
+ public:
+  explicit Lines(const std::string& text) : text_(text) {
+    for (size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') starts_.push_back(i + 1);
   }
-  size_t end = text.find('\n', begin);
-  if (end == std::string::npos) end = text.size();
-  if (end > begin && text[end - 1] == '\r') --end;
-  return {begin, end};
+  const std::string& text() const { return text_; }
+  // The byte range of 0-based line `line` (without its newline); the text's end past the last.
+  std::pair<size_t, size_t> bytes(size_t line) const {
+    if (line >= starts_.size()) return {text_.size(), text_.size()};
+    const size_t begin = starts_[line];
+    size_t end = line + 1 < starts_.size() ? starts_[line + 1] - 1 : text_.size();
+    if (end > begin && text_[end - 1] == '\r') --end;
+    return {begin, end};
+  }
+
+ private:
+  const std::string& text_;
+  std::vector<size_t> starts_{0};
+};
+
+// A position's line or character: a non-negative integer (anything else is InvalidParams, caught
+// by the dispatcher), clamped to 32 bits.
+size_t index_of(const json& j) {
+  if (!j.is_number_unsigned()) throw std::invalid_argument("a position's line and character are non-negative integers");
+  return static_cast<size_t>(std::min<uint64_t>(j.get<uint64_t>(), UINT32_MAX));
 }
 
 size_t sequence_length(unsigned char lead) {
@@ -55,8 +71,9 @@ class Positions {
   bool utf16 = true;
 
   // The byte offset and the 1-based code-point column of an LSP position, clamped to its line.
-  std::pair<size_t, uint32_t> at(const std::string& text, size_t line, size_t character) const {
-    const auto [begin, end] = line_bytes(text, line);
+  std::pair<size_t, uint32_t> at(const Lines& lines, size_t line, size_t character) const {
+    const std::string& text = lines.text();
+    const auto [begin, end] = lines.bytes(line);
     size_t at = begin, units = 0;
     uint32_t column = 1;
     while (at < end && units < character) {
@@ -69,9 +86,10 @@ class Positions {
   }
 
   // The LSP position of a 1-based line and code-point column.
-  json position(const std::string& text, uint32_t line, uint32_t column) const {
+  json position(const Lines& lines, uint32_t line, uint32_t column) const {
+    const std::string& text = lines.text();
     const size_t l = line ? line - 1 : 0;
-    const auto [begin, end] = line_bytes(text, l);
+    const auto [begin, end] = lines.bytes(l);
     size_t at = begin, units = 0;
     for (uint32_t c = 1; c < column && at < end; ++c) {
       const size_t n = std::min(sequence_length(static_cast<unsigned char>(text[at])), end - at);
@@ -81,8 +99,8 @@ class Positions {
     return {{"line", l}, {"character", units}};
   }
 
-  json range(const std::string& text, const Span& s) const {
-    return {{"start", position(text, s.line, s.column)}, {"end", position(text, s.end_line, s.end_column)}};
+  json range(const Lines& lines, const Span& s) const {
+    return {{"start", position(lines, s.line, s.column)}, {"end", position(lines, s.end_line, s.end_column)}};
   }
 };
 
@@ -99,6 +117,30 @@ int symbol_kind(const std::string& kind) {
   return 13;                                                                  // Variable
 }
 
+// Whether a JSON text nests at most 64 arrays and objects deep (LSP's messages nest a few): deeper
+// values are refused before parsing, as copying one recurses.
+bool shallow(const std::string& text) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : text) {
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > 64) return false;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return true;
+}
+
 class Server {
  public:
   Server(FILE* in, FILE* out) : in_(in), out_(out) {}
@@ -106,6 +148,10 @@ class Server {
   int run() {
     std::string body;
     while (read_message(&body)) {
+      if (!shallow(body)) {
+        reply_error(json(), kInvalidRequest, "the message nests deeper than 64 levels");
+        continue;
+      }
       json msg = json::parse(body, nullptr, false);
       if (msg.is_discarded() || !msg.is_object()) {
         reply_error(json(), kParseError, "the message is not a JSON object");
@@ -164,35 +210,48 @@ class Server {
   // ---- dispatch
   void handle(const json& msg) {
     const bool request = msg.contains("id");
-    const json id = request ? msg["id"] : json();
-    if (!msg.contains("method") || !msg["method"].is_string()) {
-      if (request) reply_error(id, kInvalidRequest, "a request needs a method");
-      return;  // a response to us (we send no requests): nothing to do
+    const json id = request ? msg.at("id") : json();
+    if (!msg.contains("method") || !msg.at("method").is_string()) {
+      // A response to us (we send no requests) is ignored; anything else is not a message.
+      if (request && !msg.contains("result") && !msg.contains("error"))
+        reply_error(id, kInvalidRequest, "a request needs a method");
+      return;
     }
-    const std::string method = msg["method"];
-    const json params = msg.value("params", json::object());
+    const std::string method = msg.at("method");
+    static const json kNoParams = json::object();
+    const json& params = msg.contains("params") && msg.at("params").is_object() ? msg.at("params") : kNoParams;
     if (method == "exit") {
       exit_code_ = shutdown_ ? 0 : 1;
       return;
     }
-    if (method == "initialize") {
-      initialize(id, params);
+    if (method == "initialize" && initialized_) {
+      if (request) reply_error(id, kInvalidRequest, "the server is initialized already");
       return;
     }
-    if (!initialized_) {
+    if (method != "initialize" && !initialized_) {
       if (request) reply_error(id, kServerNotInitialized, "the server is not initialized");
       return;
     }
+    if (shutdown_) {  // after shutdown, only exit
+      if (request) reply_error(id, kInvalidRequest, "the server is shut down: only exit is answered");
+      return;
+    }
     try {
-      if (method == "shutdown") {
+      if (method == "initialize") {
+        initialize(id, params);
+      } else if (method == "shutdown") {
         shutdown_ = true;
         reply(id, nullptr);
       } else if (method == "textDocument/didOpen") {
         const json& d = params.at("textDocument");
-        Document& doc = docs_[d.at("uri").get<std::string>()];
+        const std::string uri = d.at("uri").get<std::string>();
+        Document doc;  // read whole before it is kept: a message without its text opens nothing
         doc.text = d.at("text").get<std::string>();
-        doc.format = format_of(d.value("languageId", ""));
-        publish(d.at("uri").get<std::string>());
+        if (doc.text.size() > kMaxMessage) throw std::length_error("the document is too large");
+        const json& language = d.contains("languageId") ? d.at("languageId") : json();
+        doc.format = format_of(language.is_string() ? language.get<std::string>() : "");
+        docs_[uri] = std::move(doc);
+        publish(uri);
       } else if (method == "textDocument/didChange") {
         const std::string uri = params.at("textDocument").at("uri");
         auto it = docs_.find(uri);
@@ -218,14 +277,17 @@ class Server {
 
   void initialize(const json& id, const json& params) {
     // Code points when the client takes them (no conversion), else UTF-16, LSP's default.
-    const json encodings = params.value("capabilities", json::object())
-                               .value("general", json::object())
-                               .value("positionEncodings", json::array());
+    // Each level looked at only when it is an object: a client's odd capabilities are its own.
+    auto field = [](const json& j, const char* key) -> const json& {
+      static const json kNone;
+      return j.is_object() && j.contains(key) ? j.at(key) : kNone;
+    };
+    const json& encodings = field(field(field(params, "capabilities"), "general"), "positionEncodings");
     pos_.utf16 = true;
     if (encodings.is_array())
       for (const json& e : encodings)
         if (e == "utf-32") pos_.utf16 = false;
-    const json init = params.value("initializationOptions", json());
+    const json& init = field(params, "initializationOptions");
     if (init.is_object()) {  // the package's options (format, strict, rules, backend, ...)
       SimOptions sim;
       const std::string err = options_from_json(init.dump(), kValidateCall, options_, sim);
@@ -266,8 +328,10 @@ class Server {
       return;
     }
     const json& r = change.at("range");
-    const size_t from = pos_.at(text, r.at("start").at("line"), r.at("start").at("character")).first;
-    const size_t to = pos_.at(text, r.at("end").at("line"), r.at("end").at("character")).first;
+    const Lines lines(text);
+    const size_t from =
+        pos_.at(lines, index_of(r.at("start").at("line")), index_of(r.at("start").at("character"))).first;
+    const size_t to = pos_.at(lines, index_of(r.at("end").at("line")), index_of(r.at("end").at("character"))).first;
     if (to < from) throw std::invalid_argument("a change's range ends before it starts");
     if (text.size() - (to - from) + replacement.size() > kMaxMessage)
       throw std::length_error("the document grows too large");
@@ -276,10 +340,11 @@ class Server {
 
   void publish(const std::string& uri) {
     const Document& doc = docs_.at(uri);
+    const Lines lines(doc.text);
     const Report r = validate(doc.text, options_for(doc));
     json list = json::array();
     for (const Diagnostic& d : r.diagnostics) {
-      json item = {{"range", pos_.range(doc.text, d.span)},
+      json item = {{"range", pos_.range(lines, d.span)},
                    {"severity", d.severity == Severity::Error     ? 1
                                 : d.severity == Severity::Warning ? 2
                                                                   : 3},
@@ -300,6 +365,7 @@ class Server {
       return;
     }
     const Document& doc = it->second;
+    const Lines lines(doc.text);
     const Options opt = options_for(doc);
     if (method == "textDocument/documentSymbol") {
       reply(id, outline(doc, opt));
@@ -310,18 +376,18 @@ class Server {
       return;
     }
     const json& p = params.at("position");
-    const size_t line = p.at("line").get<size_t>();
-    const uint32_t column = pos_.at(doc.text, line, p.at("character").get<size_t>()).second;
+    const size_t line = index_of(p.at("line"));
+    const uint32_t column = pos_.at(lines, line, index_of(p.at("character"))).second;
     const uint32_t l = static_cast<uint32_t>(std::min<size_t>(line + 1, UINT32_MAX));
     auto locations = [&](const std::vector<Span>& spans) {
       json out = json::array();
-      for (const Span& s : spans) out.push_back({{"uri", uri}, {"range", pos_.range(doc.text, s)}});
+      for (const Span& s : spans) out.push_back({{"uri", uri}, {"range", pos_.range(lines, s)}});
       return out;
     };
     if (method == "textDocument/hover") {
       const Hover h = hover(doc.text, l, column, opt);
       if (!h.found) return reply(id, nullptr);
-      reply(id, {{"contents", {{"kind", "markdown"}, {"value", h.markdown}}}, {"range", pos_.range(doc.text, h.span)}});
+      reply(id, {{"contents", {{"kind", "markdown"}, {"value", h.markdown}}}, {"range", pos_.range(lines, h.span)}});
     } else if (method == "textDocument/completion") {
       json items = json::array();
       for (const CompletionItem& c : completions(doc.text, l, column, opt))
@@ -336,14 +402,16 @@ class Server {
       const Hover h = hover(doc.text, l, column, opt);
       if (!h.found) return reply(id, nullptr);
       const std::string name = doc.text.substr(h.span.offset, h.span.length);
-      const Rename r = rename(doc.text, l, column, name, opt);  // to itself: refused only where any is
-      if (!r.ok) return reply_error(id, kRequestFailed, r.error);
-      reply(id, {{"range", pos_.range(doc.text, h.span)}, {"placeholder", name}});
+      // A name with no declaration in the source is a standard gate's: its name is the library's.
+      if (definition(doc.text, l, column, opt).empty())
+        return reply_error(id, kRequestFailed,
+                           "'" + name + "' is a standard gate: its name is the gate library's, not the program's");
+      reply(id, {{"range", pos_.range(lines, h.span)}, {"placeholder", name}});
     } else {  // rename
       const Rename r = rename(doc.text, l, column, params.at("newName").get<std::string>(), opt);
       if (!r.ok) return reply_error(id, kRequestFailed, r.error);
       json edits = json::array();
-      for (const TextEdit& e : r.edits) edits.push_back({{"range", pos_.range(doc.text, e.span)}, {"newText", e.text}});
+      for (const TextEdit& e : r.edits) edits.push_back({{"range", pos_.range(lines, e.span)}, {"newText", e.text}});
       reply(id, {{"changes", {{uri, std::move(edits)}}}});
     }
   }
@@ -351,17 +419,16 @@ class Server {
   // The quick fixes of the diagnostics on the lines of `range` (core/service/fixes.hpp), as code
   // actions that carry their edits.
   json quick_fixes(const std::string& uri, const Document& doc, const Options& opt, const json& range) const {
-    const size_t first = range.at("start").at("line").get<size_t>() + 1,
-                 last = range.at("end").at("line").get<size_t>() + 1;
+    const Lines lines(doc.text);
+    const size_t first = index_of(range.at("start").at("line")) + 1, last = index_of(range.at("end").at("line")) + 1;
     json actions = json::array();
     for (const Diagnostic& d : validate(doc.text, opt).diagnostics) {
       if (d.fixes.empty() || d.span.end_line < first || d.span.line > last) continue;
       const json diagnostic = {
-          {"range", pos_.range(doc.text, d.span)}, {"code", d.code}, {"source", "qvet"}, {"message", d.message}};
+          {"range", pos_.range(lines, d.span)}, {"code", d.code}, {"source", "qvet"}, {"message", d.message}};
       for (const Fix& f : d.fixes) {
         json edits = json::array();
-        for (const TextEdit& e : f.edits)
-          edits.push_back({{"range", pos_.range(doc.text, e.span)}, {"newText", e.text}});
+        for (const TextEdit& e : f.edits) edits.push_back({{"range", pos_.range(lines, e.span)}, {"newText", e.text}});
         actions.push_back({{"title", f.title},
                            {"kind", "quickfix"},
                            {"isPreferred", d.fixes.size() == 1},
@@ -374,6 +441,7 @@ class Server {
 
   // LSP's hierarchical outline: a gate's parameters and qubits are its children.
   json outline(const Document& doc, const Options& opt) const {
+    const Lines lines(doc.text);
     const std::vector<DocumentSymbol> symbols = document_symbols(doc.text, opt);
     std::vector<json> nodes;
     nodes.reserve(symbols.size());
@@ -381,8 +449,8 @@ class Server {
       nodes.push_back({{"name", s.name},
                        {"detail", s.detail},
                        {"kind", symbol_kind(s.kind)},
-                       {"range", pos_.range(doc.text, s.span)},
-                       {"selectionRange", pos_.range(doc.text, s.name_span)},
+                       {"range", pos_.range(lines, s.span)},
+                       {"selectionRange", pos_.range(lines, s.name_span)},
                        {"children", json::array()}});
     json out = json::array();
     for (size_t i = symbols.size(); i-- > 0;) {  // children first, so each parent takes them whole

@@ -565,4 +565,16 @@ void full_matrix(const GateRow& row, const double* params, unsigned width, Compl
   }
 }
 
+namespace {
+constexpr std::string_view kStdgates[] = {
+    "p",  "x",   "y",   "z",   "h",  "s",    "sdg", "t",     "tdg", "sx", "rx",    "ry",     "rz", "cx", "cy", "cz",
+    "cp", "crx", "cry", "crz", "ch", "swap", "ccx", "cswap", "cu",  "CX", "phase", "cphase", "id", "u1", "u2", "u3"};
+}  // namespace
+
+NameList stdgates_names() { return {std::begin(kStdgates), std::size(kStdgates)}; }
+
+bool in_stdgates(std::string_view name) {
+  return std::find(std::begin(kStdgates), std::end(kStdgates), name) != std::end(kStdgates);
+}
+
 }  // namespace qvet

@@ -132,6 +132,17 @@ struct GateRows {
 };
 GateRows gate_rows();
 
+// The gate names OpenQASM 3's `include "stdgates.inc";` defines (the specification's 32, as
+// Qiskit's importer reads them), and whether a name is one of them.
+struct NameList {
+  const std::string_view* first;
+  size_t count;
+  const std::string_view* begin() const { return first; }
+  const std::string_view* end() const { return first + count; }
+};
+NameList stdgates_names();
+bool in_stdgates(std::string_view name);
+
 // The row called `name` (its name, not its Qiskit name), or nullptr. With `in`, only rows of that
 // set (e.g. kQasm2 for an OpenQASM 2 program).
 const GateRow* find_gate(std::string_view name, uint8_t in = 0xff);

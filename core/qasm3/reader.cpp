@@ -342,9 +342,6 @@ void Reader::include() {
   included_ = true;
   c_.included_qelib1 = name == "qelib1.inc";
   // stdgates.inc's 32 names, and qelib1.inc's OpenQASM 2 set when that is what was asked for.
-  static constexpr std::string_view kStd[] = {
-      "p",  "x",   "y",   "z",   "h",  "s",    "sdg", "t",     "tdg", "sx", "rx",    "ry",     "rz", "cx", "cy", "cz",
-      "cp", "crx", "cry", "crz", "ch", "swap", "ccx", "cswap", "cu",  "CX", "phase", "cphase", "id", "u1", "u2", "u3"};
   auto add = [&](std::string_view n) {
     // Qiskit's importer reads stdgates.inc's `id` as U(0, 0, 0) (its IGate differs in meaning).
     const GateRow* row = find_gate(n == "id" && name == "stdgates.inc" ? "U" : n);
@@ -357,7 +354,7 @@ void Reader::include() {
     set_global(n, Symbol{Symbol::Gate, row->id});
   };
   if (name == "stdgates.inc") {
-    for (std::string_view n : kStd) add(n);
+    for (std::string_view n : stdgates_names()) add(n);
   } else {
     for (const GateRow& g : gate_rows())
       if (g.in(kQasm2) && !g.in(kPrimitive)) add(g.name);

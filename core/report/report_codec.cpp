@@ -1,5 +1,6 @@
 #include "report/report_codec.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
@@ -70,14 +71,18 @@ struct Reader {
     s.assign(in.data(), static_cast<size_t>(n));
     in.remove_prefix(static_cast<size_t>(n));
   }
+  // Elements are added as they decode, so what is allocated follows the bytes there are (a
+  // length that promises more than the bytes hold ends in a miss, not in gigabytes).
   template <class T, class Each>
   void list(std::vector<T>& v, Each each) {
     uint64_t n = 0;
     if (!length(&n)) return;
-    v.assign(static_cast<size_t>(n), T{});
-    for (T& x : v) {
-      if (!ok) return;
+    v.clear();
+    v.reserve(static_cast<size_t>(std::min<uint64_t>(n, 64)));
+    for (uint64_t k = 0; k < n && ok; ++k) {
+      T x{};
       each(x);
+      if (ok) v.push_back(std::move(x));
     }
   }
 };

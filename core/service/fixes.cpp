@@ -69,9 +69,6 @@ class Fixer {
       out.push_back(insert("Add the version line 'OPENQASM 2.0;'", 0, "OPENQASM 2.0;\n"));
     } else if (d.code == "E305") {
       unknown_gate(d, out);
-    } else if (d.code == "W124" && language_ == Format::Qasm3 && !included("stdgates.inc")) {
-      // A stdgates.inc gate read as Braket's built-in: the include makes it Qiskit's by right.
-      out.push_back(insert("Add 'include \"stdgates.inc\";'", after_version(), "include \"stdgates.inc\";\n"));
     } else if (d.code == "E204") {
       grow_register(d, out);
     } else if (d.code == "W202" || d.code == "W205") {
@@ -101,23 +98,28 @@ class Fixer {
   }
 
   void unknown_gate(const Diagnostic& d, std::vector<Fix>& out) const {
-    const std::string name = quoted(d.message, "unknown gate");
+    const std::string name = quoted(d.message);  // "unknown gate 'x'" (2), "gate 'x' is not defined" (3)
     if (name.empty() || d.span.offset + d.span.length > src_.size() ||
         src_.substr(d.span.offset, d.span.length) != name)
       return;
     const bool qasm3 = language_ == Format::Qasm3;
     const char* library = qasm3 ? "stdgates.inc" : "qelib1.inc";
-    const GateRow* row = find_gate(name, qasm3 ? 0xff : kQasm2);
-    if (row && !included(library)) {  // a library gate without the library
+    const bool in_library = qasm3 ? in_stdgates(name) : find_gate(name, kQasm2) != nullptr;
+    if (in_library && !included(library)) {  // a library gate without the library
       const std::string line = std::string("include \"") + library + "\";\n";
       out.push_back(insert("Add '" + line.substr(0, line.size() - 1) + "'", after_version(), line));
       return;
     }
     // Another spelling of a gate the program can call, or the one callable name a letter away.
     std::vector<std::string> callable;
-    for (const GateRow& r : gate_rows())
-      if (r.in(kPrimitive) ? (!qasm3 || r.name == "U") : (included(library) && (qasm3 || r.in(kQasm2))))
-        callable.emplace_back(r.name);
+    if (qasm3) {
+      callable.emplace_back("U");
+      if (included(library))
+        for (std::string_view n : stdgates_names()) callable.emplace_back(n);
+    } else {
+      for (const GateRow& r : gate_rows())
+        if (r.in(kPrimitive) || (included(library) && r.in(kQasm2))) callable.emplace_back(r.name);
+    }
     for (const Symbol& s : index_.symbols)
       if (s.kind == SymbolKind::Gate || s.kind == SymbolKind::Opaque || s.kind == SymbolKind::Subroutine)
         callable.push_back(s.name);
@@ -144,16 +146,23 @@ class Fixer {
       if (s.name != reg || s.parent >= 0 ||
           (s.kind != SymbolKind::QuantumRegister && s.kind != SymbolKind::ClassicalRegister))
         continue;
-      // The size as written in its declaration: the number inside its brackets.
-      const std::string_view decl = src_.substr(s.decl_offset, s.decl_length);
-      const size_t open = decl.find('['), close = decl.find(']');
+      // The size as written in its declaration: the brackets of its type before the name
+      // (`qubit[2] q`), else those after it (`qreg q[2]`), never an initialiser's (`= measure q[0]`).
+      const size_t name_end = s.name_offset + s.name_length;
+      const std::string_view type = src_.substr(s.decl_offset, s.name_offset - s.decl_offset);
+      std::string_view after = src_.substr(name_end, s.decl_offset + s.decl_length - name_end);
+      after = after.substr(0, std::min(after.find('='), after.find(';')));
+      const bool before = type.find('[') != std::string_view::npos;
+      const std::string_view part = before ? type : after;
+      const size_t base = before ? s.decl_offset : name_end;
+      const size_t open = part.find('['), close = part.find(']');
       if (open == std::string_view::npos || close == std::string_view::npos || close <= open + 1) return;
-      const std::string_view size = decl.substr(open + 1, close - open - 1);
+      const std::string_view size = part.substr(open + 1, close - open - 1);
       if (size.find_first_not_of("0123456789") != std::string_view::npos) return;  // a constant: not certain
       const bool quantum = s.kind == SymbolKind::QuantumRegister;
       const std::string n = std::to_string(index + 1);
-      out.push_back(replace("Grow '" + reg + "' to " + n + (quantum ? " qubits" : " bits"), s.decl_offset + open + 1,
-                            size.size(), n));
+      out.push_back(
+          replace("Grow '" + reg + "' to " + n + (quantum ? " qubits" : " bits"), base + open + 1, size.size(), n));
       return;
     }
   }
@@ -193,6 +202,26 @@ void attach_fixes(Report& report, std::string_view src, const SourceMap& map, co
                   Format language) {
   const Fixer fixer(src, map, index, language);
   for (Diagnostic& d : report.diagnostics) d.fixes = fixer.for_diagnostic(d);
+  // OpenQASM 3 gates read as Braket's built-ins (W124): `include "stdgates.inc";` makes them
+  // Qiskit's, but hides Braket's other names (cnot, phaseshift, ...), so it is offered only when
+  // every such name is one of stdgates.inc's.
+  if (language != Format::Qasm3 ||
+      std::find(index.includes.begin(), index.includes.end(), "stdgates.inc") != index.includes.end())
+    return;
+  bool all_std = true, any = false;
+  for (const Diagnostic& d : report.diagnostics)
+    if (d.code == "W124") {
+      any = true;
+      all_std = all_std && in_stdgates(quoted(d.message));
+    }
+  if (!any || !all_std) return;
+  const size_t v = src.find("OPENQASM");
+  const size_t nl = v == std::string_view::npos ? std::string_view::npos : src.find('\n', v);
+  const size_t at = v == std::string_view::npos ? 0 : nl == std::string_view::npos ? src.size() : nl + 1;
+  for (Diagnostic& d : report.diagnostics)
+    if (d.code == "W124")
+      d.fixes.push_back(
+          Fix{"Add 'include \"stdgates.inc\";'", {TextEdit{map.span(at, 0), "include \"stdgates.inc\";\n"}}});
 }
 
 }  // namespace qvet::service

@@ -158,6 +158,7 @@ bool is_keyword(Format f, std::string_view w);
 size_t offset_at(const SourceMap& map, uint32_t line, uint32_t column) {
   const std::string_view src = map.source();
   const std::string_view l = map.line_text(std::max<uint32_t>(line, 1));
+  if (l.data() == nullptr) return src.size();  // past the last line
   size_t at = static_cast<size_t>(l.data() - src.data());
   const size_t end = at + l.size();
   // Columns count the bytes that start a code point, as SourceMap's spans do (so a stray
@@ -260,15 +261,17 @@ bool is_word_byte(char c) {
          (static_cast<unsigned char>(c) & 0x80);
 }
 
-// Whether `name` is an identifier of the language: OpenQASM 2's start with a lower-case letter.
+// Whether `name` is an identifier of the language: OpenQASM 2's start with a lower-case letter and
+// are ASCII; OpenQASM 3's may hold Unicode letters (its lexer takes any non-ASCII byte in a name).
 bool is_identifier(Format f, std::string_view name) {
   if (name.empty()) return false;
-  const char c = name[0];
+  const bool qasm3 = f == Format::Qasm3;
+  const unsigned char c = static_cast<unsigned char>(name[0]);
   const bool first =
-      f == Format::Qasm3 ? ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') : (c >= 'a' && c <= 'z');
+      qasm3 ? ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80) : (c >= 'a' && c <= 'z');
   if (!first) return false;
   for (char ch : name)
-    if (!is_word_byte(ch) || (static_cast<unsigned char>(ch) & 0x80)) return false;
+    if (!is_word_byte(ch) || (!qasm3 && (static_cast<unsigned char>(ch) & 0x80))) return false;
   return true;
 }
 
@@ -281,6 +284,15 @@ int32_t gate_around(const Document& doc, size_t offset) {
       return static_cast<int32_t>(i);
   }
   return -1;
+}
+
+// A stdgates.inc name's row (phase and cphase are other spellings of p and cp).
+const GateRow* standard_row(std::string_view name) {
+  if (const GateRow* row = find_gate(name)) return row;
+  for (const GateRow& r : gate_rows())
+    for (std::string_view a : r.aliases)
+      if (!a.empty() && a == name) return &r;
+  return nullptr;
 }
 
 bool includes(const Document& doc, std::string_view file) {
@@ -318,17 +330,22 @@ std::vector<CompletionItem> completions(const Document& doc, size_t offset) {
   // OpenQASM 3's with stdgates.inc (U and gphase always).
   const bool qasm3 = doc.language == Format::Qasm3;
   const bool library = qasm3 ? includes(doc, "stdgates.inc") : includes(doc, "qelib1.inc");
-  for (const GateRow& row : gate_rows()) {
-    const bool primitive = row.in(kPrimitive);
-    if (!library && !primitive) continue;
-    if (!qasm3 && !row.in(kQasm2) && !primitive) continue;
-    if (qasm3 && primitive && row.name == "CX") continue;  // OpenQASM 3 has U only (and stdgates' cx)
+  auto add_gate = [&](std::string_view name, const GateRow& row) {
     Symbol s;
     s.gate_row = row.id;
     s.kind = SymbolKind::StandardGate;
     s.num_params = row.num_params;
     s.num_qubits = row.num_qubits;
-    add(std::string(row.name), "gate", detail(doc, s));
+    add(std::string(name), "gate", detail(doc, s));
+  };
+  if (qasm3) {  // U always; stdgates.inc's names with it
+    if (const GateRow* u = find_gate("U")) add_gate("U", *u);
+    if (library)
+      for (std::string_view n : stdgates_names())
+        if (const GateRow* row = standard_row(n)) add_gate(n, *row);
+  } else {
+    for (const GateRow& row : gate_rows())
+      if (row.in(kPrimitive) || (library && row.in(kQasm2))) add_gate(row.name, row);
   }
   for (const char* k : qasm3 ? std::vector<const char*>(std::begin(kQasm3Keywords), std::end(kQasm3Keywords))
                              : std::vector<const char*>(std::begin(kQasm2Keywords), std::end(kQasm2Keywords)))
@@ -366,9 +383,11 @@ Rename rename(const Document& doc, size_t offset, std::string_view new_name) {
   // can call: U and CX always, the library's once included.
   if (!local) {
     const bool qasm3 = doc.language == Format::Qasm3;
-    const GateRow* row = find_gate(new_name, qasm3 ? 0xff : (kQasm2 | kPrimitive));
     const bool library = includes(doc, qasm3 ? "stdgates.inc" : "qelib1.inc");
-    if (row && (library || row->in(kPrimitive))) {
+    const GateRow* row = qasm3 ? nullptr : find_gate(new_name, kQasm2 | kPrimitive);
+    const bool taken =
+        qasm3 ? (new_name == "U" || (library && in_stdgates(new_name))) : row && (library || row->in(kPrimitive));
+    if (taken) {
       r.error = "'" + std::string(new_name) + "' is a standard gate's name";
       return r;
     }

@@ -200,6 +200,14 @@ touch "$tmp/afile"
 "$QVET" validate --no-color --cache-dir "$tmp/afile/sub" "$tmp/bell.qasm" > "$tmp/out" 2>&1; rc=$?
 check "cache: an unwritable cache changes nothing" test $rc -eq 0
 check "cache: an unwritable cache, the same output" cmp -s "$tmp/out" "$tmp/out2"
+# An entry that is not a regular file (a link to an endless device) is a miss, at once.
+c4="$tmp/cache4"
+"$QVET" validate --cache-dir "$c4" "$tmp/bell.qasm" > /dev/null
+e4=$(find "$c4" -type f ! -name .gitignore)
+rm -f "$e4" && ln -s /dev/zero "$e4"
+timeout 20 "$QVET" validate --no-color --cache-dir "$c4" --output text "$tmp/bell.qasm" > "$tmp/out" 2>&1; rc=$?
+check "cache: a link to /dev/zero is a miss" test $rc -eq 0
+check "cache: ... with the right report" cmp -s "$tmp/out" "$tmp/out2"
 "$QVET" validate --cache-dir > "$tmp/out" 2>&1; rc=$?
 check "cache: --cache-dir without a folder exits 2" test $rc -eq 2
 

@@ -58,6 +58,12 @@ TEST_CASE("fix: the missing version line and the missing include", "[fixes]") {
   CHECK(inc3 == "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit q;\nh q;\n");
   CHECK(validate(inc3).valid);
   CHECK(validate(inc3).diagnostics.empty());
+  // Not when the program also uses a Braket name stdgates.inc lacks: the include would hide it.
+  CHECK(fixes_of("OPENQASM 3.0;\nqubit[2] q;\nh q[0];\ncnot q[0], q[1];\n", "W124") == 0);
+  // An OpenQASM 3 library gate without any Braket reading: E305, with the include as its fix.
+  const std::string cx3 = fixed("OPENQASM 3.0;\nqubit[2] q;\ncx q[0], q[1];\n", "E305", &title);
+  CHECK(cx3 == "OPENQASM 3.0;\ninclude \"stdgates.inc\";\nqubit[2] q;\ncx q[0], q[1];\n");
+  CHECK(validate(cx3).valid);
 }
 
 TEST_CASE("fix: a gate name with one close match, and other tools' names", "[fixes]") {

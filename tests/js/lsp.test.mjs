@@ -189,6 +189,31 @@ test('qvet lsp: requests before initialize, exit without shutdown, and a broken 
   } finally {
     c.proc.kill();
   }
+  // Odd but well-framed messages: answered with errors, and the server goes on.
+  const o = client();
+  try {
+    const bad = await o.request('initialize', null);
+    assert.ok(bad.result || bad.error, 'initialize without params is answered, not a crash');
+    const framed = (body) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    o.raw(framed(`{"jsonrpc":"2.0","id":99,"method":"x","params":${'['.repeat(100000)}${']'.repeat(100000)}}`));
+    const deep = await o.notification(undefined);
+    assert.equal(deep.error.code, -32600);
+    assert.match(deep.error.message, /nests deeper/);
+    if (bad.error) await o.request('initialize', { capabilities: { general: 7 } });
+    assert.equal((await o.request('initialize', { capabilities: {} })).error.code, -32600, 'a second initialize');
+    o.notify('textDocument/didOpen', { textDocument: { uri: 'file:///b.qasm', languageId: 'openqasm', version: 1, text: 'OPENQASM 2.0;\nqreg q[1];\n' } });
+    await o.notification('textDocument/publishDiagnostics');
+    const float = await o.request('textDocument/hover', { textDocument: { uri: 'file:///b.qasm' }, position: { line: 1e300, character: -1 } });
+    assert.equal(float.error.code, -32602);
+    o.raw(framed('{"jsonrpc":"2.0","id":7,"result":{}}'));  // a response to the server: ignored
+    assert.equal((await o.request('shutdown', null)).result, null);
+    assert.equal((await o.request('textDocument/hover', { textDocument: { uri: 'file:///b.qasm' }, position: { line: 1, character: 5 } })).error.code,
+      -32600, 'after shutdown only exit');
+    o.notify('exit', null);
+    assert.equal(await o.exited(), 0);
+  } finally {
+    o.proc.kill();
+  }
   const d = client();
   try {
     d.raw('Content-Length: 99999999999999999999\r\n\r\n{}');
