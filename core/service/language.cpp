@@ -79,9 +79,10 @@ std::string number(double x) {
 }
 
 std::string complex_text(Complex z) {
-  const std::string re = number(z.real()), im = number(z.imag());
+  std::string re = number(z.real());
+  const std::string im = number(z.imag());
   if (im == "0") return re;
-  const std::string imag = (im == "1" ? "" : im == "-1" ? "-" : im) + "i";
+  std::string imag = (im == "1" ? "" : im == "-1" ? "-" : im) + "i";
   if (re == "0") return imag;
   return re + (imag[0] == '-' ? "" : "+") + imag;
 }

@@ -32,6 +32,7 @@ const std::string kAdder =
 
 std::vector<std::string> labels(const std::vector<CompletionItem>& items) {
   std::vector<std::string> out;
+  out.reserve(items.size());
   for (const CompletionItem& c : items) out.push_back(c.label);
   return out;
 }
