@@ -27,6 +27,7 @@ constexpr int kParseError = -32700, kInvalidRequest = -32600, kMethodNotFound = 
 struct Document {
   std::string text;
   Format format = Format::Auto;
+  std::vector<Diagnostic> diagnostics;  // the last published: code actions read their fixes
 };
 
 // ---- positions: LSP's are 0-based lines and, by default, UTF-16 code units; qvet's are 1-based
@@ -339,9 +340,9 @@ class Server {
   }
 
   void publish(const std::string& uri) {
-    const Document& doc = docs_.at(uri);
+    Document& doc = docs_.at(uri);
     const Lines lines(doc.text);
-    const Report r = validate(doc.text, options_for(doc));
+    Report r = validate(doc.text, options_for(doc));
     json list = json::array();
     for (const Diagnostic& d : r.diagnostics) {
       json item = {{"range", pos_.range(lines, d.span)},
@@ -355,6 +356,7 @@ class Server {
       list.push_back(std::move(item));
     }
     notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", std::move(list)}});
+    doc.diagnostics = std::move(r.diagnostics);
   }
 
   void answer(const std::string& method, const json& id, const json& params) {
@@ -372,7 +374,7 @@ class Server {
       return;
     }
     if (method == "textDocument/codeAction") {
-      reply(id, quick_fixes(uri, doc, opt, params.at("range")));
+      reply(id, quick_fixes(uri, doc, params.at("range")));
       return;
     }
     const json& p = params.at("position");
@@ -417,12 +419,12 @@ class Server {
   }
 
   // The quick fixes of the diagnostics on the lines of `range` (core/service/fixes.hpp), as code
-  // actions that carry their edits.
-  json quick_fixes(const std::string& uri, const Document& doc, const Options& opt, const json& range) const {
+  // actions that carry their edits; the diagnostics are those published for the current text.
+  json quick_fixes(const std::string& uri, const Document& doc, const json& range) const {
     const Lines lines(doc.text);
     const size_t first = index_of(range.at("start").at("line")) + 1, last = index_of(range.at("end").at("line")) + 1;
     json actions = json::array();
-    for (const Diagnostic& d : validate(doc.text, opt).diagnostics) {
+    for (const Diagnostic& d : doc.diagnostics) {  // as published for this text: no validation again
       if (d.fixes.empty() || d.span.end_line < first || d.span.line > last) continue;
       const json diagnostic = {
           {"range", pos_.range(lines, d.span)}, {"code", d.code}, {"source", "qvet"}, {"message", d.message}};

@@ -571,6 +571,14 @@ constexpr std::string_view kStdgates[] = {
     "cp", "crx", "cry", "crz", "ch", "swap", "ccx", "cswap", "cu",  "CX", "phase", "cphase", "id", "u1", "u2", "u3"};
 }  // namespace
 
+const GateRow* find_gate_spelling(std::string_view name) {
+  if (const GateRow* row = find_gate(name)) return row;
+  for (const GateRow& r : gate_rows())
+    for (std::string_view a : r.aliases)
+      if (!a.empty() && a == name) return &r;
+  return nullptr;
+}
+
 NameList stdgates_names() { return {std::begin(kStdgates), std::size(kStdgates)}; }
 
 bool in_stdgates(std::string_view name) {

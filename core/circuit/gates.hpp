@@ -143,6 +143,9 @@ struct NameList {
 NameList stdgates_names();
 bool in_stdgates(std::string_view name);
 
+// The row called `name`, or whose other spelling (aliases: phase for p, cphase for cp) it is.
+const GateRow* find_gate_spelling(std::string_view name);
+
 // The row called `name` (its name, not its Qiskit name), or nullptr. With `in`, only rows of that
 // set (e.g. kQasm2 for an OpenQASM 2 program).
 const GateRow* find_gate(std::string_view name, uint8_t in = 0xff);

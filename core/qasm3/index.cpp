@@ -11,24 +11,8 @@ namespace qvet::qasm3 {
 
 namespace {
 
-bool is_type(Tok k) {
-  switch (k) {
-    case Tok::KwBool:
-    case Tok::KwBit:
-    case Tok::KwInt:
-    case Tok::KwUint:
-    case Tok::KwFloat:
-    case Tok::KwAngle:
-    case Tok::KwComplex:
-    case Tok::KwArray:
-    case Tok::KwDuration:
-    case Tok::KwStretch:
-    case Tok::KwQubit:
-    case Tok::KwQreg:
-    case Tok::KwCreg: return true;
-    default: return false;
-  }
-}
+// A declaration's type keyword: the classical ones (qasm3/token.hpp), qubit and qreg.
+bool is_type(Tok k) { return is_classical_type(k) || k == Tok::KwQubit || k == Tok::KwQreg; }
 
 class Indexer {
  public:
@@ -148,12 +132,7 @@ class Indexer {
   }
 
   int32_t standard(const std::string& name) {
-    const GateRow* row = find_gate(name);
-    if (!row) {  // stdgates.inc's other spellings (phase, cphase)
-      for (const GateRow& r : gate_rows())
-        for (std::string_view a : r.aliases)
-          if (!a.empty() && a == name) row = &r;
-    }
+    const GateRow* row = find_gate_spelling(name);                // stdgates.inc's phase and cphase too
     if (!row || (row->in(kPrimitive) && name != "U")) return -1;  // OpenQASM 3 has U, not CX
     Symbol s;
     s.name = name;
@@ -298,22 +277,37 @@ class Indexer {
     return id;
   }
 
-  // gate NAME(p, ...) a, b { ... }
-  void gate() {
+  // `gate NAME` / `def NAME`: the symbol, declared, its locals' scope empty; -1 without a name.
+  int32_t begin_callable(SymbolKind kind) {
     const Token kw = cur_;
     next();
-    if (cur_.kind != Tok::Id) return;
-    Symbol g;
-    g.name = std::string(text(cur_));
-    g.kind = SymbolKind::Gate;
-    g.name_offset = cur_.offset;
-    g.name_length = cur_.length;
-    g.decl_offset = kw.offset;
-    const int32_t id = add(std::move(g));
+    if (cur_.kind != Tok::Id) return -1;
+    Symbol s;
+    s.name = std::string(text(cur_));
+    s.kind = kind;
+    s.name_offset = cur_.offset;
+    s.name_length = cur_.length;
+    s.decl_offset = kw.offset;
+    const int32_t id = add(std::move(s));
     globals_[out_.symbols[static_cast<size_t>(id)].name] = id;
     out_.uses.push_back({cur_.offset, cur_.length, id, true});
     locals_.clear();
     next();
+    return id;
+  }
+
+  // The body's '{': its names are the callable's until the matching '}'.
+  void enter_body(int32_t id) {
+    if (cur_.kind != Tok::LBrace) return;
+    open_scope(id);
+    ++depth_;
+    next();
+  }
+
+  // gate NAME(p, ...) a, b { ... }
+  void gate() {
+    const int32_t id = begin_callable(SymbolKind::Gate);
+    if (id < 0) return;
     if (cur_.kind == Tok::LParen) {
       next();
       while (cur_.kind != Tok::RParen && cur_.kind != Tok::Eof && cur_.kind != Tok::LBrace) {
@@ -326,29 +320,13 @@ class Indexer {
       if (cur_.kind == Tok::Id) local(SymbolKind::GateQubit, cur_, id, "qubit");
       next();
     }
-    if (cur_.kind == Tok::LBrace) {
-      open_scope(id);
-      ++depth_;
-      next();
-    }
+    enter_body(id);
   }
 
   // def NAME(type a, qubit[2] q, ...) -> type { ... }
   void subroutine() {
-    const Token kw = cur_;
-    next();
-    if (cur_.kind != Tok::Id) return;
-    Symbol f;
-    f.name = std::string(text(cur_));
-    f.kind = SymbolKind::Subroutine;
-    f.name_offset = cur_.offset;
-    f.name_length = cur_.length;
-    f.decl_offset = kw.offset;
-    const int32_t id = add(std::move(f));
-    globals_[out_.symbols[static_cast<size_t>(id)].name] = id;
-    out_.uses.push_back({cur_.offset, cur_.length, id, true});
-    locals_.clear();
-    next();
+    const int32_t id = begin_callable(SymbolKind::Subroutine);
+    if (id < 0) return;
     if (cur_.kind == Tok::LParen) {
       next();
       uint32_t type_begin = cur_.offset;
@@ -379,11 +357,7 @@ class Indexer {
       if (cur_.kind == Tok::RParen) next();
     }
     while (cur_.kind != Tok::LBrace && cur_.kind != Tok::Eof && cur_.kind != Tok::Semi) next();  // -> type
-    if (cur_.kind == Tok::LBrace) {
-      open_scope(id);
-      ++depth_;
-      next();
-    }
+    enter_body(id);
   }
 
   std::string_view src_;

@@ -344,11 +344,7 @@ void Reader::include() {
   // stdgates.inc's 32 names, and qelib1.inc's OpenQASM 2 set when that is what was asked for.
   auto add = [&](std::string_view n) {
     // Qiskit's importer reads stdgates.inc's `id` as U(0, 0, 0) (its IGate differs in meaning).
-    const GateRow* row = find_gate(n == "id" && name == "stdgates.inc" ? "U" : n);
-    if (!row)
-      for (const GateRow& g : gate_rows())
-        for (std::string_view a : g.aliases)
-          if (a == n) row = &g;
+    const GateRow* row = find_gate_spelling(n == "id" && name == "stdgates.inc" ? "U" : n);
     if (!row) return;
     c_.gates[row->id].available = true;
     set_global(n, Symbol{Symbol::Gate, row->id});

@@ -58,6 +58,14 @@ std::string_view known_alias(std::string_view name) {
   return {};
 }
 
+// Where an include goes: the start of the line after the version statement (or of the file).
+size_t include_position(std::string_view src) {
+  const size_t v = src.find("OPENQASM");
+  if (v == std::string_view::npos) return 0;
+  const size_t nl = src.find('\n', v);
+  return nl == std::string_view::npos ? src.size() : nl + 1;
+}
+
 class Fixer {
  public:
   Fixer(std::string_view src, const SourceMap& map, const SymbolIndex& index, Format language)
@@ -85,13 +93,7 @@ class Fixer {
     return Fix{std::move(title), {TextEdit{map_.span(offset, length), std::move(text)}}};
   }
 
-  // Where an include goes: the start of the line after the version statement (or of the file).
-  size_t after_version() const {
-    const size_t v = src_.find("OPENQASM");
-    if (v == std::string_view::npos) return 0;
-    const size_t nl = src_.find('\n', v);
-    return nl == std::string_view::npos ? src_.size() : nl + 1;
-  }
+  size_t after_version() const { return include_position(src_); }
 
   bool included(std::string_view file) const {
     return std::find(index_.includes.begin(), index_.includes.end(), file) != index_.includes.end();
@@ -215,9 +217,7 @@ void attach_fixes(Report& report, std::string_view src, const SourceMap& map, co
       all_std = all_std && in_stdgates(quoted(d.message));
     }
   if (!any || !all_std) return;
-  const size_t v = src.find("OPENQASM");
-  const size_t nl = v == std::string_view::npos ? std::string_view::npos : src.find('\n', v);
-  const size_t at = v == std::string_view::npos ? 0 : nl == std::string_view::npos ? src.size() : nl + 1;
+  const size_t at = include_position(src);
   for (Diagnostic& d : report.diagnostics)
     if (d.code == "W124")
       d.fixes.push_back(

@@ -287,15 +287,6 @@ int32_t gate_around(const Document& doc, size_t offset) {
   return -1;
 }
 
-// A stdgates.inc name's row (phase and cphase are other spellings of p and cp).
-const GateRow* standard_row(std::string_view name) {
-  if (const GateRow* row = find_gate(name)) return row;
-  for (const GateRow& r : gate_rows())
-    for (std::string_view a : r.aliases)
-      if (!a.empty() && a == name) return &r;
-  return nullptr;
-}
-
 bool includes(const Document& doc, std::string_view file) {
   return std::find(doc.index.includes.begin(), doc.index.includes.end(), file) != doc.index.includes.end();
 }
@@ -343,7 +334,7 @@ std::vector<CompletionItem> completions(const Document& doc, size_t offset) {
     if (const GateRow* u = find_gate("U")) add_gate("U", *u);
     if (library)
       for (std::string_view n : stdgates_names())
-        if (const GateRow* row = standard_row(n)) add_gate(n, *row);
+        if (const GateRow* row = find_gate_spelling(n)) add_gate(n, *row);
   } else {
     for (const GateRow& row : gate_rows())
       if (row.in(kPrimitive) || (library && row.in(kQasm2))) add_gate(row.name, row);

@@ -98,9 +98,7 @@ TEST_CASE("W602: a new circuit made and dropped, and the report is of the circui
       std::string(kPy) + "qc = QuantumCircuit(2)\nbell = QuantumCircuit(2)\nbell.h(0)\nbell.cx(0, 1)\n";
   const Report dropped = validate(head + "qc.compose(bell)\nqc.x(0)\n");
   REQUIRE(dropped.valid);
-  const Diagnostic* w602 = nullptr;
-  for (const Diagnostic& d : dropped.diagnostics)
-    if (d.code == "W602") w602 = &d;
+  const Diagnostic* w602 = find(dropped, "W602");
   REQUIRE(w602);
   CHECK(w602->span.line == 6);
   CHECK(dropped.circuit == "qc");
@@ -133,9 +131,7 @@ TEST_CASE("W604: an operation added after the circuit was transpiled", "[lint][p
   const std::string late = head + "tqc = transpile(qc, sim)\nqc.measure_all()\njob = sim.run(tqc)\n";
   const Report r = validate(late);
   REQUIRE(r.valid);
-  const Diagnostic* w604 = nullptr;
-  for (const Diagnostic& d : r.diagnostics)
-    if (d.code == "W604") w604 = &d;
+  const Diagnostic* w604 = find(r, "W604");
   REQUIRE(w604);
   CHECK(w604->span.line == 8);
   CHECK(w604->message.find("'qc'") != std::string::npos);

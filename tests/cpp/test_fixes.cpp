@@ -9,12 +9,6 @@ using namespace qvet::test;
 
 namespace {
 
-const Diagnostic* with_code(const Report& r, const std::string& code) {
-  for (const Diagnostic& d : r.diagnostics)
-    if (d.code == code) return &d;
-  return nullptr;
-}
-
 // The source with one fix's edits applied (from the end, so the offsets hold).
 std::string applied(std::string src, const Fix& f) {
   std::vector<TextEdit> edits = f.edits;
@@ -27,7 +21,7 @@ std::string applied(std::string src, const Fix& f) {
 // The first fix of the first diagnostic with `code`; fails the test when there is none.
 std::string fixed(const std::string& src, const std::string& code, std::string* title = nullptr) {
   const Report r = validate(src);
-  const Diagnostic* d = with_code(r, code);
+  const Diagnostic* d = find(r, code);
   INFO(src);
   REQUIRE(d);
   REQUIRE(d->fixes.size() == 1);
@@ -37,7 +31,7 @@ std::string fixed(const std::string& src, const std::string& code, std::string* 
 
 size_t fixes_of(const std::string& src, const std::string& code) {
   const Report r = validate(src);
-  const Diagnostic* d = with_code(r, code);
+  const Diagnostic* d = find(r, code);
   return d ? d->fixes.size() : 0;
 }
 

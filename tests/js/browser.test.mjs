@@ -43,6 +43,13 @@ async function typeCode(page, text) {
   await page.waitForTimeout(300);
 }
 
+// Runs `action` and waits for the validation it starts to be shown.
+async function afterValidation(page, action) {
+  const before = Number(await page.getAttribute('body', 'data-validations'));
+  await action();
+  await page.waitForFunction((n) => Number(document.body.dataset.validations) > n, before);
+}
+
 before(async () => {
   if (skip) return;
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -201,9 +208,7 @@ test('a backend picked on the page: findings in the editor, flagged gates, the C
   const page = await openPage(context);
   const star = readFileSync(join(root, 'examples', 'star.py'), 'utf8');
   await typeCode(page, star);
-  const before = Number(await page.getAttribute('body', 'data-validations'));
-  await page.selectOption('#backend', 'ibm_brisbane');
-  await page.waitForFunction((n) => Number(document.body.dataset.validations) > n, before);
+  await afterValidation(page, () => page.selectOption('#backend', 'ibm_brisbane'));
   await page.waitForSelector('.cm-lintRange-warning');
   const r = JSON.parse(execFileSync(cli, ['validate', '--json', '--backend', 'ibm_brisbane', join(root, 'examples', 'star.py')], { encoding: 'utf8', timeout: CHILD_TIMEOUT }));
   assert.equal(r.backend.connectivity.layout_status, 'none');
@@ -340,11 +345,7 @@ test('the rules panel switches a warning off, makes one an error, turns on one o
   await typeCode(page, code);
   await page.waitForSelector('.cm-lintRange-warning');
   assert.equal(await page.textContent('#status'), 'Valid, 1 warning.');
-  const settled = async (action) => {
-    const before = Number(await page.getAttribute('body', 'data-validations'));
-    await action();
-    await page.waitForFunction((n) => Number(document.body.dataset.validations) > n, before);
-  };
+  const settled = (action) => afterValidation(page, action);
   await page.click('#rules');
   assert.ok(await page.evaluate(() => document.querySelector('#settings').open), 'the dialog opens');
   // The list is the code table's warnings and infos: no error, every live W code, W214 said off.
@@ -505,9 +506,7 @@ test('F12 goes to a definition and F2 renames every use (refused with a reason w
   });
   assert.equal(line, 9, 'the declaration qreg a[4]');
   page.once('dialog', (d) => d.accept('data'));
-  const before = Number(await page.getAttribute('body', 'data-validations'));
-  await page.keyboard.press('F2');
-  await page.waitForFunction((n) => Number(document.body.dataset.validations) > n, before);
+  await afterValidation(page, () => page.keyboard.press('F2'));
   const text = await page.evaluate(() => [...document.querySelectorAll('.cm-content .cm-line')].map((l) => l.textContent).join('\n'));
   assert.match(text, /qreg data\[4\];/);
   assert.match(text, /majority cin\[0\], data\[0\], data\[1\];/);
@@ -528,18 +527,14 @@ test('quick fixes: a light bulb in the problems panel and in the editor applies 
   await page.waitForFunction(() => document.querySelectorAll('#problems .problem-fix').length === 2);
   const bulbs = await page.$$eval('#problems .problem-fix', (b) => b.map((x) => x.textContent));
   assert.deepEqual(bulbs, ["💡 Change 'cnot' to 'cx'", "💡 Grow 'q' to 3 qubits"]);
-  let before = Number(await page.getAttribute('body', 'data-validations'));
-  await page.click('#problems .problem-fix >> nth=0');
-  await page.waitForFunction((n) => Number(document.body.dataset.validations) > n, before);
+  await afterValidation(page, () => page.click('#problems .problem-fix >> nth=0'));
   await page.waitForFunction(() => document.querySelectorAll('#problems .problem-fix').length === 1);
   // The other from the editor's own tooltip, as a user hovering the underline would.
   const mark = await page.locator('.cm-lintRange-error').first().boundingBox();
   await page.mouse.move(mark.x + 2, mark.y + mark.height / 2);
   const action = await page.waitForSelector('.cm-tooltip-lint .cm-diagnosticAction', { timeout: 5000 });
   assert.equal(await action.textContent(), "💡 Grow 'q' to 3 qubits");
-  before = Number(await page.getAttribute('body', 'data-validations'));
-  await action.click();
-  await page.waitForFunction((n) => Number(document.body.dataset.validations) > n, before);
+  await afterValidation(page, () => action.click());
   await page.waitForFunction(() => /^Valid/.test(document.getElementById('status').textContent));
   const text = await page.evaluate(() => [...document.querySelectorAll('.cm-content .cm-line')].map((l) => l.textContent).join('\n'));
   assert.equal(text, 'OPENQASM 2.0;\ninclude "qelib1.inc";\nqreg q[3];\ncx q[0], q[1];\nx q[2];\n');
